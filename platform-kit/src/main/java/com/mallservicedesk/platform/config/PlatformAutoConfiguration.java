@@ -1,0 +1,134 @@
+package com.mallservicedesk.platform.config;
+
+import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.idempotency.IdempotentRequests;
+import com.mallservicedesk.platform.inbox.DeadLetterErrorHandlerFactory;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import com.mallservicedesk.platform.inbox.ProcessedEvent;
+import com.mallservicedesk.platform.observability.KafkaHealthIndicator;
+import com.mallservicedesk.platform.observability.MongoPingHealthIndicator;
+import com.mallservicedesk.platform.outbox.EventPublisher;
+import com.mallservicedesk.platform.outbox.KafkaEventPublisher;
+import com.mallservicedesk.platform.outbox.OutboxAfterSaveListener;
+import com.mallservicedesk.platform.outbox.OutboxRelay;
+import com.mallservicedesk.platform.problem.ProblemExceptionHandler;
+import com.mallservicedesk.platform.problem.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the platform kit into a service: events, outbox relay, inbox, problems, health, idempotency. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventFactory eventFactory(JsonMapper json, Clock clock) {
+        return new EventFactory(json, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, String> kafka, PlatformProperties properties,
+                                  @Value("${spring.application.name}") String application) {
+        return new KafkaEventPublisher(kafka, "/mall-service-desk/" + application, properties.outbox().sendTimeout());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
+                            PlatformProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, mappingContext, publisher, properties.outbox().pollInterval(),
+                properties.outbox().batchSize(), meters);
+    }
+
+    @Bean
+    OutboxAfterSaveListener outboxAfterSaveListener(OutboxRelay relay) {
+        return new OutboxAfterSaveListener(relay);
+    }
+
+    @Bean
+    EventInbox eventInbox(ReactiveMongoTemplate mongo, MeterRegistry meters, Clock clock, PlatformProperties properties) {
+        mongo.indexOps(ProcessedEvent.class)
+                .createIndex(new Index().on("consumer", Sort.Direction.ASC).on("eventId", Sort.Direction.ASC)
+                        .unique().named("consumer_event"))
+                .block(Duration.ofSeconds(30));
+        return new EventInbox(mongo, meters, clock, properties.inbox().handlerTimeout());
+    }
+
+    @Bean
+    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> template, PlatformProperties properties) {
+        return DeadLetterErrorHandlerFactory.create(template, properties.inbox().retryInitialInterval(),
+                properties.inbox().retryMaxElapsed());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
+        var topics = properties.topics();
+        List<NewTopic> all = new ArrayList<>();
+        topics.owned().forEach(name -> all.add(new NewTopic(name, topics.partitions(), topics.replicas())));
+        topics.consumed().forEach(name -> all.add(new NewTopic(name + DeadLetterErrorHandlerFactory.DLT_SUFFIX,
+                topics.partitions(), topics.replicas())));
+        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock) {
+        return new IdempotentRequests(mongo, json, clock);
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        var messages = new ResourceBundleMessageSource();
+        // The service's own texts first, then the kit's shared ones; Chinese is the base bundle.
+        messages.setBasenames("problems", "platform/problems");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return new ProblemWriter(messages, json);
+    }
+
+    @Bean
+    ProblemExceptionHandler problemExceptionHandler(ProblemWriter problems) {
+        return new ProblemExceptionHandler(problems);
+    }
+
+    @Bean("mongoHealthContributor")
+    MongoPingHealthIndicator mongoPingHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean("kafkaHealthContributor")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin, Duration.ofSeconds(3));
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> applicationTag(@Value("${spring.application.name}") String application) {
+        return registry -> registry.config().commonTags("application", application);
+    }
+}

@@ -1,0 +1,32 @@
+package com.mallservicedesk.platform.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of the platform kit; every one has a default that suits the local platform. */
+@ConfigurationProperties("platform")
+public record PlatformProperties(
+        @DefaultValue Outbox outbox,
+        @DefaultValue Inbox inbox,
+        @DefaultValue Topics topics) {
+
+    /** @param pollInterval how often the relay looks for events a nudge missed (after a failure or a crash) */
+    public record Outbox(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
+                         @DefaultValue("PT10S") Duration sendTimeout) {
+    }
+
+    /** @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic */
+    public record Inbox(@DefaultValue("PT0.5S") Duration retryInitialInterval, @DefaultValue("PT30S") Duration retryMaxElapsed,
+                        @DefaultValue("PT30S") Duration handlerTimeout) {
+    }
+
+    /**
+     * @param owned    topics this service publishes to (created with the partitions and replicas below)
+     * @param consumed topics this service reads; their dead-letter topics are created here
+     */
+    public record Topics(@DefaultValue List<String> owned, @DefaultValue List<String> consumed,
+                         @DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+    }
+}

@@ -1,0 +1,136 @@
+package com.mallservicedesk.platform.outbox;
+
+import com.mallservicedesk.platform.events.PendingEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Publishes the events stored in {@link OutboxCarrier} documents, oldest first per document, and
+ * removes each one only after the broker acknowledged it. A failed send leaves the event where it is
+ * and the next round tries again, so an event implied by a stored change is never lost; a crash
+ * after the send and before the removal sends it again, which idempotent consumers absorb.
+ *
+ * <p>It runs on a fixed poll interval and whenever {@link #nudge()} is called after a save, so events
+ * usually leave within milliseconds and, after any failure, within one interval.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final MongoMappingContext mappingContext;
+    private final EventPublisher publisher;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Counter published;
+    private final Counter failures;
+    private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+    private volatile List<String> collections;
+    private volatile Disposable loop;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
+                       Duration pollInterval, int batchSize, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.mappingContext = mappingContext;
+        this.publisher = publisher;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.published = Counter.builder("platform.outbox.published").description("Events the outbox relay handed to the broker").register(meters);
+        this.failures = Counter.builder("platform.outbox.publish.failures").description("Outbox sends that failed and will be retried").register(meters);
+    }
+
+    /** Asks for a relay round now instead of at the next interval. */
+    public void nudge() {
+        nudges.tryEmitNext(Boolean.TRUE);
+    }
+
+    /** One round over every outbox collection; completes with the number of events published. */
+    public Mono<Long> relayOnce() {
+        return Flux.fromIterable(collections())
+                .concatMap(collection -> mongo.find(
+                                Query.query(Criteria.where(OutboxCarrier.FIELD + ".0").exists(true)).limit(batchSize),
+                                Document.class, collection)
+                        .concatMap(document -> relayDocument(collection, document)))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> relayDocument(String collection, Document document) {
+        Object id = document.get("_id");
+        List<PendingEvent> events = document.getList(OutboxCarrier.FIELD, Document.class).stream()
+                .map(OutboxRelay::toPendingEvent).toList();
+        return Flux.fromIterable(events)
+                .concatMap(event -> publisher.publish(event)
+                        .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                                new Update().pull(OutboxCarrier.FIELD, new Document("eventId", event.eventId())), collection))
+                        .doOnSuccess(done -> published.increment())
+                        .thenReturn(1L))
+                .reduce(0L, Long::sum)
+                .onErrorResume(error -> {
+                    // Order matters within a document: stop here and retry this document next round.
+                    failures.increment();
+                    log.warn("Outbox send from {} {} failed, will retry: {}", collection, id, error.toString());
+                    return Mono.just(0L);
+                });
+    }
+
+    private List<String> collections() {
+        if (collections == null) {
+            collections = mappingContext.getPersistentEntities().stream()
+                    .filter(entity -> OutboxCarrier.class.isAssignableFrom(entity.getType()))
+                    .map(MongoPersistentEntity::getCollection)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+        }
+        return collections;
+    }
+
+    static PendingEvent toPendingEvent(Document d) {
+        var time = d.getDate("time");
+        return new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("topic"), d.getString("key"),
+                d.getString("subject"), d.getString("mallId"), d.getString("correlationId"),
+                time == null ? null : time.toInstant(), d.getString("data"));
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), nudges.asFlux())
+                .onBackpressureDrop()
+                .concatMap(tick -> relayOnce().onErrorResume(error -> {
+                    log.warn("Outbox round failed, will retry: {}", error.toString());
+                    return Mono.just(0L);
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = loop;
+        if (current != null) {
+            current.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

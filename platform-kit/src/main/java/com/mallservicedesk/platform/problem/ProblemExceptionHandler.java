@@ -1,0 +1,103 @@
+package com.mallservicedesk.platform.problem;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every error that reaches the web layer into a problem response. Runs before Boot's default
+ * error handler, so a client never sees a stack trace or an HTML page.
+ */
+public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemWriter problems;
+
+    public ProblemExceptionHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return -2;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (error instanceof ApiException api) {
+            return problems.write(exchange, api.status(), api.code(), api.arguments(), api.properties());
+        }
+        if (error instanceof WebExchangeBindException bind) {
+            var errors = bind.getFieldErrors().stream()
+                    .map(field -> Map.of("field", field.getField(), "code", String.valueOf(field.getCode()),
+                            "message", String.valueOf(problems.text(field, exchange))))
+                    .toList();
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "validation-failed",
+                    new Object[] {errors.size()}, Map.of("errors", errors));
+        }
+        if (error instanceof ServerWebInputException input) {
+            return malformed(exchange, input);
+        }
+        if (error instanceof AuthorizationDeniedException || error instanceof AccessDeniedException) {
+            return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", new Object[0], Map.of());
+        }
+        if (error instanceof OptimisticLockingFailureException) {
+            return problems.write(exchange, HttpStatus.CONFLICT, "concurrent-modification", new Object[0], Map.of());
+        }
+        if (error instanceof DuplicateKeyException) {
+            return problems.write(exchange, HttpStatus.CONFLICT, "duplicate", new Object[0], Map.of());
+        }
+        if (error instanceof MethodNotAllowedException) {
+            return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", new Object[0], Map.of());
+        }
+        if (error instanceof UnsupportedMediaTypeStatusException) {
+            return problems.write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", new Object[0], Map.of());
+        }
+        if (error instanceof NotAcceptableStatusException) {
+            return problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", new Object[0], Map.of());
+        }
+        if (error instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
+            return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", new Object[0], Map.of());
+        }
+        if (error instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return problems.write(exchange, code, "bad-request", new Object[0], Map.of());
+        }
+        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", new Object[0], Map.of());
+    }
+
+    private Mono<Void> malformed(ServerWebExchange exchange, ServerWebInputException input) {
+        Throwable cause = input;
+        while (cause != null && !(cause instanceof DatabindException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            var errors = List.of(Map.of("field", field, "code", "invalid-value"));
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-field", new Object[] {field},
+                    Map.of("errors", errors));
+        }
+        return problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", new Object[0], Map.of());
+    }
+}

@@ -1,0 +1,76 @@
+package com.mallservicedesk.platform.kittest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mallservicedesk.platform.events.CloudEventHeaders;
+import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.test.TopicProbe;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+class DeadLetterTest extends KitIntegrationTest {
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+        try (TopicProbe dlt = TopicProbe.on("kittest.parcels.v1.DLT")) {
+            String marker = "poison-" + UUID.randomUUID();
+            kafka.send(new ProducerRecord<>("kittest.parcels.v1", marker, "{not json and no CloudEvents headers")).get();
+
+            await().untilAsserted(() -> assertThat(dlt.records()).anySatisfy(record -> {
+                assertThat(record.key()).isEqualTo(marker);
+                assertThat(CloudEventHeaders.read(record.headers(), "kafka_dlt-exception-message"))
+                        .contains("missing CloudEvents header ce_id");
+                assertThat(CloudEventHeaders.read(record.headers(), "kafka_dlt-original-topic")).isEqualTo("kittest.parcels.v1");
+            }));
+        }
+    }
+
+    @Test
+    void aRecordWhoseHandlerKeepsFailingIsRetriedThenDeadLettered() throws Exception {
+        try (TopicProbe dlt = TopicProbe.on("kittest.parcels.v1.DLT")) {
+            String parcelId = UUID.randomUUID().toString();
+            send(event(parcelId, parcelId, "explode"));
+
+            await().untilAsserted(() -> assertThat(dlt.records()).anySatisfy(record -> {
+                assertThat(record.key()).isEqualTo(parcelId);
+                assertThat(CloudEventHeaders.read(record.headers(), "kafka_dlt-exception-message"))
+                        .contains("handler failure requested by the test");
+            }));
+            assertThat(receipts.countFor(parcelId).block()).isZero();
+        }
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        String parcelId = UUID.randomUUID().toString();
+        PendingEvent event = event("redelivery", parcelId, "twice");
+        send(event);
+        send(event);
+        String marker = UUID.randomUUID().toString();
+        send(event("redelivery", marker, "after"));
+
+        // One key, one partition, read in order: once the later event is counted, both copies were seen.
+        await().untilAsserted(() -> assertThat(receipts.countFor(marker).block()).isEqualTo(1));
+        assertThat(receipts.countFor(parcelId).block()).isEqualTo(1);
+    }
+
+    private static PendingEvent event(String key, String parcelId, String label) {
+        return new PendingEvent(UUID.randomUUID().toString(), Parcel.REGISTERED.type(), Parcel.REGISTERED.topic(),
+                key, parcelId, "M001", key, Instant.now(),
+                "{\"parcelId\":\"" + parcelId + "\",\"label\":\"" + label + "\"}");
+    }
+
+    private void send(PendingEvent event) throws Exception {
+        var record = new ProducerRecord<>(event.topic(), null, event.key(), event.data(),
+                CloudEventHeaders.of(event, "/test"));
+        kafka.send(record).get();
+    }
+}

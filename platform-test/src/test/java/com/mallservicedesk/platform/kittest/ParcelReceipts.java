@@ -1,0 +1,52 @@
+package com.mallservicedesk.platform.kittest;
+
+import com.mallservicedesk.platform.events.IncomingEvent;
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * A consumer that counts how often it handled each parcel: deliberately not idempotent by itself, so the
+ * count shows whether the inbox let an event through more than once.
+ */
+@Component
+class ParcelReceipts {
+
+    static final String COLLECTION = "parcel_receipts";
+
+    private final EventInbox inbox;
+    private final ReactiveMongoTemplate mongo;
+    private final EventHandlers handlers;
+
+    ParcelReceipts(EventInbox inbox, ReactiveMongoTemplate mongo) {
+        this.inbox = inbox;
+        this.mongo = mongo;
+        this.handlers = EventHandlers.forConsumer("kittest-receipts").on(Parcel.REGISTERED.type(), this::count);
+    }
+
+    @KafkaListener(topics = "kittest.parcels.v1", groupId = "kittest-receipts")
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, handlers);
+    }
+
+    private Mono<?> count(IncomingEvent event) {
+        if (event.data().contains("\"label\":\"explode\"")) {
+            return Mono.error(new IllegalStateException("handler failure requested by the test"));
+        }
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(event.subject())), new Update().inc("count", 1),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+    }
+
+    Mono<Integer> countFor(String parcelId) {
+        return mongo.findById(parcelId, Document.class, COLLECTION).map(d -> d.getInteger("count")).defaultIfEmpty(0);
+    }
+}
