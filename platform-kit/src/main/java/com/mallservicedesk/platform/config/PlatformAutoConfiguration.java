@@ -103,10 +103,10 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ProblemWriter problemWriter(JsonMapper json) {
+    ProblemWriter problemWriter(JsonMapper json, @Value("${spring.application.name}") String application) {
         var messages = new ResourceBundleMessageSource();
-        // The service's own texts first, then the kit's shared ones; Chinese is the base bundle.
-        messages.setBasenames("problems", "platform/problems");
+        // The service's own texts (problems/<application>.properties) first, then the shared ones; Chinese is the base bundle.
+        messages.setBasenames("problems/" + application, "platform/problems");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return new ProblemWriter(messages, json);

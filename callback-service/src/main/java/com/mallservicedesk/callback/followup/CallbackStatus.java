@@ -1,0 +1,5 @@
+package com.mallservicedesk.callback.followup;
+
+public enum CallbackStatus {
+    SCHEDULED, COMPLETED
+}

@@ -1,0 +1,25 @@
+package com.mallservicedesk.claims.claim;
+
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class IncidentReportedListener {
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    IncidentReportedListener(EventInbox inbox, Claims claims) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.forConsumer("claims.open")
+                .on("mall.intake.request.registered.v1", claims::openFor);
+    }
+
+    @KafkaListener(topics = "intake.requests.v1", groupId = "claims-service")
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, handlers);
+    }
+}

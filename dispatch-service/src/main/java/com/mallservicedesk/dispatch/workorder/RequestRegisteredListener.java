@@ -1,0 +1,25 @@
+package com.mallservicedesk.dispatch.workorder;
+
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class RequestRegisteredListener {
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    RequestRegisteredListener(EventInbox inbox, WorkOrders workOrders) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.forConsumer("dispatch.work-orders")
+                .on("mall.intake.request.registered.v1", workOrders::openFor);
+    }
+
+    @KafkaListener(topics = "intake.requests.v1", groupId = "dispatch-service")
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, handlers);
+    }
+}

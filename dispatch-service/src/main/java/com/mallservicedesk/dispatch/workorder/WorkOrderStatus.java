@@ -1,0 +1,5 @@
+package com.mallservicedesk.dispatch.workorder;
+
+public enum WorkOrderStatus {
+    ASSIGNED, COMPLETED
+}

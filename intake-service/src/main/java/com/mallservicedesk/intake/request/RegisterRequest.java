@@ -1,0 +1,19 @@
+package com.mallservicedesk.intake.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** The body of {@code POST /api/v1/malls/{mallId}/requests}. */
+public record RegisterRequest(
+        @NotNull Channel channel,
+        @NotNull RequestKind kind,
+        @NotBlank @Size(min = 1, max = 2000) String description,
+        @Size(max = 60) String category,
+        @Valid Location location,
+        @Valid Customer customer,
+        @PastOrPresent Instant receivedAt) {
+}

@@ -1,0 +1,25 @@
+package com.mallservicedesk.survey.satisfaction;
+
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class CallbackCompletedListener {
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    CallbackCompletedListener(EventInbox inbox, SatisfactionTally tally) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.forConsumer("survey.callback-satisfaction")
+                .on("mall.callback.callback.completed.v1", tally::count);
+    }
+
+    @KafkaListener(topics = "callback.callbacks.v1", groupId = "survey-service")
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, handlers);
+    }
+}
