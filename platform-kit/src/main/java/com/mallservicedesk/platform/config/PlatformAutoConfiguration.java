@@ -13,6 +13,10 @@ import com.mallservicedesk.platform.outbox.OutboxAfterSaveListener;
 import com.mallservicedesk.platform.outbox.OutboxRelay;
 import com.mallservicedesk.platform.problem.ProblemExceptionHandler;
 import com.mallservicedesk.platform.problem.ProblemWriter;
+import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.timer.Timer;
+import com.mallservicedesk.platform.timer.TimerHandler;
+import com.mallservicedesk.platform.timer.TimerPoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +99,20 @@ public class PlatformAutoConfiguration {
         topics.consumed().forEach(name -> all.add(new NewTopic(name + DeadLetterErrorHandlerFactory.DLT_SUFFIX,
                 topics.partitions(), topics.replicas())));
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    DurableTimers durableTimers(ReactiveMongoTemplate mongo) {
+        mongo.indexOps(Timer.class)
+                .createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("due"))
+                .block(Duration.ofSeconds(30));
+        return new DurableTimers(mongo);
+    }
+
+    @Bean
+    TimerPoller timerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock,
+                            PlatformProperties properties, MeterRegistry meters) {
+        return new TimerPoller(mongo, handlers, clock, properties.timers().pollInterval(), properties.timers().lease(), meters);
     }
 
     @Bean

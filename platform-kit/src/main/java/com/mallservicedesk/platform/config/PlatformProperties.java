@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Inbox inbox,
-        @DefaultValue Topics topics) {
+        @DefaultValue Topics topics,
+        @DefaultValue Timers timers) {
 
     /** @param pollInterval how often the relay looks for events a nudge missed (after a failure or a crash) */
     public record Outbox(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
@@ -20,6 +21,13 @@ public record PlatformProperties(
     /** @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic */
     public record Inbox(@DefaultValue("PT0.5S") Duration retryInitialInterval, @DefaultValue("PT30S") Duration retryMaxElapsed,
                         @DefaultValue("PT30S") Duration handlerTimeout) {
+    }
+
+    /**
+     * @param pollInterval how often due timers are looked for: a timer fires at most about this late
+     * @param lease        how long an instance may take to fire a timer before another instance retries it
+     */
+    public record Timers(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT30S") Duration lease) {
     }
 
     /**

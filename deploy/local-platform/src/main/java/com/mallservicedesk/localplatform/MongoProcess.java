@@ -1,0 +1,49 @@
+package com.mallservicedesk.localplatform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The MongoDB-wire server (mongo-java-server with its H2 file backend) as a child process. */
+final class MongoProcess {
+
+    static final String NAME = "mongodb";
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+            "-Dlog4j2.configurationFile=local-platform-log4j2.xml");
+
+    private final JavaCommand java;
+    private final String host;
+    private final int port;
+    private final Path dataFile;
+    private final Path logFile;
+
+    MongoProcess(JavaCommand java, String host, int port, Path dataFile, Path logFile) {
+        this.java = java;
+        this.host = host;
+        this.port = port;
+        this.dataFile = dataFile;
+        this.logFile = logFile;
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String uri() {
+        return "mongodb://" + host + ":" + port;
+    }
+
+    ChildProcess start() throws IOException {
+        Path dataDir = Files.createDirectories(dataFile.toAbsolutePath().getParent());
+        return ChildProcess.start(NAME, java.mainClass(JVM_OPTIONS, MongoServerMain.class.getName(), host,
+                Integer.toString(port), dataFile.toAbsolutePath().toString()), Map.of(), dataDir, logFile, false);
+    }
+}

@@ -1,0 +1,133 @@
+package com.mallservicedesk.localplatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the launcher's real Kafka broker and MongoDB-wire server child processes on free ports in a temporary
+ * home, and checks that both serve clients, stop cleanly and keep their data across a restart.
+ */
+class InfrastructureProcessesTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path home;
+
+    private ChildProcesses children = new ChildProcesses();
+
+    @AfterEach
+    void stopChildren() {
+        children.stopAll(line -> { });
+    }
+
+    @Test
+    void kafkaAndMongoServeClientsAndKeepTheirDataAcrossARestart() throws Exception {
+        JavaCommand java = new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
+                launcherClasspath());
+        KafkaProcess kafka = new KafkaProcess(java,
+                new KafkaServerConfig(Ports.LOOPBACK, freePort(), freePort(), home.resolve("data/kafka")),
+                home.resolve("config/kafka"), home.resolve("logs/kafka.log"));
+        MongoProcess mongo = new MongoProcess(java, Ports.LOOPBACK, freePort(), home.resolve("data/mongo/platform.mv"),
+                home.resolve("logs/mongodb.log"));
+
+        start(mongo, kafka);
+        assertThat(kafka.isFormatted()).isTrue();
+        String clusterId;
+        try (Admin admin = admin(kafka)) {
+            clusterId = admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS);
+            assertThat(admin.describeCluster().nodes().get(20, TimeUnit.SECONDS)).hasSize(1);
+            admin.createTopics(List.of(new NewTopic("local-platform.probe", 3, (short) 1))).all()
+                    .get(20, TimeUnit.SECONDS);
+        }
+        try (MongoClient client = MongoClients.create(mongo.uri())) {
+            probes(client).insertOne(new Document("_id", "probe-1").append("survives", "restart"));
+            assertThat(probes(client).find(new Document("_id", "probe-1")).first()).containsEntry("survives",
+                    "restart");
+        }
+
+        stopAll();
+        assertThat(Files.readString(home.resolve("logs/kafka.log"))).contains("Formatting");
+
+        start(mongo, kafka);
+        try (Admin admin = admin(kafka)) {
+            assertThat(admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS)).isEqualTo(clusterId);
+            assertThat(admin.listTopics().names().get(20, TimeUnit.SECONDS)).contains("local-platform.probe");
+        }
+        try (MongoClient client = MongoClients.create(mongo.uri())) {
+            assertThat(probes(client).find(new Document("_id", "probe-1")).first()).containsEntry("survives",
+                    "restart");
+        }
+        stopAll();
+    }
+
+    private void start(MongoProcess mongo, KafkaProcess kafka) throws Exception {
+        ChildProcess mongoChild = mongo.start();
+        children.add(MongoProcess.NAME, mongoChild);
+        ChildProcess kafkaChild = kafka.start();
+        children.add(KafkaProcess.NAME, kafkaChild);
+        HealthWaiter waiter = new HealthWaiter();
+        waiter.awaitPort(mongoChild, mongo.host(), mongo.port(), START_TIMEOUT);
+        waiter.awaitPort(kafkaChild, kafka.config().host(), kafka.config().brokerPort(), START_TIMEOUT);
+    }
+
+    /** Stops both as the launcher does, and checks they are gone and their ports are free again. */
+    private void stopAll() {
+        List<ChildProcess> running = children.snapshot();
+        children.stopAll(line -> { });
+        assertThat(running).noneMatch(ChildProcess::isAlive);
+        assertThat(running).allSatisfy(child -> assertThat(child.exitValue())
+                .as("exit code of %s", child.name()).isIn(0, 143));
+        children = new ChildProcesses();
+    }
+
+    private static Admin admin(KafkaProcess kafka) {
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.config().bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+        // The port opens a moment before the broker has joined its own quorum and can answer metadata requests.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> admin.describeCluster().controller().get(5, TimeUnit.SECONDS) != null);
+        return admin;
+    }
+
+    private static MongoCollection<Document> probes(MongoClient client) {
+        return client.getDatabase("local_platform_test").getCollection("probes");
+    }
+
+    /** The classpath the launcher runs with: this module's classes plus the list Maven writes before the tests. */
+    private static String launcherClasspath() throws IOException {
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        String dependencies = Files.readString(Path.of("target", "classpath.txt")).strip();
+        return classes + java.io.File.pathSeparator + dependencies;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
