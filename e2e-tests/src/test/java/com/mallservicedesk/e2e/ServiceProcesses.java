@@ -55,7 +55,7 @@ final class ServiceProcesses implements AutoCloseable {
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             builder.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
             builder.environment().put("SPRING_MONGODB_URI", infrastructure.mongoUri());
-            builder.environment().put("PLATFORM_OUTBOX_POLL_INTERVAL", "PT0.5S");
+            builder.environment().put("PLATFORM_OUTBOX_POLLINTERVAL", "PT0.5S");
             platform.processes.put(service, builder.start());
             platform.ports.put(service, port);
         }
