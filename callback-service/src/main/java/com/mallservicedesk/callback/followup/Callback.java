@@ -24,7 +24,7 @@ public class Callback implements OutboxCarrier {
     private String workOrderId;
     private String kind;
     private String department;
-    private CompletedWorkOrder.Contact customer;
+    private List<CompletedWorkOrder.Contact> contacts = new ArrayList<>();
     private Instant workCompletedAt;
     private Instant dueAt;
     private CallbackStatus status;
@@ -48,7 +48,7 @@ public class Callback implements OutboxCarrier {
         callback.workOrderId = work.workOrderId();
         callback.kind = work.kind();
         callback.department = work.department();
-        callback.customer = work.customer();
+        callback.contacts = work.contacts();
         callback.workCompletedAt = work.completedAt();
         callback.dueAt = work.completedAt().plus(dueAfter);
         callback.status = CallbackStatus.SCHEDULED;
@@ -78,7 +78,7 @@ public class Callback implements OutboxCarrier {
     public String getWorkOrderId() { return workOrderId; }
     public String getKind() { return kind; }
     public String getDepartment() { return department; }
-    public CompletedWorkOrder.Contact getCustomer() { return customer; }
+    public List<CompletedWorkOrder.Contact> getContacts() { return contacts; }
     public Instant getWorkCompletedAt() { return workCompletedAt; }
     public Instant getDueAt() { return dueAt; }
     public CallbackStatus getStatus() { return status; }

@@ -31,8 +31,29 @@ class CallbackFlowTest extends CallbackIntegrationTest {
         Callback callback = callbacks.findByMallId(mall, org.springframework.data.domain.Sort.unsorted()).blockFirst();
         assertThat(callback.getDueAt()).isEqualTo(completedAt.plus(Duration.ofDays(1)));
         assertThat(callback.getStatus()).isEqualTo(CallbackStatus.SCHEDULED);
-        assertThat(callback.getCustomer().name()).isEqualTo("陳先生");
+        assertThat(callback.getContacts()).extracting(CompletedWorkOrder.Contact::name).containsExactly("陳先生");
         assertThat(callback.getDepartment()).isEqualTo("ENGINEERING");
+    }
+
+    @Test
+    void everyReporterOfMergedDuplicatesIsCalledBackOnce() {
+        String requestId = UUID.randomUUID().toString();
+        String data = """
+                {"workOrderId":"wo-%s","requestId":"%s","requestNumber":"X","kind":"REPAIR","department":"ENGINEERING",
+                 "completedAt":"2026-11-20T06:30:00Z","customer":{"name":"陳先生","phone":"13900000000"},
+                 "reporters":[{"name":"陳先生","phone":"13900000000"},{"name":"李女士","phone":"13700000000"}]}
+                """.formatted(requestId, requestId);
+        TestEvents.send(kafka, "dispatch.work-orders.v1", "mall.dispatch.work-order.completed.v1", mall,
+                "wo-" + requestId, requestId, data);
+        String callbackId = awaitCallbackFor(requestId);
+
+        web.get().uri("/api/v1/malls/{mall}/callbacks/{id}", mall, callbackId)
+                .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.contacts.length()").isEqualTo(2)
+                .jsonPath("$.contacts[0].name").isEqualTo("陳先生")
+                .jsonPath("$.contacts[1].name").isEqualTo("李女士");
     }
 
     @Test
