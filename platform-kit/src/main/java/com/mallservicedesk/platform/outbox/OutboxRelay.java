@@ -10,7 +10,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,6 +35,7 @@ import reactor.core.publisher.Sinks;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String PENDING_KEY = OutboxCarrier.FIELD + ".eventId";
 
     private final ReactiveMongoTemplate mongo;
     private final MongoMappingContext mappingContext;
@@ -65,7 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
     public Mono<Long> relayOnce() {
         return Flux.fromIterable(collections())
                 .concatMap(collection -> mongo.find(
-                                Query.query(Criteria.where(OutboxCarrier.FIELD + ".0").exists(true)).limit(batchSize),
+                                Query.query(Criteria.where(PENDING_KEY).exists(true)).limit(batchSize),
                                 Document.class, collection)
                         .concatMap(document -> relayDocument(collection, document)))
                 .reduce(0L, Long::sum);
@@ -102,6 +105,17 @@ public class OutboxRelay implements SmartLifecycle {
         return collections;
     }
 
+    /**
+     * Only documents with pending events are in this sparse index, so the relay's poll reads those and not
+     * the whole collection.
+     */
+    private Mono<Void> indexPendingEvents() {
+        return Flux.fromIterable(collections())
+                .concatMap(collection -> mongo.indexOps(collection)
+                        .createIndex(new Index().on(PENDING_KEY, Sort.Direction.ASC).sparse().named("outbox_pending")))
+                .then();
+    }
+
     static PendingEvent toPendingEvent(Document d) {
         var time = d.getDate("time");
         return new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("topic"), d.getString("key"),
@@ -111,6 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        indexPendingEvents().block(Duration.ofSeconds(30));
         loop = Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), nudges.asFlux())
                 .onBackpressureDrop()
                 .concatMap(tick -> relayOnce().onErrorResume(error -> {

@@ -79,6 +79,16 @@ class OutboxRelayTest extends KitIntegrationTest {
         }
     }
 
+    @Test
+    void theRelayFindsPendingEventsThroughASparseIndexInsteadOfScanningTheCollection() {
+        var indexes = mongo.indexOps(Parcel.class).getIndexInfo().collectList().block();
+        assertThat(indexes).anySatisfy(index -> {
+            assertThat(index.getName()).isEqualTo("outbox_pending");
+            assertThat(index.isSparse()).isTrue();
+            assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("outbox.eventId");
+        });
+    }
+
     private double duplicates() {
         var counter = meters.find("platform.inbox.duplicates").tag("consumer", "kittest-receipts").counter();
         return counter == null ? 0 : counter.count();
