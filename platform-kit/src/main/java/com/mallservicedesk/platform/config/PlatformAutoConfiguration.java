@@ -86,9 +86,10 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> template, PlatformProperties properties) {
+    CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> template, PlatformProperties properties,
+                                              MeterRegistry meters) {
         return DeadLetterErrorHandlerFactory.create(template, properties.inbox().retryInitialInterval(),
-                properties.inbox().retryMaxElapsed());
+                properties.inbox().retryMaxElapsed(), meters);
     }
 
     @Bean

@@ -2,7 +2,11 @@ package com.mallservicedesk.platform.inbox;
 
 import com.mallservicedesk.platform.events.PoisonEventException;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -17,12 +21,21 @@ public final class DeadLetterErrorHandlerFactory {
 
     public static final String DLT_SUFFIX = ".DLT";
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandlerFactory.class);
+
     private DeadLetterErrorHandlerFactory() {
     }
 
-    public static DefaultErrorHandler create(KafkaTemplate<?, ?> template, Duration initialInterval, Duration maxElapsed) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
+    public static DefaultErrorHandler create(KafkaTemplate<?, ?> template, Duration initialInterval, Duration maxElapsed,
+                                             MeterRegistry meters) {
+        var deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + DLT_SUFFIX, -1));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            deadLetters.accept(record, exception);
+            // Counted after the DLT accepted it: an alert on this counter means a record needs a person.
+            meters.counter("platform.inbox.dead.letters", "topic", record.topic()).increment();
+            log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), exception.toString());
+        };
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxInterval(Math.max(initialInterval.toMillis(), maxElapsed.toMillis() / 4));
         backOff.setMaxElapsedTime(maxElapsed.toMillis());

@@ -18,10 +18,14 @@ class DeadLetterTest extends KitIntegrationTest {
     @Autowired
     KafkaTemplate<String, String> kafka;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         try (TopicProbe dlt = TopicProbe.on("kittest.parcels.v1.DLT")) {
             String marker = "poison-" + UUID.randomUUID();
+            double deadLettersBefore = deadLetters();
             kafka.send(new ProducerRecord<>("kittest.parcels.v1", marker, "{not json and no CloudEvents headers")).get();
 
             await().untilAsserted(() -> assertThat(dlt.records()).anySatisfy(record -> {
@@ -30,6 +34,7 @@ class DeadLetterTest extends KitIntegrationTest {
                         .contains("missing CloudEvents header ce_id");
                 assertThat(CloudEventHeaders.read(record.headers(), "kafka_dlt-original-topic")).isEqualTo("kittest.parcels.v1");
             }));
+            await().untilAsserted(() -> assertThat(deadLetters()).isGreaterThan(deadLettersBefore));
         }
     }
 
@@ -60,6 +65,11 @@ class DeadLetterTest extends KitIntegrationTest {
         // One key, one partition, read in order: once the later event is counted, both copies were seen.
         await().untilAsserted(() -> assertThat(receipts.countFor(marker).block()).isEqualTo(1));
         assertThat(receipts.countFor(parcelId).block()).isEqualTo(1);
+    }
+
+    private double deadLetters() {
+        var counter = meters.find("platform.inbox.dead.letters").tag("topic", "kittest.parcels.v1").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static PendingEvent event(String key, String parcelId, String label) {
