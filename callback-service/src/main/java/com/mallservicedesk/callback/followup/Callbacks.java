@@ -21,9 +21,11 @@ class Callbacks {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration dueAfter;
+    private final CallbackMetrics metrics;
 
     Callbacks(CallbackRepository callbacks, EventFactory events, JsonMapper json, Clock clock,
-              @Value("${callback.due-after}") Duration dueAfter) {
+              @Value("${callback.due-after}") Duration dueAfter, CallbackMetrics metrics) {
+        this.metrics = metrics;
         this.callbacks = callbacks;
         this.events = events;
         this.json = json;
@@ -35,7 +37,7 @@ class Callbacks {
         CompletedWorkOrder work = event.dataAs(json, CompletedWorkOrder.class);
         Callback callback = Callback.schedule(event.id(), event.mallId(), work, dueAfter);
         callback.getOutbox().add(events.pending(event.mallId(), callback.getId(), work.requestId(), callback.scheduled()));
-        return callbacks.insert(callback).then()
+        return callbacks.insert(callback).doOnSuccess(metrics::scheduled).then()
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
     }
 
@@ -43,7 +45,7 @@ class Callbacks {
         return find(mallId, id).flatMap(callback -> {
             var completed = callback.record(result, user.id(), clock.instant());
             callback.getOutbox().add(events.pending(mallId, callback.getId(), callback.getRequestId(), completed));
-            return callbacks.save(callback);
+            return callbacks.save(callback).doOnSuccess(metrics::completed);
         });
     }
 

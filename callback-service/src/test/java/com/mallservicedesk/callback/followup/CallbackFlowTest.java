@@ -83,6 +83,11 @@ class CallbackFlowTest extends CallbackIntegrationTest {
             }));
         }
 
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("msd_callback_scheduled_total{application=\"callback-service\",department=\"ENGINEERING\",mall=\"" + mall + "\"} 1.0")
+                        .contains("msd_callback_completed_total{application=\"callback-service\",department=\"ENGINEERING\",mall=\"" + mall + "\",satisfied=\"false\"} 1.0"));
+
         web.post().uri("/api/v1/malls/{mall}/callbacks/{id}/result", mall, callbackId)
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -64,6 +64,9 @@ class ClaimOpeningTest {
         web.get().uri("/api/v1/malls/{mall}/claims", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.deptStaff(mall, "SECURITY")))
                 .exchange().expectStatus().isForbidden();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("msd_claims_opened_total{application=\"claims-service\",mall=\"" + mall + "\"} 1.0"));
     }
 
     @Test

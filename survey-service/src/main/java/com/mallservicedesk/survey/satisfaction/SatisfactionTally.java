@@ -35,7 +35,7 @@ class SatisfactionTally {
         var record = new CallbackSatisfaction(answer.callbackId(), event.mallId(), month, answer.requestId(),
                 answer.kind(), answer.department(), answer.satisfied(), answer.completedAt());
         return mongo.insert(record)
-                .doOnSuccess(stored -> meters.counter("msd.callback.answers", "mall", event.mallId(),
+                .doOnSuccess(stored -> meters.counter("msd.survey.callback.answers", "mall", event.mallId(),
                         "satisfied", String.valueOf(answer.satisfied())).increment())
                 .then()
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());

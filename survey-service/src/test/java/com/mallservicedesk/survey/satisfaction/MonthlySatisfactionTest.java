@@ -40,6 +40,10 @@ class MonthlySatisfactionTest {
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.callbacks").isEqualTo(1).jsonPath("$.satisfactionRate").isEqualTo(0.0);
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> org.assertj.core.api.Assertions.assertThat(metrics)
+                        .contains("msd_survey_callback_answers_total{application=\"survey-service\",mall=\"" + mall + "\",satisfied=\"true\"} 3.0")
+                        .contains("msd_survey_callback_answers_total{application=\"survey-service\",mall=\"" + mall + "\",satisfied=\"false\"} 2.0"));
     }
 
     @Test
