@@ -1,6 +1,7 @@
 package com.mallservicedesk.platform.outbox;
 
 import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.polling.PollingLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -40,23 +40,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final ReactiveMongoTemplate mongo;
     private final MongoMappingContext mappingContext;
     private final EventPublisher publisher;
-    private final Duration pollInterval;
     private final int batchSize;
     private final Counter published;
     private final Counter failures;
     private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+    private final PollingLoop loop;
     private volatile List<String> collections;
-    private volatile Disposable loop;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
                        Duration pollInterval, int batchSize, MeterRegistry meters) {
         this.mongo = mongo;
         this.mappingContext = mappingContext;
         this.publisher = publisher;
-        this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.published = Counter.builder("platform.outbox.published").description("Events the outbox relay handed to the broker").register(meters);
         this.failures = Counter.builder("platform.outbox.publish.failures").description("Outbox sends that failed and will be retried").register(meters);
+        this.loop = new PollingLoop("Outbox relay", pollInterval, nudges.asFlux(), this::relayOnce);
     }
 
     /** Asks for a relay round now instead of at the next interval. */
@@ -126,26 +125,16 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         indexPendingEvents().block(Duration.ofSeconds(30));
-        loop = Flux.merge(Flux.interval(pollInterval).map(tick -> Boolean.TRUE), nudges.asFlux())
-                .onBackpressureDrop()
-                .concatMap(tick -> relayOnce().onErrorResume(error -> {
-                    log.warn("Outbox round failed, will retry: {}", error.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = loop;
-        if (current != null) {
-            current.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.platform.timer;
 
+import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.timer.Timer.TimerStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer.Sample;
@@ -19,7 +20,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,20 +35,19 @@ public class TimerPoller implements SmartLifecycle {
     private final ReactiveMongoTemplate mongo;
     private final Map<String, TimerHandler> handlers;
     private final Clock clock;
-    private final Duration pollInterval;
     private final Duration lease;
     private final MeterRegistry meters;
     private final String instance = UUID.randomUUID().toString();
-    private volatile Disposable loop;
+    private final PollingLoop loop;
 
     public TimerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock, Duration pollInterval,
                        Duration lease, MeterRegistry meters) {
         this.mongo = mongo;
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
         this.clock = clock;
-        this.pollInterval = pollInterval;
         this.lease = lease;
         this.meters = meters;
+        this.loop = new PollingLoop("Timer poller", pollInterval, Flux.empty(), this::fireDue);
     }
 
     /** One round: claims and fires every due timer; completes with how many fired. */
@@ -96,29 +95,18 @@ public class TimerPoller implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (handlers.isEmpty()) {
-            return;
+        if (!handlers.isEmpty()) {
+            loop.start();
         }
-        loop = Flux.interval(pollInterval)
-                .onBackpressureDrop()
-                .concatMap(tick -> fireDue().onErrorResume(error -> {
-                    log.warn("Timer round failed, will retry: {}", error.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
     }
 
     @Override
     public void stop() {
-        Disposable current = loop;
-        if (current != null) {
-            current.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 }
