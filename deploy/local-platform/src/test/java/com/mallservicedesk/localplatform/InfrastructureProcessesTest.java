@@ -1,23 +1,15 @@
 package com.mallservicedesk.localplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * home, and checks that both serve clients, stop cleanly and keep their data across a restart.
  */
 class InfrastructureProcessesTest {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path home;
@@ -44,13 +34,9 @@ class InfrastructureProcessesTest {
 
     @Test
     void kafkaAndMongoServeClientsAndKeepTheirDataAcrossARestart() throws Exception {
-        JavaCommand java = new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
-                launcherClasspath());
-        KafkaProcess kafka = new KafkaProcess(java,
-                new KafkaServerConfig(Ports.LOOPBACK, freePort(), freePort(), home.resolve("data/kafka")),
-                home.resolve("config/kafka"), home.resolve("logs/kafka.log"));
-        MongoProcess mongo = new MongoProcess(java, Ports.LOOPBACK, freePort(), home.resolve("data/mongo/platform.mv"),
-                home.resolve("logs/mongodb.log"));
+        KafkaProcess kafka = TestProcesses.kafka(home);
+        MongoProcess mongo = new MongoProcess(TestProcesses.launcherJava(), Ports.LOOPBACK, TestProcesses.freePort(),
+                home.resolve("data/mongo/platform.mv"), home.resolve("logs/mongodb.log"));
 
         start(mongo, kafka);
         assertThat(kafka.isFormatted()).isTrue();
@@ -88,8 +74,8 @@ class InfrastructureProcessesTest {
         ChildProcess kafkaChild = kafka.start();
         children.add(KafkaProcess.NAME, kafkaChild);
         HealthWaiter waiter = new HealthWaiter();
-        waiter.awaitPort(mongoChild, mongo.host(), mongo.port(), START_TIMEOUT);
-        waiter.awaitPort(kafkaChild, kafka.config().host(), kafka.config().brokerPort(), START_TIMEOUT);
+        waiter.awaitPort(mongoChild, mongo.host(), mongo.port(), TestProcesses.START_TIMEOUT);
+        waiter.awaitPort(kafkaChild, kafka.config().host(), kafka.config().brokerPort(), TestProcesses.START_TIMEOUT);
     }
 
     /** Stops both as the launcher does, and checks they are gone and their ports are free again. */
@@ -103,31 +89,10 @@ class InfrastructureProcessesTest {
     }
 
     private static Admin admin(KafkaProcess kafka) {
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.config().bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
-        // The port opens a moment before the broker has joined its own quorum and can answer metadata requests.
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
-                () -> admin.describeCluster().controller().get(5, TimeUnit.SECONDS) != null);
-        return admin;
+        return TestProcesses.admin(kafka.config().bootstrapServers());
     }
 
     private static MongoCollection<Document> probes(MongoClient client) {
         return client.getDatabase("local_platform_test").getCollection("probes");
-    }
-
-    /** The classpath the launcher runs with: this module's classes plus the list Maven writes before the tests. */
-    private static String launcherClasspath() throws IOException {
-        Path classes = Path.of("target", "classes").toAbsolutePath();
-        String dependencies = Files.readString(Path.of("target", "classpath.txt")).strip();
-        return classes + java.io.File.pathSeparator + dependencies;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
