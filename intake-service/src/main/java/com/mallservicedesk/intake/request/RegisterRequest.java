@@ -7,7 +7,11 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** The body of {@code POST /api/v1/malls/{mallId}/requests}. */
+/**
+ * The body of {@code POST /api/v1/malls/{mallId}/requests}.
+ *
+ * @param answeredOnSpot a consultation answered at once is closed on the spot and never dispatched (seed 000 §4.3)
+ */
 public record RegisterRequest(
         @NotNull Channel channel,
         @NotNull RequestKind kind,
@@ -15,5 +19,8 @@ public record RegisterRequest(
         @Size(max = 60) String category,
         @Valid Location location,
         @Valid Customer customer,
-        @PastOrPresent Instant receivedAt) {
+        @PastOrPresent Instant receivedAt,
+        Priority priority,
+        Boolean answeredOnSpot,
+        @Size(max = 2000) String answer) {
 }

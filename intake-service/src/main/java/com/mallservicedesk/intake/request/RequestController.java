@@ -1,9 +1,11 @@
 package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
-import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,38 +14,113 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@RequestMapping("/api/v1/malls/{mallId}/requests")
+@RequestMapping("/api/v1/malls/{mallId}")
 class RequestController {
 
+    record RequestPage(List<RequestView> items, int page, int size, long total) {
+    }
+
     private final RequestRegistration registration;
-    private final RequestRepository requests;
+    private final RequestActions actions;
+    private final RequestStore store;
+    private final RequestSearch search;
     private final IdempotentRequests idempotency;
 
-    RequestController(RequestRegistration registration, RequestRepository requests, IdempotentRequests idempotency) {
+    RequestController(RequestRegistration registration, RequestActions actions, RequestStore store, RequestSearch search,
+                      IdempotentRequests idempotency) {
         this.registration = registration;
-        this.requests = requests;
+        this.actions = actions;
+        this.store = store;
+        this.search = search;
         this.idempotency = idempotency;
     }
 
-    @PostMapping
+    @PostMapping("/requests")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<RequestView> register(@PathVariable String mallId, @Valid @RequestBody RegisterRequest body, PlatformUser user,
                                @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
         return idempotency.execute(mallId, "requests", key, body, RequestView.class,
-                () -> registration.register(mallId, body, user).map(RequestView::of));
+                () -> registration.register(mallId, body, user).map(r -> RequestView.of(r, user)));
     }
 
-    @GetMapping("/{id}")
+    /** A channel adapter's entry point for WeChat, QQ, online-platform and email messages (seed 001 §二.3). */
+    @PostMapping("/channels/{channel}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'PLATFORM_ADMIN')")
+    Mono<RequestView> receive(@PathVariable String mallId, @PathVariable Channel channel,
+                              @Valid @RequestBody OnlineMessage body, PlatformUser user,
+                              @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotency.execute(mallId, "messages-" + channel, key, body, RequestView.class,
+                () -> registration.receive(mallId, channel, body).map(r -> RequestView.of(r, user)));
+    }
+
+    @GetMapping("/requests/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
-    Mono<RequestView> get(@PathVariable String mallId, @PathVariable String id) {
-        return requests.findByIdAndMallId(id, mallId)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("request", id)))
-                .map(RequestView::of);
+    Mono<RequestView> get(@PathVariable String mallId, @PathVariable String id, PlatformUser user) {
+        return store.find(mallId, id).map(r -> RequestView.of(r, user));
+    }
+
+    @GetMapping("/requests")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
+    Mono<RequestPage> list(@PathVariable String mallId, PlatformUser user,
+                           @RequestParam(required = false) RequestStatus status,
+                           @RequestParam(required = false) RequestKind kind,
+                           @RequestParam(required = false) Channel channel,
+                           @RequestParam(required = false) String department,
+                           @RequestParam(required = false) Instant from,
+                           @RequestParam(required = false) Instant to,
+                           @RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size,
+                           @RequestParam(defaultValue = "receivedAt,desc") String sort) {
+        var invalid = new InvalidFields();
+        if (page < 0) {
+            invalid.add("page", "Min");
+        }
+        if (size < 1 || size > 200) {
+            invalid.add("size", "out-of-range");
+        }
+        String[] parts = sort.split(",");
+        boolean descending = parts.length > 1 && "desc".equalsIgnoreCase(parts[1]);
+        if (!RequestSearch.SORTABLE.contains(parts[0]) || (parts.length > 1 && !descending && !"asc".equalsIgnoreCase(parts[1]))) {
+            invalid.add("sort", "unsupported");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            invalid.add("to", "before-from");
+        }
+        invalid.throwIfAny();
+        var order = Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, parts[0]).and(Sort.by("_id"));
+        var filter = new RequestSearch.Filter(status, kind, channel, department, from, to, q);
+        return search.find(mallId, filter, page, size, order)
+                .map(found -> new RequestPage(found.items().stream().map(r -> RequestView.of(r, user)).toList(),
+                        found.page(), found.size(), found.total()));
+    }
+
+    @PostMapping("/requests/{id}/accept")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
+    Mono<RequestView> accept(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
+                             @Valid @RequestBody(required = false) AcceptMessage body) {
+        return actions.accept(mallId, id, body, user).map(r -> RequestView.of(r, user));
+    }
+
+    @PostMapping("/requests/{id}/cancel")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
+    Mono<RequestView> cancel(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
+                             @Valid @RequestBody CancelRequest body) {
+        return actions.cancel(mallId, id, body.reason(), user).map(r -> RequestView.of(r, user));
+    }
+
+    @PostMapping("/requests/{id}/merge")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
+    Mono<RequestView> merge(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
+                            @Valid @RequestBody MergeRequest body) {
+        return actions.merge(mallId, id, body.parentId(), user).map(r -> RequestView.of(r, user));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,14 +19,13 @@ class RequestNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final ReactiveMongoTemplate mongo;
-    private final ZoneId zone;
 
-    RequestNumbers(ReactiveMongoTemplate mongo, @Value("${intake.zone}") ZoneId zone) {
+    RequestNumbers(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        this.zone = zone;
     }
 
-    Mono<String> next(String mallId, Instant at) {
+    /** @param zone the mall's time zone: the day in the number is the mall's local day */
+    Mono<String> next(String mallId, Instant at, ZoneId zone) {
         String day = DAY.format(at.atZone(zone));
         String counter = mallId + "-" + day;
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(counter)), new Update().inc("seq", 1),

@@ -1,36 +1,92 @@
 package com.mallservicedesk.intake.request;
 
-import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.timer.DurableTimers;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Registers a contact: numbers it, stores it with its events in one write; the outbox relay publishes them. */
+/** Registers contacts: numbers them, flags possible duplicates, stores each with its events in one write. */
 @Service
 class RequestRegistration {
 
-    private final RequestRepository requests;
+    private final RequestStore store;
     private final RequestNumbers numbers;
-    private final EventFactory events;
+    private final Duplicates duplicates;
+    private final MallSettings settings;
+    private final DurableTimers timers;
+    private final IntakeMetrics metrics;
     private final Clock clock;
 
-    RequestRegistration(RequestRepository requests, RequestNumbers numbers, EventFactory events, Clock clock) {
-        this.requests = requests;
+    RequestRegistration(RequestStore store, RequestNumbers numbers, Duplicates duplicates, MallSettings settings,
+                        DurableTimers timers, IntakeMetrics metrics, Clock clock) {
+        this.store = store;
         this.numbers = numbers;
-        this.events = events;
+        this.duplicates = duplicates;
+        this.settings = settings;
+        this.timers = timers;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     Mono<ServiceRequest> register(String mallId, RegisterRequest command, PlatformUser user) {
+        if (Boolean.TRUE.equals(command.answeredOnSpot())) {
+            checkAnsweredOnSpot(command.kind(), command.answer(), "answeredOnSpot", "answer");
+        }
         var now = clock.instant();
+        var receivedAt = command.receivedAt() == null ? now : command.receivedAt();
         String id = UUID.randomUUID().toString();
-        return numbers.next(mallId, now).flatMap(number -> {
-            var registration = ServiceRequest.register(id, mallId, number, command, new Owner(user.id(), user.name()), now);
-            var request = registration.request();
-            request.getOutbox().addAll(events.pending(mallId, id, id, registration.events()));
-            return requests.save(request);
-        });
+        return settings.of(mallId).flatMap(mall -> numbers.next(mallId, now, mall.timeZone())
+                .zipWith(duplicates.firstReportLike(mallId, command.kind(), command.location(), receivedAt,
+                        mall.duplicateWindow()).map(Optional::of).defaultIfEmpty(Optional.<String>empty()))
+                .flatMap(numbered -> {
+                    String duplicateOf = numbered.getT2().orElse(null);
+                    var registration = ServiceRequest.registerAtCounter(id, mallId, numbered.getT1(), command,
+                            new Owner(user.id(), user.name()), duplicateOf, now);
+                    return store.save(registration.request(), registration.events());
+                }))
+                .doOnSuccess(saved -> metrics.requestReceived(mallId, saved.getChannel(), saved.getKind()));
+    }
+
+    /** An online message: stored as waiting for acceptance, with a durable timer on the acceptance limit. */
+    Mono<ServiceRequest> receive(String mallId, Channel channel, OnlineMessage message) {
+        if (!ServiceRequest.ONLINE_CHANNELS.contains(channel)) {
+            return Mono.error(com.mallservicedesk.platform.problem.ApiException.badRequest("channel-not-online", channel));
+        }
+        var now = clock.instant();
+        var receivedAt = message.receivedAt() == null ? now : message.receivedAt();
+        var kind = message.kind() == null ? RequestKind.CONSULTATION : message.kind();
+        String id = UUID.randomUUID().toString();
+        return settings.of(mallId).flatMap(mall -> numbers.next(mallId, now, mall.timeZone())
+                .zipWith(duplicates.firstReportLike(mallId, kind, message.location(), receivedAt, mall.duplicateWindow())
+                        .map(Optional::of).defaultIfEmpty(Optional.<String>empty()))
+                .flatMap(numbered -> {
+                    String duplicateOf = numbered.getT2().orElse(null);
+                    var registration = ServiceRequest.receiveOnline(id, mallId, numbered.getT1(), channel, message,
+                            mall.acceptanceLimit(), duplicateOf, now);
+                    var request = registration.request();
+                    // The timer goes in first: a crash after it leaves a timer that finds no request and does
+                    // nothing; the other order could leave a waiting message that nobody is warned about.
+                    return timers.schedule(AcceptanceTimers.timerId(id), mallId, AcceptanceTimers.KIND, id,
+                                    request.getAcceptanceDueAt(), Map.of("channel", channel.name()))
+                            .then(store.save(request, registration.events()));
+                }))
+                .doOnSuccess(saved -> metrics.requestReceived(mallId, saved.getChannel(), saved.getKind()));
+    }
+
+    /** Only a consultation can be answered on the spot, and the answer is part of the log (seed 000 §4.3). */
+    static void checkAnsweredOnSpot(RequestKind kind, String answer, String flagField, String answerField) {
+        var invalid = new InvalidFields();
+        if (kind != RequestKind.CONSULTATION) {
+            invalid.add(flagField, "only-consultations");
+        }
+        if (answer == null || answer.isBlank()) {
+            invalid.add(answerField, "NotBlank");
+        }
+        invalid.throwIfAny();
     }
 }

@@ -1,20 +1,42 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.request.RequestEvents.AcceptanceOverdue;
+import com.mallservicedesk.intake.request.RequestEvents.Cancelled;
+import com.mallservicedesk.intake.request.RequestEvents.Closed;
+import com.mallservicedesk.intake.request.RequestEvents.Contact;
+import com.mallservicedesk.intake.request.RequestEvents.Merged;
+import com.mallservicedesk.intake.request.RequestEvents.MessageReceived;
+import com.mallservicedesk.intake.request.RequestEvents.Registered;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.problem.ApiException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One entry of the reception log (物業接待記錄): time, customer, contact and reason (seed 000 §4.3). */
+/**
+ * One entry of the reception log (物業接待記錄): time, customer, contact and reason (seed 000 §4.3), with
+ * everything that happened to it since. Methods change the state and return the events the change causes.
+ */
 @Document("requests")
-@CompoundIndex(name = "mall_number", def = "{'mallId': 1, 'number': 1}", unique = true)
+@CompoundIndexes({
+        @CompoundIndex(name = "mall_number", def = "{'mallId': 1, 'number': 1}", unique = true),
+        @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
+        @CompoundIndex(name = "mall_duplicates", def = "{'mallId': 1, 'kind': 1, 'location.floor': 1, 'location.zone': 1, 'receivedAt': 1}")
+})
 public class ServiceRequest implements OutboxCarrier {
+
+    static final Set<Channel> ONLINE_CHANNELS = Set.of(Channel.WECHAT, Channel.QQ, Channel.ONLINE, Channel.EMAIL);
+    static final String CLOSED_ON_SPOT = "ANSWERED_ON_SPOT";
+    static final String CLOSED_AFTER_CALLBACK = "SATISFIED_CALLBACK";
 
     @Id
     private String id;
@@ -26,10 +48,25 @@ public class ServiceRequest implements OutboxCarrier {
     private String description;
     private Location location;
     private Customer customer;
+    private Priority priority;
+    private String answer;
     private Instant receivedAt;
     private Instant registeredAt;
+    private Instant acceptanceDueAt;
+    private Instant acceptedAt;
+    private boolean acceptanceOverdue;
     private RequestStatus status;
     private Owner owner;
+    private String department;
+    private String workOrderId;
+    private String possibleDuplicateOf;
+    private String mergedInto;
+    private List<Reporter> reporters = new ArrayList<>();
+    private String cancelReason;
+    private String cancelledBy;
+    private Instant closedAt;
+    private String closeReason;
+    private List<TimelineEntry> timeline = new ArrayList<>();
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
@@ -37,25 +74,208 @@ public class ServiceRequest implements OutboxCarrier {
     ServiceRequest() {
     }
 
-    /** Registers a contact and returns the events that registration causes. */
-    static Registration register(String id, String mallId, String number, RegisterRequest command, Owner owner, Instant now) {
-        ServiceRequest request = new ServiceRequest();
-        request.id = id;
-        request.mallId = mallId;
-        request.number = number;
-        request.channel = command.channel();
-        request.kind = command.kind();
-        request.category = command.category();
-        request.description = command.description();
-        request.location = command.location();
-        request.customer = command.customer();
-        request.receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-        request.registeredAt = now;
-        request.status = RequestStatus.REGISTERED;
-        request.owner = owner;
-        return new Registration(request, List.of(new RequestRegistered(id, number, request.channel, request.kind,
-                request.category, request.description, request.location, request.customer, request.receivedAt,
-                request.status, owner)));
+    /** A contact at the counter (phone, visit, intercom, patrol): in the log and ready for dispatch at once. */
+    static Registration registerAtCounter(String id, String mallId, String number, RegisterRequest command, Owner owner,
+                                          String possibleDuplicateOf, Instant now) {
+        ServiceRequest r = base(id, mallId, number, command.channel(), command.kind(), command.category(),
+                command.description(), command.location(), command.customer(), command.receivedAt(), now);
+        r.priority = command.priority() == null ? Priority.NORMAL : command.priority();
+        r.owner = owner;
+        r.possibleDuplicateOf = possibleDuplicateOf;
+        r.status = RequestStatus.REGISTERED;
+        r.note(TimelineEntry.of(id + ":registered", "REGISTERED", now, owner.id(), null));
+        r.noteDuplicate(now);
+        List<DomainEvent> events = new ArrayList<>();
+        if (Boolean.TRUE.equals(command.answeredOnSpot())) {
+            r.answer = command.answer();
+            r.status = RequestStatus.CLOSED;
+            r.closedAt = now;
+            r.closeReason = CLOSED_ON_SPOT;
+            r.note(TimelineEntry.of(id + ":closed", "CLOSED", now, owner.id(), CLOSED_ON_SPOT));
+            events.add(r.registered());
+            events.add(new Closed(id, number, now, CLOSED_ON_SPOT));
+        } else {
+            events.add(r.registered());
+        }
+        return new Registration(r, events);
+    }
+
+    /** An online message: waits for the front desk, which must accept it within the mall's limit (seed 001 §二.3). */
+    static Registration receiveOnline(String id, String mallId, String number, Channel channel, OnlineMessage message,
+                                      Duration acceptanceLimit, String possibleDuplicateOf, Instant now) {
+        ServiceRequest r = base(id, mallId, number, channel, message.kind() == null ? RequestKind.CONSULTATION : message.kind(),
+                message.category(), message.description(), message.location(), message.customer(), message.receivedAt(), now);
+        r.priority = Priority.NORMAL;
+        r.status = RequestStatus.PENDING_ACCEPTANCE;
+        r.acceptanceDueAt = r.receivedAt.plus(acceptanceLimit);
+        r.possibleDuplicateOf = possibleDuplicateOf;
+        r.note(TimelineEntry.of(id + ":received", "MESSAGE_RECEIVED", now, null, channel.name()));
+        r.noteDuplicate(now);
+        return new Registration(r, List.of(new MessageReceived(id, number, channel, r.kind, r.receivedAt, r.acceptanceDueAt)));
+    }
+
+    private static ServiceRequest base(String id, String mallId, String number, Channel channel, RequestKind kind,
+                                       String category, String description, Location location, Customer customer,
+                                       Instant receivedAt, Instant now) {
+        ServiceRequest r = new ServiceRequest();
+        r.id = id;
+        r.mallId = mallId;
+        r.number = number;
+        r.channel = channel;
+        r.kind = kind;
+        r.category = category;
+        r.description = description;
+        r.location = location;
+        r.customer = customer;
+        r.receivedAt = receivedAt == null ? now : receivedAt;
+        r.registeredAt = now;
+        return r;
+    }
+
+    private void noteDuplicate(Instant now) {
+        if (possibleDuplicateOf != null) {
+            note(TimelineEntry.of(id + ":possible-duplicate", "POSSIBLE_DUPLICATE", now, null, null)
+                    .withRelated(possibleDuplicateOf));
+        }
+    }
+
+    /** The front desk accepts an online message: from now on it is the accepting user's (首問責任制). */
+    List<DomainEvent> accept(AcceptMessage corrections, Owner by, Instant now) {
+        requireStatus("accept", RequestStatus.PENDING_ACCEPTANCE);
+        if (corrections != null) {
+            if (corrections.kind() != null) {
+                kind = corrections.kind();
+            }
+            if (corrections.category() != null) {
+                category = corrections.category();
+            }
+            if (corrections.priority() != null) {
+                priority = corrections.priority();
+            }
+        }
+        owner = by;
+        acceptedAt = now;
+        status = RequestStatus.REGISTERED;
+        note(TimelineEntry.of(id + ":accepted", "ACCEPTED", now, by.id(),
+                acceptanceOverdue ? "after the acceptance limit" : null));
+        List<DomainEvent> events = new ArrayList<>();
+        if (corrections != null && Boolean.TRUE.equals(corrections.answeredOnSpot())) {
+            answer = corrections.answer();
+            status = RequestStatus.CLOSED;
+            closedAt = now;
+            closeReason = CLOSED_ON_SPOT;
+            note(TimelineEntry.of(id + ":closed", "CLOSED", now, by.id(), CLOSED_ON_SPOT));
+            events.add(registered());
+            events.add(new Closed(id, number, now, CLOSED_ON_SPOT));
+        } else {
+            events.add(registered());
+        }
+        return events;
+    }
+
+    /** The acceptance limit passed with the message still waiting; recorded once however often the timer fires. */
+    List<DomainEvent> markAcceptanceOverdue(Instant now) {
+        if (status != RequestStatus.PENDING_ACCEPTANCE || acceptanceOverdue) {
+            return List.of();
+        }
+        acceptanceOverdue = true;
+        note(TimelineEntry.of(id + ":acceptance-overdue", "ACCEPTANCE_OVERDUE", now, null, null));
+        return List.of(new AcceptanceOverdue(id, number, channel, receivedAt, acceptanceDueAt));
+    }
+
+    List<DomainEvent> cancel(String reason, String by, Instant now) {
+        requireStatus("cancel", RequestStatus.PENDING_ACCEPTANCE, RequestStatus.REGISTERED, RequestStatus.DISPATCHED,
+                RequestStatus.IN_PROGRESS);
+        status = RequestStatus.CANCELLED;
+        cancelReason = reason;
+        cancelledBy = by;
+        closedAt = now;
+        note(TimelineEntry.of(id + ":cancelled", "CANCELLED", now, by, reason));
+        return List.of(new Cancelled(id, number, reason, by));
+    }
+
+    /** This request is a duplicate of {@code parent}; the parent carries the work from now on. */
+    List<DomainEvent> mergeInto(ServiceRequest parent, String by, Instant now) {
+        requireStatus("merge", RequestStatus.PENDING_ACCEPTANCE, RequestStatus.REGISTERED, RequestStatus.DISPATCHED,
+                RequestStatus.IN_PROGRESS);
+        status = RequestStatus.MERGED;
+        mergedInto = parent.id;
+        closedAt = now;
+        note(TimelineEntry.of(id + ":merged", "MERGED", now, by, null).withRelated(parent.id));
+        Contact reporter = customer == null ? null : new Contact(customer.name(), customer.phone(), customer.type());
+        return List.of(new Merged(id, number, parent.id, parent.number, reporter));
+    }
+
+    /** Takes in a merged duplicate's reporters; a second call for the same duplicate changes nothing. */
+    void absorb(ServiceRequest duplicate, String by, Instant now) {
+        if (duplicate.id.equals(id) || status.isFinal()) {
+            throw ApiException.conflict("request-merge-not-allowed", duplicate.number, number);
+        }
+        if (reporters.stream().anyMatch(r -> r.requestId().equals(duplicate.id))) {
+            return;
+        }
+        if (duplicate.customer != null) {
+            reporters.add(new Reporter(duplicate.id, duplicate.number, duplicate.customer.name(),
+                    duplicate.customer.phone(), duplicate.customer.type()));
+        }
+        duplicate.reporters.forEach(reporters::add);
+        note(TimelineEntry.of(id + ":merged-in:" + duplicate.id, "DUPLICATE_MERGED_IN", now, by, duplicate.number)
+                .withRelated(duplicate.id));
+    }
+
+    /** Records what another service reported; returns false when this event was recorded before. */
+    boolean record(TimelineEntry entry) {
+        if (timeline.stream().anyMatch(e -> e.id().equals(entry.id()))) {
+            return false;
+        }
+        note(entry);
+        return true;
+    }
+
+    void dispatchedTo(String workOrder, String toDepartment) {
+        if (workOrder != null) {
+            workOrderId = workOrder;
+        }
+        if (toDepartment != null) {
+            department = toDepartment;
+        }
+    }
+
+    /** Progress reported by the department moves the request along, never out of a final state. */
+    void progressTo(RequestStatus next) {
+        if (!status.isFinal() && status != RequestStatus.PENDING_ACCEPTANCE) {
+            status = next;
+        }
+    }
+
+    /** A satisfied callback closes the request: the matter is done (跟蹤回訪、直至合格為止, seed 000 §第四條). */
+    List<DomainEvent> closeAfterSatisfiedCallback(Instant now) {
+        if (status.isFinal() || status == RequestStatus.PENDING_ACCEPTANCE) {
+            return List.of();
+        }
+        status = RequestStatus.CLOSED;
+        closedAt = now;
+        closeReason = CLOSED_AFTER_CALLBACK;
+        note(TimelineEntry.of(id + ":closed", "CLOSED", now, null, CLOSED_AFTER_CALLBACK));
+        return List.of(new Closed(id, number, now, CLOSED_AFTER_CALLBACK));
+    }
+
+    private Registered registered() {
+        return new Registered(id, number, channel, kind, category, description, location, customer, receivedAt, status,
+                owner, priority, acceptedAt, possibleDuplicateOf);
+    }
+
+    private void requireStatus(String action, RequestStatus... allowed) {
+        for (RequestStatus s : allowed) {
+            if (s == status) {
+                return;
+            }
+        }
+        throw ApiException.conflict("request-illegal-transition", number, status, action);
+    }
+
+    private void note(TimelineEntry entry) {
+        timeline.add(entry);
     }
 
     record Registration(ServiceRequest request, List<DomainEvent> events) {
@@ -70,10 +290,25 @@ public class ServiceRequest implements OutboxCarrier {
     public String getDescription() { return description; }
     public Location getLocation() { return location; }
     public Customer getCustomer() { return customer; }
+    public Priority getPriority() { return priority; }
+    public String getAnswer() { return answer; }
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getAcceptanceDueAt() { return acceptanceDueAt; }
+    public Instant getAcceptedAt() { return acceptedAt; }
+    public boolean isAcceptanceOverdue() { return acceptanceOverdue; }
     public RequestStatus getStatus() { return status; }
     public Owner getOwner() { return owner; }
+    public String getDepartment() { return department; }
+    public String getWorkOrderId() { return workOrderId; }
+    public String getPossibleDuplicateOf() { return possibleDuplicateOf; }
+    public String getMergedInto() { return mergedInto; }
+    public List<Reporter> getReporters() { return reporters; }
+    public String getCancelReason() { return cancelReason; }
+    public String getCancelledBy() { return cancelledBy; }
+    public Instant getClosedAt() { return closedAt; }
+    public String getCloseReason() { return closeReason; }
+    public List<TimelineEntry> getTimeline() { return timeline; }
 
     @Override
     public List<PendingEvent> getOutbox() {

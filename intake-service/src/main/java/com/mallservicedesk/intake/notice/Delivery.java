@@ -1,0 +1,25 @@
+package com.mallservicedesk.intake.notice;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One notice to one store through the message gateway. The id is {@code <noticeId>:<tenantId>}, so creating
+ * deliveries again after a crash makes no second one.
+ */
+@Document("notice_deliveries")
+@CompoundIndexes({
+        @CompoundIndex(name = "notice", def = "{'noticeId': 1}"),
+        @CompoundIndex(name = "due", def = "{'state': 1, 'nextAttemptAt': 1}")
+})
+public record Delivery(@Id String id, String mallId, String noticeId, String tenantId, String tenantName,
+                       DeliveryState state, int attempts, String lastError, Instant lastAttemptAt, Instant nextAttemptAt,
+                       Instant sentAt, Instant acknowledgedAt, Instant lockedUntil, String lockedBy) {
+
+    static String idOf(String noticeId, String tenantId) {
+        return noticeId + ":" + tenantId;
+    }
+}

@@ -1,0 +1,80 @@
+package com.mallservicedesk.intake.notice;
+
+import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A notice to the mall's stores. The recipients are fixed when it is published and stored with it in one
+ * write, so the deliveries made from them cannot be lost even if the service stops right after.
+ */
+@Document("notices")
+public class Notice implements OutboxCarrier {
+
+    public record Recipient(String tenantId, String tenantName) {
+    }
+
+    @Id
+    private String id;
+    private String mallId;
+    private NoticeKind kind;
+    private List<String> floors;
+    private List<String> zones;
+    private Instant startsAt;
+    private Instant endsAt;
+    private String message;
+    private String publishedBy;
+    private Instant publishedAt;
+    private List<Recipient> recipients = new ArrayList<>();
+    /** False until a delivery exists for every recipient; the sweeper finishes the job after a crash. */
+    private boolean deliveriesCreated;
+    @Version
+    private Long version;
+    private List<PendingEvent> outbox = new ArrayList<>();
+
+    Notice() {
+    }
+
+    static Notice publish(String id, String mallId, PublishNotice body, List<Recipient> recipients, String by, Instant now) {
+        Notice notice = new Notice();
+        notice.id = id;
+        notice.mallId = mallId;
+        notice.kind = body.kind();
+        notice.floors = body.floors() == null ? List.of() : List.copyOf(body.floors());
+        notice.zones = body.zones() == null ? List.of() : List.copyOf(body.zones());
+        notice.startsAt = body.startsAt();
+        notice.endsAt = body.endsAt();
+        notice.message = body.message();
+        notice.publishedBy = by;
+        notice.publishedAt = now;
+        notice.recipients = new ArrayList<>(recipients);
+        return notice;
+    }
+
+    NoticeEvents.Published published() {
+        return new NoticeEvents.Published(id, kind, floors, zones, startsAt, endsAt, message, recipients.size(), publishedBy);
+    }
+
+    public String getId() { return id; }
+    public String getMallId() { return mallId; }
+    public NoticeKind getKind() { return kind; }
+    public List<String> getFloors() { return floors; }
+    public List<String> getZones() { return zones; }
+    public Instant getStartsAt() { return startsAt; }
+    public Instant getEndsAt() { return endsAt; }
+    public String getMessage() { return message; }
+    public String getPublishedBy() { return publishedBy; }
+    public Instant getPublishedAt() { return publishedAt; }
+    public List<Recipient> getRecipients() { return recipients; }
+    public boolean isDeliveriesCreated() { return deliveriesCreated; }
+
+    @Override
+    public List<PendingEvent> getOutbox() {
+        return outbox;
+    }
+}

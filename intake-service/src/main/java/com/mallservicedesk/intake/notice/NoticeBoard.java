@@ -1,0 +1,73 @@
+package com.mallservicedesk.intake.notice;
+
+import com.mallservicedesk.intake.request.InvalidFields;
+import com.mallservicedesk.intake.tenant.TenantDirectory;
+import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.security.PlatformUser;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes outage and other notices (停電/停水通知, seed 000 §4.10): every affected store gets a delivery
+ * through the message gateway, and departments get the notice as an event.
+ */
+@Service
+class NoticeBoard {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeBoard.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final TenantDirectory tenants;
+    private final NoticeDeliveries deliveries;
+    private final EventFactory events;
+    private final Clock clock;
+
+    NoticeBoard(ReactiveMongoTemplate mongo, TenantDirectory tenants, NoticeDeliveries deliveries, EventFactory events,
+                Clock clock) {
+        this.mongo = mongo;
+        this.tenants = tenants;
+        this.deliveries = deliveries;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Mono<Notice> publish(String mallId, PublishNotice body, PlatformUser user) {
+        if (!body.endsAt().isAfter(body.startsAt())) {
+            new InvalidFields().add("endsAt", "not-after-startsAt").throwIfAny();
+        }
+        String id = UUID.randomUUID().toString();
+        return tenants.affectedBy(mallId, body.floors(), body.zones())
+                .map(t -> new Notice.Recipient(t.getId(), t.getName()))
+                .collectList()
+                .flatMap(recipients -> {
+                    Notice notice = Notice.publish(id, mallId, body, recipients, user.id(), clock.instant());
+                    notice.getOutbox().add(events.pending(mallId, id, id, notice.published()));
+                    return mongo.insert(notice);
+                })
+                .flatMap(notice -> deliveries.createFor(notice).thenReturn(notice))
+                .doOnSuccess(notice -> deliveries.sendDue(notice.getId())
+                        // Sending runs after the answer; whatever fails here the sweep retries.
+                        .subscribe(sent -> { }, error -> log.warn("First sending of notice {} failed, the sweep retries: {}",
+                                notice.getId(), error.toString())));
+    }
+
+    Mono<Notice> find(String mallId, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("mallId").is(mallId)), Notice.class)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("notice", id)));
+    }
+
+    Flux<Notice> recent(String mallId, int limit) {
+        return mongo.find(Query.query(Criteria.where("mallId").is(mallId)).with(Sort.by(Sort.Direction.DESC, "publishedAt"))
+                .limit(limit), Notice.class);
+    }
+}

@@ -1,0 +1,214 @@
+package com.mallservicedesk.intake.notice;
+
+import com.mallservicedesk.intake.settings.MallSettings;
+import com.mallservicedesk.intake.tenant.TenantDirectory;
+import com.mallservicedesk.platform.problem.ApiException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Delivers notices to stores through the message gateway until each one is sent: a failed delivery stays
+ * FAILED with its error and is tried again every retry interval, by whichever instance claims it first.
+ * A periodic sweep also finishes notices whose deliveries were not all created (the service stopped midway).
+ */
+@Component
+class NoticeDeliveries implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDeliveries.class);
+    private static final List<DeliveryState> OPEN = List.of(DeliveryState.PENDING, DeliveryState.FAILED);
+
+    private final ReactiveMongoTemplate mongo;
+    private final TenantDirectory tenants;
+    private final MallSettings settings;
+    private final MessageGateway gateway;
+    private final NoticeMetrics metrics;
+    private final Clock clock;
+    private final Duration retryInterval;
+    private final Duration lease;
+    private final String instance = UUID.randomUUID().toString();
+    private volatile Disposable loop;
+
+    NoticeDeliveries(ReactiveMongoTemplate mongo, TenantDirectory tenants, MallSettings settings, MessageGateway gateway,
+                     NoticeMetrics metrics, Clock clock,
+                     @Value("${intake.notices.retry-interval:PT30S}") Duration retryInterval,
+                     @Value("${intake.notices.lease:PT2M}") Duration lease) {
+        this.mongo = mongo;
+        this.tenants = tenants;
+        this.settings = settings;
+        this.gateway = gateway;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retryInterval = retryInterval;
+        this.lease = lease;
+    }
+
+    /** Creates the missing deliveries of a notice (idempotent) and marks the notice complete. */
+    Mono<Void> createFor(Notice notice) {
+        Instant now = clock.instant();
+        return Flux.fromIterable(notice.getRecipients())
+                .concatMap(r -> mongo.insert(new Delivery(Delivery.idOf(notice.getId(), r.tenantId()), notice.getMallId(),
+                                notice.getId(), r.tenantId(), r.tenantName(), DeliveryState.PENDING, 0, null, null, now,
+                                null, null, null, null))
+                        .doOnSuccess(d -> metrics.delivery(notice.getMallId(), DeliveryState.PENDING))
+                        .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty()))
+                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.getId())),
+                        new Update().set("deliveriesCreated", true), Notice.class))
+                .then();
+    }
+
+    /** Tries every due delivery of one notice now (right after publishing). */
+    Mono<Long> sendDue(String noticeId) {
+        return sendDue(Criteria.where("noticeId").is(noticeId));
+    }
+
+    /** One sweep: finish interrupted notices, then try every due delivery. */
+    Mono<Long> sweep() {
+        var unfinished = mongo.find(Query.query(Criteria.where("deliveriesCreated").is(false)
+                .and("publishedAt").lt(clock.instant().minusSeconds(10))), Notice.class);
+        return unfinished.concatMap(this::createFor).then(sendDue(new Criteria()));
+    }
+
+    private Mono<Long> sendDue(Criteria scope) {
+        return Mono.defer(() -> claimNext(scope).flatMap(delivery -> attempt(delivery).thenReturn(1L)).defaultIfEmpty(-1L))
+                .repeat()
+                .takeWhile(sent -> sent >= 0)
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Delivery> claimNext(Criteria scope) {
+        Instant now = clock.instant();
+        var query = Query.query(new Criteria().andOperator(scope, Criteria.where("state").in(OPEN)
+                        .and("nextAttemptAt").lte(now)
+                        .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lt(now))))
+                .with(Sort.by("nextAttemptAt"));
+        return mongo.findAndModify(query, new Update().set("lockedUntil", now.plus(lease)).set("lockedBy", instance),
+                FindAndModifyOptions.options().returnNew(true), Delivery.class);
+    }
+
+    private Mono<Void> attempt(Delivery delivery) {
+        return Mono.zip(mongo.findById(delivery.noticeId(), Notice.class)
+                                .switchIfEmpty(Mono.error(() -> new GatewayRejectedException("notice not found"))),
+                        settings.of(delivery.mallId()))
+                .flatMap(found -> {
+                    Notice notice = found.getT1();
+                    String url = found.getT2().gatewayUrl();
+                    if (url == null) {
+                        return Mono.error(new GatewayRejectedException("no message gateway configured for the mall"));
+                    }
+                    return storeOf(delivery).flatMap(store -> gateway.send(delivery.mallId(), url, new GatewayMessage(
+                            delivery.id(), notice.getId(), notice.getMallId(), notice.getKind(), notice.getStartsAt(),
+                            notice.getEndsAt(), notice.getMessage(), store,
+                            "/api/v1/malls/%s/notices/%s/deliveries/%s/ack".formatted(notice.getMallId(), notice.getId(),
+                                    delivery.id()))));
+                })
+                .then(Mono.defer(() -> finish(delivery, DeliveryState.SENT, null)))
+                .onErrorResume(error -> finish(delivery, DeliveryState.FAILED, reason(error)));
+    }
+
+    private Mono<GatewayMessage.Store> storeOf(Delivery delivery) {
+        return tenants.find(delivery.mallId(), delivery.tenantId())
+                .onErrorResume(ApiException.class, gone -> Mono.empty())
+                .map(t -> new GatewayMessage.Store(t.getId(), t.getName(), t.getFloor(), t.getZone(), t.getUnit(),
+                        t.getContacts()))
+                .defaultIfEmpty(new GatewayMessage.Store(delivery.tenantId(), delivery.tenantName(), null, null, null,
+                        List.of()));
+    }
+
+    private Mono<Void> finish(Delivery delivery, DeliveryState state, String error) {
+        Instant now = clock.instant();
+        var update = new Update().set("state", state).inc("attempts", 1).set("lastAttemptAt", now)
+                .set("lastError", error).set("lockedUntil", null);
+        if (state == DeliveryState.SENT) {
+            update.set("sentAt", now);
+        } else {
+            update.set("nextAttemptAt", now.plus(retryInterval));
+            // Reasons are ours (status codes, exception types): never the message or the contacts. A gateway that
+            // stays down is reported on the first failure and every tenth, not on every retry.
+            int attempt = delivery.attempts() + 1;
+            if (attempt == 1 || attempt % 10 == 0) {
+                log.warn("Notice delivery {} failed (attempt {}), retrying every {}: {}", delivery.id(), attempt,
+                        retryInterval, error);
+            }
+        }
+        // Only the claim holder finishes it, and never over an acknowledgement that arrived meanwhile.
+        var query = Query.query(Criteria.where("_id").is(delivery.id()).and("lockedBy").is(instance).and("state").in(OPEN));
+        return mongo.updateFirst(query, update, Delivery.class)
+                .doOnSuccess(result -> {
+                    if (result.getModifiedCount() > 0) {
+                        metrics.delivery(delivery.mallId(), state);
+                    }
+                })
+                .then();
+    }
+
+    private static String reason(Throwable error) {
+        if (error instanceof CallNotPermittedException) {
+            return "circuit open: gateway failing, not called";
+        }
+        if (error instanceof GatewayUnavailableException || error instanceof GatewayRejectedException) {
+            return error.getMessage();
+        }
+        return error.getClass().getSimpleName();
+    }
+
+    /** Marks a delivery acknowledged; acknowledging twice is harmless. */
+    Mono<Delivery> acknowledge(String mallId, String noticeId, String deliveryId) {
+        var query = Query.query(Criteria.where("_id").is(deliveryId).and("mallId").is(mallId).and("noticeId").is(noticeId)
+                .and("state").ne(DeliveryState.ACKNOWLEDGED));
+        var update = new Update().set("state", DeliveryState.ACKNOWLEDGED).set("acknowledgedAt", clock.instant());
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class)
+                .doOnNext(d -> metrics.delivery(mallId, DeliveryState.ACKNOWLEDGED))
+                .switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("_id").is(deliveryId)
+                                .and("mallId").is(mallId).and("noticeId").is(noticeId)), Delivery.class)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("delivery", deliveryId)));
+    }
+
+    Flux<Delivery> of(String mallId, String noticeId) {
+        return mongo.find(Query.query(Criteria.where("mallId").is(mallId).and("noticeId").is(noticeId))
+                .with(Sort.by("tenantName", "_id")), Delivery.class);
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(retryInterval.dividedBy(2).isZero() ? retryInterval : retryInterval.dividedBy(2))
+                .onBackpressureDrop()
+                .concatMap(tick -> sweep().onErrorResume(error -> {
+                    log.warn("Notice delivery sweep failed, will retry: {}", error.toString());
+                    return Mono.just(0L);
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = loop;
+        if (current != null) {
+            current.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

@@ -1,0 +1,8 @@
+package com.mallservicedesk.intake.request;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Merges the request in the path into {@code parentId}, which keeps the work. */
+public record MergeRequest(@NotBlank @Size(max = 60) String parentId) {
+}

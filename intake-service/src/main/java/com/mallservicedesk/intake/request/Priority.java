@@ -1,0 +1,5 @@
+package com.mallservicedesk.intake.request;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,43 @@
+package com.mallservicedesk.intake.request;
+
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Reads what dispatch, callback and claims report about our requests; unknown types are left alone. */
+@Component
+class ProgressListener {
+
+    private final EventInbox inbox;
+    private final EventHandlers workOrders;
+    private final EventHandlers callbacks;
+    private final EventHandlers claims;
+
+    ProgressListener(EventInbox inbox, RequestProgress progress) {
+        this.inbox = inbox;
+        var handlers = EventHandlers.forConsumer("intake.timeline.work-orders");
+        RequestProgress.WORK_ORDER_STEPS.keySet().forEach(type -> handlers.on(type, progress::onWorkOrder));
+        this.workOrders = handlers;
+        this.callbacks = EventHandlers.forConsumer("intake.timeline.callbacks")
+                .on("mall.callback.callback.completed.v1", progress::onCallbackCompleted);
+        this.claims = EventHandlers.forConsumer("intake.timeline.claims")
+                .on("mall.claims.claim.opened.v1", progress::onClaimOpened);
+    }
+
+    @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service")
+    void onWorkOrder(ConsumerRecord<String, String> record) {
+        inbox.accept(record, workOrders);
+    }
+
+    @KafkaListener(topics = "callback.callbacks.v1", groupId = "intake-service")
+    void onCallback(ConsumerRecord<String, String> record) {
+        inbox.accept(record, callbacks);
+    }
+
+    @KafkaListener(topics = "claims.claims.v1", groupId = "intake-service")
+    void onClaim(ConsumerRecord<String, String> record) {
+        inbox.accept(record, claims);
+    }
+}

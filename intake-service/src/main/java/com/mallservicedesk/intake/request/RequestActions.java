@@ -1,0 +1,73 @@
+package com.mallservicedesk.intake.request;
+
+import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.timer.DurableTimers;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** What the front desk does with a request after registering it: accept, cancel, merge. */
+@Service
+class RequestActions {
+
+    private final RequestStore store;
+    private final DurableTimers timers;
+    private final IntakeMetrics metrics;
+    private final Clock clock;
+
+    RequestActions(RequestStore store, DurableTimers timers, IntakeMetrics metrics, Clock clock) {
+        this.store = store;
+        this.timers = timers;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    Mono<ServiceRequest> accept(String mallId, String id, AcceptMessage corrections, PlatformUser user) {
+        return store.find(mallId, id)
+                .doOnNext(request -> {
+                    if (corrections != null && Boolean.TRUE.equals(corrections.answeredOnSpot())) {
+                        var kind = corrections.kind() != null ? corrections.kind() : request.getKind();
+                        RequestRegistration.checkAnsweredOnSpot(kind, corrections.answer(), "answeredOnSpot", "answer");
+                    }
+                })
+                .then(store.change(mallId, id, request -> request.accept(corrections, new Owner(user.id(), user.name()),
+                        clock.instant())))
+                .flatMap(accepted -> timers.cancel(AcceptanceTimers.timerId(id)).thenReturn(accepted))
+                .doOnSuccess(accepted -> metrics.accepted(mallId, accepted.getChannel(),
+                        Duration.between(accepted.getReceivedAt(), accepted.getAcceptedAt())));
+    }
+
+    Mono<ServiceRequest> cancel(String mallId, String id, String reason, PlatformUser user) {
+        return store.change(mallId, id, request -> request.cancel(reason, user.id(), clock.instant()))
+                .flatMap(cancelled -> timers.cancel(AcceptanceTimers.timerId(id)).thenReturn(cancelled));
+    }
+
+    /**
+     * Merges a duplicate into its parent. Without transactions this is two writes: the parent takes the
+     * reporter first (idempotent per duplicate), then the duplicate is marked merged; a retry after a crash
+     * between them completes the merge without a second reporter.
+     */
+    Mono<ServiceRequest> merge(String mallId, String id, String parentId, PlatformUser user) {
+        if (id.equals(parentId)) {
+            return Mono.error(new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                    "request-merge-into-itself", id));
+        }
+        return store.find(mallId, id).flatMap(duplicate -> {
+            if (duplicate.getStatus().isFinal()) {
+                return Mono.error(ApiException.conflict("request-illegal-transition", duplicate.getNumber(),
+                        duplicate.getStatus(), "merge"));
+            }
+            return store.change(mallId, parentId, parent -> {
+                        if (duplicate.getId().equals(parent.getMergedInto())) {
+                            throw ApiException.conflict("request-merge-not-allowed", duplicate.getNumber(), parent.getNumber());
+                        }
+                        parent.absorb(duplicate, user.id(), clock.instant());
+                        return java.util.List.of();
+                    })
+                    .flatMap(parent -> store.change(mallId, id, fresh -> fresh.mergeInto(parent, user.id(), clock.instant())))
+                    .flatMap(merged -> timers.cancel(AcceptanceTimers.timerId(id)).thenReturn(merged));
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package com.mallservicedesk.intake.tenant;
+
+import com.mallservicedesk.platform.events.DomainEvent;
+import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A store of the mall in the tenant directory (業戶檔案, seed 004). */
+@Document("tenants")
+@CompoundIndex(name = "mall_floor_zone", def = "{'mallId': 1, 'floor': 1, 'zone': 1}")
+public class Tenant implements OutboxCarrier {
+
+    @Id
+    private String id;
+    private String mallId;
+    private String name;
+    private TenantKind kind;
+    private String floor;
+    private String zone;
+    private String unit;
+    private List<TenantContact> contacts = new ArrayList<>();
+    private boolean active;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+    private List<PendingEvent> outbox = new ArrayList<>();
+
+    Tenant() {
+    }
+
+    static Tenant register(String id, String mallId, TenantDetails details, Instant now, List<DomainEvent> caused) {
+        Tenant tenant = new Tenant();
+        tenant.id = id;
+        tenant.mallId = mallId;
+        tenant.createdAt = now;
+        tenant.apply(details, now);
+        caused.add(new TenantEvents.Registered(id, tenant.name, tenant.kind, tenant.floor, tenant.zone, tenant.unit,
+                tenant.active));
+        return tenant;
+    }
+
+    List<DomainEvent> update(TenantDetails details, Instant now) {
+        apply(details, now);
+        return List.of(new TenantEvents.Updated(id, name, kind, floor, zone, unit, active));
+    }
+
+    private void apply(TenantDetails details, Instant now) {
+        name = details.name();
+        kind = details.kind();
+        floor = details.floor();
+        zone = details.zone();
+        unit = details.unit();
+        contacts = details.contacts() == null ? new ArrayList<>() : new ArrayList<>(details.contacts());
+        active = details.active() == null || details.active();
+        updatedAt = now;
+    }
+
+    public String getId() { return id; }
+    public String getMallId() { return mallId; }
+    public String getName() { return name; }
+    public TenantKind getKind() { return kind; }
+    public String getFloor() { return floor; }
+    public String getZone() { return zone; }
+    public String getUnit() { return unit; }
+    public List<TenantContact> getContacts() { return contacts; }
+    public boolean isActive() { return active; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+
+    @Override
+    public List<PendingEvent> getOutbox() {
+        return outbox;
+    }
+}

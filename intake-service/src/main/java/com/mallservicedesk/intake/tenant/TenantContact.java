@@ -1,0 +1,12 @@
+package com.mallservicedesk.intake.tenant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A person at the store the front desk and the message gateway reach (store manager, duty phone). */
+public record TenantContact(@NotBlank @Size(max = 100) String name,
+                            @Pattern(regexp = "[0-9+\\- ]{3,20}") String phone,
+                            @Size(max = 200) String wechat,
+                            @Size(max = 60) String role) {
+}

@@ -1,0 +1,94 @@
+package com.mallservicedesk.intake.tenant;
+
+import com.mallservicedesk.platform.events.DomainEvent;
+import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.problem.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** The mall's stores: kept by the front desk, read by notices and (through events) by surveys. */
+@Service
+public class TenantDirectory {
+
+    record Page(List<Tenant> items, int page, int size, long total) {
+    }
+
+    private final TenantRepository tenants;
+    private final ReactiveMongoTemplate mongo;
+    private final EventFactory events;
+    private final Clock clock;
+
+    TenantDirectory(TenantRepository tenants, ReactiveMongoTemplate mongo, EventFactory events, Clock clock) {
+        this.tenants = tenants;
+        this.mongo = mongo;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Mono<Tenant> register(String mallId, TenantDetails details) {
+        List<DomainEvent> caused = new ArrayList<>();
+        String id = UUID.randomUUID().toString();
+        Tenant tenant = Tenant.register(id, mallId, details, clock.instant(), caused);
+        tenant.getOutbox().addAll(events.pending(mallId, id, id, caused));
+        return tenants.save(tenant);
+    }
+
+    Mono<Tenant> update(String mallId, String id, TenantDetails details) {
+        return Mono.defer(() -> find(mallId, id).flatMap(tenant -> {
+                    tenant.getOutbox().addAll(events.pending(mallId, id, id, tenant.update(details, clock.instant())));
+                    return tenants.save(tenant);
+                }))
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
+                        .filter(OptimisticLockingFailureException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    public Mono<Tenant> find(String mallId, String id) {
+        return tenants.findByIdAndMallId(id, mallId).switchIfEmpty(Mono.error(() -> ApiException.notFound("tenant", id)));
+    }
+
+    Mono<Page> list(String mallId, String floor, String zone, TenantKind kind, Boolean active, int page, int size) {
+        Criteria criteria = Criteria.where("mallId").is(mallId);
+        if (floor != null) {
+            criteria = criteria.and("floor").is(floor);
+        }
+        if (zone != null) {
+            criteria = criteria.and("zone").is(zone);
+        }
+        if (kind != null) {
+            criteria = criteria.and("kind").is(kind);
+        }
+        if (active != null) {
+            criteria = criteria.and("active").is(active);
+        }
+        var items = mongo.find(Query.query(criteria).with(Sort.by("floor", "zone", "unit", "name", "_id"))
+                .skip((long) page * size).limit(size), Tenant.class).collectList();
+        return Mono.zip(items, mongo.count(Query.query(criteria), Tenant.class))
+                .map(t -> new Page(t.getT1(), page, size, t.getT2()));
+    }
+
+    /** Active stores on the given floors and zones; an empty list means every floor (or zone). */
+    public Flux<Tenant> affectedBy(String mallId, Collection<String> floors, Collection<String> zones) {
+        Criteria criteria = Criteria.where("mallId").is(mallId).and("active").is(true);
+        if (floors != null && !floors.isEmpty()) {
+            criteria = criteria.and("floor").in(floors);
+        }
+        if (zones != null && !zones.isEmpty()) {
+            criteria = criteria.and("zone").in(zones);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")), Tenant.class);
+    }
+}
