@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+/** Intake's request events: registered opens a work order, cancelled and merged close it. */
 @Component
 class RequestRegisteredListener {
 
@@ -15,7 +16,9 @@ class RequestRegisteredListener {
     RequestRegisteredListener(EventInbox inbox, WorkOrders workOrders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("dispatch.work-orders")
-                .on("mall.intake.request.registered.v1", workOrders::openFor);
+                .on("mall.intake.request.registered.v1", workOrders::openFor)
+                .on("mall.intake.request.cancelled.v1", workOrders::cancelFor)
+                .on("mall.intake.request.merged.v1", workOrders::mergeFor);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "dispatch-service")

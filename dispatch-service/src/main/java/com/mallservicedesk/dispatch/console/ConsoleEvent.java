@@ -1,0 +1,27 @@
+package com.mallservicedesk.dispatch.console;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One work-order event as the consoles replay it: numbered per mall in the order it was stored, so a console that
+ * reconnects with {@code Last-Event-ID} gets exactly what it missed, after a restart and from any instance.
+ *
+ * @param eventId     the CloudEvent id; unique, so a redelivered event is stored once
+ * @param departments the departments whose console shows it (the current one, and the one a transfer left)
+ * @param data        the event's data without the customer's contact details
+ */
+@Document("console_events")
+@CompoundIndex(name = "mall_seq", def = "{'mallId': 1, 'seq': 1}", unique = true)
+record ConsoleEvent(@Id String id, String mallId, long seq, @Indexed(unique = true) String eventId, String type,
+                    String workOrderId, String requestId, java.util.List<String> departments, String status,
+                    String toRole, Instant occurredAt, Instant storedAt, Map<String, Object> data) {
+
+    boolean concerns(String department) {
+        return departments != null && departments.contains(department);
+    }
+}

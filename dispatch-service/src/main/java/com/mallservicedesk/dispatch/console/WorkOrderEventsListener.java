@@ -1,0 +1,35 @@
+package com.mallservicedesk.dispatch.console;
+
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the consoles from dispatch's own published events: what reaches a console is exactly what was stored with
+ * the change (the outbox), so a change can never show on a console without having happened, or the other way round.
+ */
+@Component
+class WorkOrderEventsListener {
+
+    private static final String[] TYPES = {"created", "reassigned", "accepted", "contacted", "delayed", "completed",
+            "transferred", "escalated", "sla-breached", "reopened", "cancelled"};
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    WorkOrderEventsListener(EventInbox inbox, ConsoleFeed feed) {
+        this.inbox = inbox;
+        EventHandlers h = EventHandlers.forConsumer("dispatch.consoles");
+        for (String type : TYPES) {
+            h.on("mall.dispatch.work-order." + type + ".v1", feed::record);
+        }
+        this.handlers = h;
+    }
+
+    @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "dispatch-service-consoles")
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, handlers);
+    }
+}

@@ -1,0 +1,69 @@
+package com.mallservicedesk.dispatch.department;
+
+import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.security.PlatformUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/malls/{mallId}/departments")
+class DepartmentController {
+
+    static final String CODE = "[A-Z][A-Z0-9_]{1,39}";
+
+    record ContactBody(@NotBlank @Pattern(regexp = "DEPARTMENT_HEAD|FRONT_DESK|CS_HEAD|PROPERTY_MANAGER") String role,
+                       @NotBlank @Size(max = 100) String name, @Size(max = 40) String phone) {
+    }
+
+    record DepartmentBody(@NotBlank @Size(max = 100) String name, @NotNull WorkingCalendar calendar,
+                          @Valid ContactBody head, @Size(max = 20) List<@Valid ContactBody> escalationContacts) {
+    }
+
+    private final Departments departments;
+
+    DepartmentController(Departments departments) {
+        this.departments = departments;
+    }
+
+    @PutMapping("/{code}")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
+    Mono<DepartmentView> put(@PathVariable String mallId, @PathVariable String code,
+                             @Valid @RequestBody DepartmentBody body, PlatformUser user) {
+        if (!code.matches(CODE)) {
+            return Mono.error(ApiException.badRequest("department-code-invalid", code));
+        }
+        return departments.put(mallId, code, body.name(), body.calendar(), contact(body.head()),
+                        body.escalationContacts() == null ? List.of() : body.escalationContacts().stream().map(this::contact).toList(),
+                        user)
+                .map(DepartmentView::of);
+    }
+
+    @GetMapping("/{code}")
+    @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
+    Mono<DepartmentView> get(@PathVariable String mallId, @PathVariable String code) {
+        return departments.get(mallId, code).map(DepartmentView::of);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
+    Flux<DepartmentView> list(@PathVariable String mallId) {
+        return departments.list(mallId).map(DepartmentView::of);
+    }
+
+    private Department.Contact contact(ContactBody body) {
+        return body == null ? null : new Department.Contact(body.role(), body.name(), body.phone());
+    }
+}

@@ -1,0 +1,28 @@
+package com.mallservicedesk.dispatch.sla;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/**
+ * A mall's service levels. Working-time rules count in the assigned department's calendar; the dispatch and the
+ * 48-hour repair rule count elapsed time (the seeds state them as minutes and days after the fact).
+ *
+ * @param dispatchWithin                   seed 001 §二.3, default PT5M, elapsed time after acceptance
+ * @param contactWithin                    seed 000 §4.5 ("at once"), default PT15M of working time
+ * @param sameDayHandling                  seed 000 §4.6: done by closing time or a promised time given
+ * @param repairCompletionWithin           seed 000 §4.4.3, default PT48H elapsed
+ * @param complaintToSupervisorWithin      seed 003 §2, default PT30M of working time
+ * @param complaintInvestigationWorkingDays seed 003 §2, default 3 working days
+ */
+public record SlaPolicy(@NotNull Duration dispatchWithin, @NotNull Duration contactWithin, boolean sameDayHandling,
+                        @NotNull Duration repairCompletionWithin, @NotNull Duration complaintToSupervisorWithin,
+                        @Min(1) @Max(60) int complaintInvestigationWorkingDays) {
+
+    boolean positive() {
+        return !dispatchWithin.isNegative() && !dispatchWithin.isZero() && !contactWithin.isNegative()
+                && !contactWithin.isZero() && !repairCompletionWithin.isNegative() && !repairCompletionWithin.isZero()
+                && !complaintToSupervisorWithin.isNegative() && !complaintToSupervisorWithin.isZero();
+    }
+}

@@ -1,0 +1,89 @@
+package com.mallservicedesk.dispatch.workorder;
+
+import com.mallservicedesk.dispatch.department.Departments;
+import com.mallservicedesk.dispatch.department.WorkingCalendar;
+import com.mallservicedesk.dispatch.sla.SlaPolicies;
+import com.mallservicedesk.dispatch.sla.SlaPolicy;
+import com.mallservicedesk.dispatch.sla.SlaRule;
+import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.timer.Timer;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps a work order's durable service-level timers in line with its state: after every change it computes which
+ * clocks should run in the current round and when they expire (in the assigned department's calendar), schedules
+ * or moves those and cancels the rest. Timer ids name the round, and for a department's own rules the hand-over
+ * ({@code sla:<workOrderId>:<round>[.<handover>]:<rule>}), so a reopened or transferred order gets fresh clocks while
+ * the breaches of earlier clocks stay recorded.
+ */
+@Component
+class SlaClocks {
+
+    static final String KIND = "dispatch.sla";
+
+    private final DurableTimers timers;
+    private final SlaPolicies policies;
+    private final Departments departments;
+
+    SlaClocks(DurableTimers timers, SlaPolicies policies, Departments departments) {
+        this.timers = timers;
+        this.policies = policies;
+        this.departments = departments;
+    }
+
+    /** @param clock the round, and for a department's own rules the hand-over too: {@code 2} or {@code 2.1} */
+    static String timerId(String workOrderId, String clock, SlaRule rule) {
+        return "sla:" + workOrderId + ":" + clock + ":" + rule;
+    }
+
+    Mono<Void> reconcile(WorkOrder order) {
+        return Mono.zip(policies.of(order.getMallId()), departments.calendarOf(order.getMallId(), order.getDepartment()))
+                .flatMap(both -> {
+                    Map<SlaRule, Instant> wanted = deadlines(order, both.getT1(), both.getT2());
+                    Map<String, SlaRule> wantedIds = new java.util.HashMap<>();
+                    wanted.keySet().forEach(rule -> wantedIds.put(timerId(order.getId(), order.clockOf(rule), rule), rule));
+                    Mono<Void> cancelOthers = timers.forSubject(order.getMallId(), order.getId())
+                            .filter(t -> t.status() == Timer.TimerStatus.SCHEDULED && !wantedIds.containsKey(t.id()))
+                            .concatMap(t -> timers.cancel(t.id()))
+                            .then();
+                    Mono<Void> scheduleWanted = Flux.fromIterable(wantedIds.entrySet())
+                            .concatMap(e -> timers.schedule(e.getKey(), order.getMallId(), KIND, order.getId(),
+                                    wanted.get(e.getValue()), Map.of("rule", e.getValue().name(),
+                                            "clock", order.clockOf(e.getValue()),
+                                            "deadline", wanted.get(e.getValue()).toString())))
+                            .then();
+                    return cancelOthers.then(scheduleWanted);
+                });
+    }
+
+    /** The deadlines that should be running for the order as it is now. */
+    static Map<SlaRule, Instant> deadlines(WorkOrder order, SlaPolicy policy, WorkingCalendar calendar) {
+        Map<SlaRule, Instant> due = new EnumMap<>(SlaRule.class);
+        for (SlaRule rule : SlaRule.values()) {
+            if (!order.applies(rule) || order.breached(rule)) {
+                continue;
+            }
+            Instant deadline = switch (rule) {
+                case DISPATCH -> order.getRequestAcceptedAt().plus(policy.dispatchWithin());
+                case CONTACT -> calendar.addWorkingTime(order.getDepartmentSince(), policy.contactWithin());
+                case SAME_DAY -> policy.sameDayHandling() ? calendar.endOfWorkingDay(order.getDepartmentSince()) : null;
+                case PROMISED -> order.getPromisedAt();
+                case REPAIR_COMPLETION -> "REPAIR".equals(order.getKind())
+                        ? order.getRoundStartedAt().plus(policy.repairCompletionWithin()) : null;
+                case COMPLAINT_TO_SUPERVISOR -> "COMPLAINT".equals(order.getKind())
+                        ? calendar.addWorkingTime(order.getRoundStartedAt(), policy.complaintToSupervisorWithin()) : null;
+                case COMPLAINT_INVESTIGATION -> "COMPLAINT".equals(order.getKind())
+                        ? calendar.addWorkingDays(order.getRoundStartedAt(), policy.complaintInvestigationWorkingDays()) : null;
+            };
+            if (deadline != null) {
+                due.put(rule, deadline);
+            }
+        }
+        return due;
+    }
+}

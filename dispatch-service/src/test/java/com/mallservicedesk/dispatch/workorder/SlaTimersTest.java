@@ -1,0 +1,258 @@
+package com.mallservicedesk.dispatch.workorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mallservicedesk.dispatch.DispatchIntegrationTest;
+import com.mallservicedesk.platform.test.TestTokens;
+import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.timer.Timer;
+import com.mallservicedesk.platform.timer.TimerPoller;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+class SlaTimersTest extends DispatchIntegrationTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final String mall = newMall();
+    private final String staff = TestTokens.deptStaff(mall, "CUSTOMER_SERVICE");
+
+    @Autowired
+    DurableTimers timers;
+
+    @Autowired
+    TimerPoller poller;
+
+    @Autowired
+    SlaTimerHandler handler;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    private String openOrder(String kind) {
+        String requestId = register(mall, kind, "PHONE", "3F", "B");
+        awaitOrder(mall, "wo-" + requestId);
+        return "wo-" + requestId;
+    }
+
+    private static List<String> breachedRules(Map<String, Object> order) {
+        return ((List<Map<String, Object>>) order.get("breaches")).stream().map(b -> b.get("rule") + "@" + b.get("round")).toList();
+    }
+
+    @Test
+    void theContactClockCountsInTheDepartmentsCalendarAcrossItsClosedDayAndABreachEscalatesOnce() {
+        // Customer service works 10:00–22:00 every day except today: a deadline set now runs from tomorrow's opening.
+        DayOfWeek today = clock.instant().atZone(SHANGHAI).getDayOfWeek();
+        Map<String, Object> hours = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != today) {
+                hours.put(day.name(), Map.of("open", "10:00", "close", "22:00"));
+            }
+        }
+        putDepartment(mall, "CUSTOMER_SERVICE", Map.of("zone", "Asia/Shanghai", "alwaysOpen", false, "hours", hours));
+        String id = openOrder("REPAIR");
+
+        var order = order(mall, id);
+        LocalDate orderedOn = Instant.parse((String) order.get("orderedAt")).atZone(SHANGHAI).toLocalDate();
+        Instant contactDue = orderedOn.plusDays(1).atTime(10, 15).atZone(SHANGHAI).toInstant();
+        var deadlines = (Map<String, Object>) order.get("deadlines");
+        assertThat(deadlines).containsEntry("CONTACT", contactDue.toString())
+                .containsEntry("SAME_DAY", orderedOn.plusDays(1).atTime(22, 0).atZone(SHANGHAI).toInstant().toString())
+                // The 48-hour repair rule counts elapsed time (seed 000 §4.4.3: "2 days").
+                .containsEntry("REPAIR_COMPLETION", Instant.parse((String) order.get("orderedAt")).plus(Duration.ofHours(48)).toString());
+        assertThat(timers.find(SlaClocks.timerId(id, "1.0", com.mallservicedesk.dispatch.sla.SlaRule.CONTACT)).block().dueAt())
+                .isEqualTo(contactDue);
+
+        clock.advance(Duration.between(clock.instant(), contactDue).plusSeconds(30));
+
+        await().untilAsserted(() -> assertThat(breachedRules(order(mall, id))).contains("CONTACT@1"));
+        var breached = order(mall, id);
+        assertThat(breached).containsEntry("overdue", true).containsEntry("escalatedTo", "DEPARTMENT_HEAD")
+                .containsEntry("escalationLevel", 1);
+        await().untilAsserted(() -> {
+            assertThat(publishedAbout(id, "mall.dispatch.work-order.sla-breached.v1")).singleElement().satisfies(b -> {
+                assertThat(b.data().get("rule").asString()).isEqualTo("CONTACT");
+                assertThat(b.data().get("deadline").asString()).isEqualTo(contactDue.toString());
+                assertThat(b.data().get("round").asInt()).isEqualTo(1);
+            });
+            assertThat(publishedAbout(id, "mall.dispatch.work-order.escalated.v1")).singleElement().satisfies(e -> {
+                assertThat(e.data().get("rule").asString()).isEqualTo("CONTACT");
+                assertThat(e.data().get("toRole").asString()).isEqualTo("DEPARTMENT_HEAD");
+                assertThat(e.data().get("level").asInt()).isEqualTo(1);
+            });
+        });
+        web.get().uri("/api/v1/malls/{mall}/work-orders?overdue=true", mall)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[0].id").isEqualTo(id);
+        await().untilAsserted(() -> assertThat(prometheus())
+                .containsPattern("msd_dispatch_sla_breaches_total\\{[^}]*mall=\"" + mall + "\"[^}]*rule=\"CONTACT\"[^}]*} 1.0")
+                .containsPattern("msd_dispatch_escalations_total\\{[^}]*mall=\"" + mall + "\"[^}]*rule=\"CONTACT\"")
+                .containsPattern("msd_dispatch_work_orders_overdue\\{[^}]*department=\"CUSTOMER_SERVICE\",mall=\"" + mall + "\"[^}]*} 1.0"));
+    }
+
+    @Test
+    void aTimerStoredBeforeARestartFiresOnceOnTwoNewInstancesAndFiringTwiceRecordsOneBreach() {
+        String id = openOrder("HELP");
+        String timerId = SlaClocks.timerId(id, "1.0", com.mallservicedesk.dispatch.sla.SlaRule.CONTACT);
+        poller.stop();
+        try {
+            clock.advance(Duration.ofMinutes(16));
+            Timer stored = timers.find(timerId).block();
+            assertThat(stored.status()).isEqualTo(Timer.TimerStatus.SCHEDULED);
+            assertThat(stored.dueAt()).isBefore(clock.instant());
+
+            // Two new instances (restarted processes) find the stored timer and race for it: it fires once.
+            var first = new TimerPoller(mongo, List.of(handler), clock, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    new SimpleMeterRegistry());
+            var second = new TimerPoller(mongo, List.of(handler), clock, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    new SimpleMeterRegistry());
+            assertThat(Flux.merge(first.fireDue().subscribeOn(Schedulers.parallel()),
+                    second.fireDue().subscribeOn(Schedulers.parallel())).reduce(0L, Long::sum).block()).isPositive();
+            assertThat(timers.find(timerId).block().status()).isEqualTo(Timer.TimerStatus.FIRED);
+            assertThat(breachedRules(order(mall, id))).containsExactly("CONTACT@1");
+
+            // An instance that died after firing but before marking it fired: the handler runs again.
+            handler.fire(stored).block();
+            handler.fire(stored).block();
+            var order = order(mall, id);
+            assertThat(breachedRules(order)).containsExactly("CONTACT@1");
+            assertThat(order).containsEntry("escalationLevel", 1);
+        } finally {
+            poller.start();
+        }
+        await().untilAsserted(() -> assertThat(publishedAbout(id, "mall.dispatch.work-order.sla-breached.v1")).hasSize(1));
+    }
+
+    @Test
+    void aReopenedOrderGetsANewRoundWithItsOwnClocksAndTheEarlierBreachStaysCounted() {
+        String id = openOrder("REPAIR");
+        clock.advance(Duration.ofMinutes(16));
+        await().untilAsserted(() -> assertThat(breachedRules(order(mall, id))).contains("CONTACT@1"));
+        act(mall, staff, id, "complete", Map.of("summary", "已更換")).expectStatus().isOk();
+
+        String callbackId = "cb-" + id;
+        Map<String, Object> dissatisfied = new HashMap<>(Map.of("callbackId", callbackId, "requestId", id.substring(3),
+                "workOrderId", id, "kind", "REPAIR", "department", "CUSTOMER_SERVICE", "method", "PHONE"));
+        dissatisfied.putAll(Map.of("timeliness", "SATISFIED", "attitude", "SATISFIED", "quality", "DISSATISFIED",
+                "satisfied", false, "completedAt", Instant.now().toString()));
+        send(CALLBACKS, "mall.callback.callback.completed.v1", mall, callbackId, id.substring(3), dissatisfied);
+        send(CALLBACKS, "mall.callback.callback.completed.v1", mall, callbackId, id.substring(3), dissatisfied);
+
+        await().untilAsserted(() -> assertThat(order(mall, id)).containsEntry("status", "ASSIGNED").containsEntry("round", 2));
+        var reopened = order(mall, id);
+        assertThat(reopened).containsEntry("reopenCount", 1).containsEntry("department", "CUSTOMER_SERVICE")
+                .containsEntry("overdue", false).containsEntry("contactedAt", null);
+        assertThat((Map<String, Object>) reopened.get("deadlines")).containsKeys("CONTACT", "REPAIR_COMPLETION");
+        assertThat(timers.find(SlaClocks.timerId(id, "2.0", com.mallservicedesk.dispatch.sla.SlaRule.CONTACT)).block().status())
+                .isEqualTo(Timer.TimerStatus.SCHEDULED);
+
+        clock.advance(Duration.ofMinutes(16));
+        await().untilAsserted(() -> assertThat(breachedRules(order(mall, id))).contains("CONTACT@1", "CONTACT@2"));
+        act(mall, staff, id, "contact", null).expectStatus().isOk();
+        act(mall, staff, id, "complete", Map.of("summary", "重新修好")).expectStatus().isOk();
+        // A satisfied callback changes nothing.
+        send(CALLBACKS, "mall.callback.callback.completed.v1", mall, "cb2-" + id, id.substring(3),
+                Map.of("callbackId", "cb2-" + id, "workOrderId", id, "satisfied", true));
+
+        await().untilAsserted(() -> {
+            assertThat(publishedAbout(id, "mall.dispatch.work-order.reopened.v1")).singleElement()
+                    .satisfies(r -> assertThat(r.data().get("round").asInt()).isEqualTo(2));
+            assertThat(publishedAbout(id, "mall.dispatch.work-order.completed.v1"))
+                    .extracting(c -> c.data().get("round").asInt()).containsExactly(1, 2);
+        });
+        await().during(Duration.ofMillis(500)).untilAsserted(() -> assertThat(order(mall, id))
+                .containsEntry("status", "COMPLETED").containsEntry("round", 2));
+    }
+
+    @Test
+    void anOrderWaitingForTheFrontDeskBreachesTheDispatchLimit() {
+        web.put().uri("/api/v1/malls/{mall}/routing-rules", mall)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("rules", List.of()))
+                .exchange().expectStatus().isOk();
+        String id = openOrder("HELP");
+        assertThat(order(mall, id)).containsEntry("status", "UNASSIGNED");
+        clock.advance(Duration.ofMinutes(6));
+        await().untilAsserted(() -> assertThat(breachedRules(order(mall, id))).containsExactly("DISPATCH@1"));
+        assertThat(order(mall, id)).containsEntry("escalatedTo", "DEPARTMENT_HEAD");
+    }
+
+    @Test
+    void complaintAndRepairClocksFollowTheirOwnRules() {
+        String repair = openOrder("REPAIR");
+        String acknowledged = openOrder("COMPLAINT");
+        String ignored = openOrder("COMPLAINT");
+        act(mall, staff, acknowledged, "accept", null).expectStatus().isOk();
+        act(mall, staff, acknowledged, "contact", null).expectStatus().isOk();
+
+        clock.advance(Duration.ofMinutes(31));
+        await().untilAsserted(() -> assertThat(breachedRules(order(mall, ignored))).contains("COMPLAINT_TO_SUPERVISOR@1", "CONTACT@1"));
+        assertThat(breachedRules(order(mall, acknowledged))).doesNotContain("COMPLAINT_TO_SUPERVISOR@1", "CONTACT@1");
+
+        clock.advance(Duration.ofDays(5));
+        await().untilAsserted(() -> {
+            assertThat(breachedRules(order(mall, acknowledged))).contains("COMPLAINT_INVESTIGATION@1");
+            assertThat(breachedRules(order(mall, repair))).contains("REPAIR_COMPLETION@1");
+        });
+        // Every breach is recorded, but the chain ends at the property manager.
+        var repairOrder = order(mall, repair);
+        assertThat(breachedRules(repairOrder)).contains("CONTACT@1", "SAME_DAY@1");
+        assertThat((Integer) repairOrder.get("escalationLevel")).isBetween(3, 4);
+    }
+
+    @Test
+    void aMallsOwnPolicyReplacesTheSeedDefaults() {
+        web.get().uri("/api/v1/malls/{mall}/sla-policy", mall)
+                .headers(h -> h.setBearerAuth(staff))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.dispatchWithin").isEqualTo("PT5M").jsonPath("$.repairCompletionWithin").isEqualTo("PT48H")
+                .jsonPath("$.complaintInvestigationWorkingDays").isEqualTo(3);
+        var policy = Map.of("dispatchWithin", "PT10M", "contactWithin", "PT1H", "sameDayHandling", false,
+                "repairCompletionWithin", "PT24H", "complaintToSupervisorWithin", "PT20M", "complaintInvestigationWorkingDays", 5);
+        web.put().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(policy)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.contactWithin").isEqualTo("PT1H");
+        String id = openOrder("REPAIR");
+        var order = order(mall, id);
+        Instant orderedAt = Instant.parse((String) order.get("orderedAt"));
+        assertThat((Map<String, Object>) order.get("deadlines"))
+                .containsEntry("CONTACT", orderedAt.plus(Duration.ofHours(1)).toString())
+                .containsEntry("REPAIR_COMPLETION", orderedAt.plus(Duration.ofHours(24)).toString())
+                .doesNotContainKey("SAME_DAY");
+
+        var zero = new HashMap<>(policy);
+        zero.put("contactWithin", "PT0S");
+        web.put().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(zero)
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("sla-policy-invalid");
+        var missing = new HashMap<>(policy);
+        missing.remove("dispatchWithin");
+        web.put().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(missing)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("dispatchWithin");
+        web.put().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(policy).exchange().expectStatus().isForbidden();
+        String other = newMall();
+        web.get().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(other)))
+                .exchange().expectStatus().isForbidden();
+        web.put().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(other)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(policy).exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/malls/{mall}/sla-policy", other).headers(h -> h.setBearerAuth(TestTokens.supervisor(other)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.contactWithin").isEqualTo("PT15M");
+    }
+}
