@@ -66,9 +66,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
-                            PlatformProperties properties, MeterRegistry meters) {
+                            PlatformProperties properties, MeterRegistry meters, Clock clock) {
         return new OutboxRelay(mongo, mappingContext, publisher, properties.outbox().pollInterval(),
-                properties.outbox().batchSize(), meters);
+                properties.outbox().batchSize(), meters, clock);
     }
 
     @Bean

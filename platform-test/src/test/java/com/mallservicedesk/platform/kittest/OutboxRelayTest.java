@@ -60,6 +60,28 @@ class OutboxRelayTest extends KitIntegrationTest {
     }
 
     @Test
+    void anEventASaveOfAStaleCopyWritesBackIsRemovedWithoutASecondSend() {
+        publisher.failSends(true);
+        String id = registeredParcelId("M001", "stale-copy");
+        Parcel staleCopy = parcel(id);
+        assertThat(staleCopy.getOutbox()).hasSize(1);
+        double writtenBackBefore = counter("platform.outbox.written.back");
+        double publishedBefore = counter("platform.outbox.published");
+
+        publisher.failSends(false);
+        await().untilAsserted(() -> assertThat(parcel(id).getOutbox()).isEmpty());
+        assertThat(counter("platform.outbox.published")).isEqualTo(publishedBefore + 1);
+
+        // A request that loaded the parcel before the removal saves it: the sent event is back in the outbox.
+        mongo.save(staleCopy).block();
+
+        await().untilAsserted(() -> assertThat(parcel(id).getOutbox()).isEmpty());
+        assertThat(counter("platform.outbox.written.back")).isEqualTo(writtenBackBefore + 1);
+        assertThat(counter("platform.outbox.published")).isEqualTo(publishedBefore + 1);
+        assertThat(receipts.countFor(id).block()).isEqualTo(1);
+    }
+
+    @Test
     void publishedEventsCarryTheCloudEventsContract() {
         try (TopicProbe probe = TopicProbe.on("kittest.parcels.v1")) {
             String id = registeredParcelId("M002", "headers");
@@ -87,6 +109,10 @@ class OutboxRelayTest extends KitIntegrationTest {
             assertThat(index.isSparse()).isTrue();
             assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("outbox.eventId");
         });
+    }
+
+    private double counter(String name) {
+        return meters.find(name).counter().count();
     }
 
     private double duplicates() {
