@@ -1,19 +1,17 @@
 package com.mallservicedesk.dispatch.metrics;
 
+import com.mallservicedesk.platform.polling.PollingLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,20 +22,19 @@ import reactor.core.publisher.Mono;
 @Component
 class WorkOrderGauges implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkOrderGauges.class);
     private static final List<String> OPEN = List.of("UNASSIGNED", "ASSIGNED", "ACCEPTED", "DELAYED");
 
     private final ReactiveMongoTemplate mongo;
-    private final Duration interval;
     private final MultiGauge byStatus;
     private final MultiGauge open;
     private final MultiGauge overdue;
-    private volatile Disposable loop;
+    private final PollingLoop loop;
 
     WorkOrderGauges(ReactiveMongoTemplate mongo, MeterRegistry meters,
                     @Value("${dispatch.metrics.refresh-interval:PT15S}") Duration interval) {
         this.mongo = mongo;
-        this.interval = interval;
+        // Refresh at once on start, then every interval.
+        this.loop = new PollingLoop("Work-order gauges", interval, Flux.just(Boolean.TRUE), this::refresh);
         this.byStatus = MultiGauge.builder("msd.dispatch.work-orders.current")
                 .description("Stored work orders by mall, department, kind and status").register(meters);
         this.open = MultiGauge.builder("msd.dispatch.work-orders.open").description("Open work orders per department")
@@ -85,26 +82,16 @@ class WorkOrderGauges implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(error -> {
-                    log.warn("Work-order gauges not refreshed: {}", error.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = loop;
-        if (current != null) {
-            current.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 }

@@ -2,6 +2,7 @@ package com.mallservicedesk.intake.notice;
 
 import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
+import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.problem.ApiException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,7 +45,7 @@ class NoticeDeliveries implements SmartLifecycle {
     private final Duration retryInterval;
     private final Duration lease;
     private final String instance = UUID.randomUUID().toString();
-    private volatile Disposable loop;
+    private final PollingLoop loop;
 
     NoticeDeliveries(ReactiveMongoTemplate mongo, TenantDirectory tenants, MallSettings settings, MessageGateway gateway,
                      NoticeMetrics metrics, Clock clock,
@@ -58,6 +58,9 @@ class NoticeDeliveries implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.retryInterval = retryInterval;
+        // Sweep twice per retry interval, so a failed delivery waits at most one and a half intervals.
+        Duration sweepEvery = retryInterval.dividedBy(2).isZero() ? retryInterval : retryInterval.dividedBy(2);
+        this.loop = new PollingLoop("Notice delivery sweep", sweepEvery, Flux.empty(), this::sweep);
         this.lease = lease;
     }
 
@@ -189,26 +192,16 @@ class NoticeDeliveries implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.interval(retryInterval.dividedBy(2).isZero() ? retryInterval : retryInterval.dividedBy(2))
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("Notice delivery sweep failed, will retry: {}", error.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = loop;
-        if (current != null) {
-            current.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 }
