@@ -1,6 +1,7 @@
 package com.mallservicedesk.platform.config;
 
 import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.housekeeping.Housekeeping;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.inbox.DeadLetterErrorHandlerFactory;
 import com.mallservicedesk.platform.inbox.EventInbox;
@@ -114,6 +115,11 @@ public class PlatformAutoConfiguration {
     TimerPoller timerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock,
                             PlatformProperties properties, MeterRegistry meters) {
         return new TimerPoller(mongo, handlers, clock, properties.timers().pollInterval(), properties.timers().lease(), meters);
+    }
+
+    @Bean
+    Housekeeping housekeeping(ReactiveMongoTemplate mongo, Clock clock, PlatformProperties properties) {
+        return new Housekeeping(mongo, clock, properties.housekeeping());
     }
 
     @Bean

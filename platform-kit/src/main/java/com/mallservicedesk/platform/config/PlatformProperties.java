@@ -11,7 +11,8 @@ public record PlatformProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Inbox inbox,
         @DefaultValue Topics topics,
-        @DefaultValue Timers timers) {
+        @DefaultValue Timers timers,
+        @DefaultValue Housekeeping housekeeping) {
 
     /** @param pollInterval how often the relay looks for events a nudge missed (after a failure or a crash) */
     public record Outbox(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
@@ -28,6 +29,16 @@ public record PlatformProperties(
      * @param lease        how long an instance may take to fire a timer before another instance retries it
      */
     public record Timers(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT30S") Duration lease) {
+    }
+
+    /**
+     * @param processedEventsRetention longer than Kafka keeps records, so no redelivery outlives its record
+     * @param idempotencyKeysRetention longer than any client retries a creating call
+     */
+    public record Housekeeping(@DefaultValue("PT1H") Duration interval,
+                               @DefaultValue("P14D") Duration processedEventsRetention,
+                               @DefaultValue("P7D") Duration idempotencyKeysRetention,
+                               @DefaultValue("P30D") Duration finishedTimersRetention) {
     }
 
     /**

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
+    public static final String COLLECTION = IdempotencyRecord.COLLECTION;
 
     private final ReactiveMongoTemplate mongo;
     private final JsonMapper json;
