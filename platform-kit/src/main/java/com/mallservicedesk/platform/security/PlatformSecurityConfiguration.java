@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -66,9 +67,17 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
-        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            return NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        }
+        NimbusReactiveJwtDecoder decoder = hasText(properties.jwkSetUri())
+                ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+                : secretDecoder(properties);
+        // Expiry is always checked; the issuer too when one is configured (production identity providers).
+        decoder.setJwtValidator(hasText(properties.issuer())
+                ? JwtValidators.createDefaultWithIssuer(properties.issuer())
+                : JwtValidators.createDefault());
+        return decoder;
+    }
+
+    private static NimbusReactiveJwtDecoder secretDecoder(PlatformSecurityProperties properties) {
         byte[] secret = properties.jwtSecret() == null ? new byte[0] : properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalStateException("platform.security.jwt-secret (PLATFORM_JWT_SECRET) must be at least 32 bytes, "
@@ -76,6 +85,10 @@ public class PlatformSecurityConfiguration {
         }
         return NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     @Bean
