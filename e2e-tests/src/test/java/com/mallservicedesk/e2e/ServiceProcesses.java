@@ -3,7 +3,6 @@ package com.mallservicedesk.e2e;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.test.TestInfrastructure;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -107,9 +106,5 @@ final class ServiceProcesses implements AutoCloseable {
             }
         });
         processes.clear();
-    }
-
-    static File logOf(String service) {
-        return Path.of(System.getProperty("platform.root", ".."), "e2e-tests/target/service-logs", service + ".log").toFile();
     }
 }

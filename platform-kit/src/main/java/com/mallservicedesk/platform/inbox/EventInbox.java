@@ -52,7 +52,7 @@ public class EventInbox {
         meters.counter("platform.inbox.processed", "consumer", consumer, "type", event.type()).increment();
     }
 
-    public Mono<Boolean> alreadyProcessed(String consumer, String eventId) {
+    private Mono<Boolean> alreadyProcessed(String consumer, String eventId) {
         return mongo.exists(Query.query(Criteria.where("consumer").is(consumer).and("eventId").is(eventId)),
                 ProcessedEvent.class);
     }

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ProblemWriter {
 
-    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String TYPE_PREFIX = "urn:mall-service-desk:problem:";
 
     private final MessageSource messages;
@@ -46,7 +45,7 @@ public class ProblemWriter {
             return Mono.empty();
         }
         response.setStatusCode(status);
-        response.getHeaders().setContentType(PROBLEM_JSON);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLanguage(locale);
         byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));

@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Schedules and cancels durable timers; {@link TimerPoller} fires them. */
@@ -49,7 +50,7 @@ public class DurableTimers {
     }
 
     /** Timers of one subject, for showing deadlines next to the aggregate. */
-    public reactor.core.publisher.Flux<Timer> forSubject(String mallId, String subject) {
+    public Flux<Timer> forSubject(String mallId, String subject) {
         return mongo.find(Query.query(Criteria.where("mallId").is(mallId).and("subject").is(subject)), Timer.class);
     }
 }
