@@ -5,17 +5,20 @@ import com.mallservicedesk.platform.housekeeping.Housekeeping;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.inbox.DeadLetterErrorHandlerFactory;
 import com.mallservicedesk.platform.inbox.EventInbox;
-import com.mallservicedesk.platform.inbox.ProcessedEvent;
 import com.mallservicedesk.platform.observability.KafkaHealthIndicator;
 import com.mallservicedesk.platform.observability.MongoPingHealthIndicator;
 import com.mallservicedesk.platform.outbox.EventPublisher;
 import com.mallservicedesk.platform.outbox.KafkaEventPublisher;
-import com.mallservicedesk.platform.outbox.OutboxAfterSaveListener;
+import com.mallservicedesk.platform.outbox.OutboxCallbacks;
 import com.mallservicedesk.platform.outbox.OutboxRelay;
 import com.mallservicedesk.platform.problem.ProblemExceptionHandler;
 import com.mallservicedesk.platform.problem.ProblemWriter;
 import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.timer.Timer;
+import com.mongodb.WriteConcern;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Lazy;
 import com.mallservicedesk.platform.timer.TimerHandler;
 import com.mallservicedesk.platform.timer.TimerPoller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,24 +69,41 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, DurableTimers timers,
                             PlatformProperties properties, MeterRegistry meters, Clock clock) {
-        return new OutboxRelay(mongo, mappingContext, publisher, properties.outbox().pollInterval(),
-                properties.outbox().batchSize(), meters, clock);
+        var outbox = properties.outbox();
+        return new OutboxRelay(mongo, publisher, timers, new OutboxRelay.Settings(outbox.pollInterval(),
+                outbox.batchSize(), outbox.maxInFlight(), outbox.lease()), meters, clock);
     }
 
     @Bean
-    OutboxAfterSaveListener outboxAfterSaveListener(OutboxRelay relay) {
-        return new OutboxAfterSaveListener(relay);
+    OutboxCallbacks outboxCallbacks(@Lazy OutboxRelay relay) {
+        return new OutboxCallbacks(relay);
     }
 
     @Bean
-    EventInbox eventInbox(ReactiveMongoTemplate mongo, MeterRegistry meters, Clock clock, PlatformProperties properties) {
-        mongo.indexOps(ProcessedEvent.class)
-                .createIndex(new Index().on("consumer", Sort.Direction.ASC).on("eventId", Sort.Direction.ASC)
-                        .unique().named("consumer_event"))
-                .block(Duration.ofSeconds(30));
-        return new EventInbox(mongo, meters, clock, properties.inbox().handlerTimeout());
+    AggregateStores aggregateStores(ReactiveMongoTemplate mongo, EventFactory events) {
+        return new AggregateStores(mongo, events);
+    }
+
+    @Bean
+    EventInbox eventInbox(ReactiveMongoTemplate mongo, JsonMapper json, MeterRegistry meters, Clock clock,
+                          PlatformProperties properties) {
+        return new EventInbox(mongo, json, meters, clock, properties.inbox().handlerTimeout());
+    }
+
+    /**
+     * Real MongoDB acknowledges a write only once a majority of the replica set journaled it, so an acknowledged
+     * change (and the events in its outbox) survives a failover. A write concern in the connection string still wins.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer majorityJournaledWrites(
+            @Value("${spring.mongodb.uri:mongodb://127.0.0.1:27017}") String uri) {
+        return builder -> {
+            if (!uri.contains("w=") && !uri.contains("journal=")) {
+                builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+            }
+        };
     }
 
     @Bean
@@ -104,17 +124,18 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    DurableTimers durableTimers(ReactiveMongoTemplate mongo) {
-        mongo.indexOps(Timer.class)
-                .createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("due"))
-                .block(Duration.ofSeconds(30));
-        return new DurableTimers(mongo);
+    DurableTimers durableTimers(ReactiveMongoTemplate mongo, Clock clock) {
+        var timers = new DurableTimers(mongo, clock);
+        timers.adoptTimersStoredBeforeTheWheel().block(Duration.ofMinutes(2));
+        return timers;
     }
 
     @Bean
     TimerPoller timerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock,
                             PlatformProperties properties, MeterRegistry meters) {
-        return new TimerPoller(mongo, handlers, clock, properties.timers().pollInterval(), properties.timers().lease(), meters);
+        var settings = properties.timers();
+        return new TimerPoller(mongo, handlers, clock, settings.pollInterval(), settings.lease(), settings.maxAttempts(),
+                meters);
     }
 
     @Bean

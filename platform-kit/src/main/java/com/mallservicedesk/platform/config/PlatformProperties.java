@@ -14,9 +14,15 @@ public record PlatformProperties(
         @DefaultValue Timers timers,
         @DefaultValue Housekeeping housekeeping) {
 
-    /** @param pollInterval how often the relay looks for events a nudge missed (after a failure or a crash) */
+    /**
+     * @param pollInterval how often the relay looks for work that a dispatch right after the write did not finish
+     *                     (after a failure or a crash)
+     * @param maxInFlight  aggregate documents relayed at once
+     * @param lease        how long one instance may work on a document before another may take it over
+     */
     public record Outbox(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("100") int batchSize,
-                         @DefaultValue("PT10S") Duration sendTimeout) {
+                         @DefaultValue("PT10S") Duration sendTimeout, @DefaultValue("64") int maxInFlight,
+                         @DefaultValue("PT30S") Duration lease) {
     }
 
     /** @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic */
@@ -27,8 +33,10 @@ public record PlatformProperties(
     /**
      * @param pollInterval how often due timers are looked for: a timer fires at most about this late
      * @param lease        how long an instance may take to fire a timer before another instance retries it
+     * @param maxAttempts  after this many failed firings the timer is set aside in {@code timers_failed}
      */
-    public record Timers(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT30S") Duration lease) {
+    public record Timers(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT30S") Duration lease,
+                         @DefaultValue("10") int maxAttempts) {
     }
 
     /**
@@ -37,8 +45,7 @@ public record PlatformProperties(
      */
     public record Housekeeping(@DefaultValue("PT1H") Duration interval,
                                @DefaultValue("P14D") Duration processedEventsRetention,
-                               @DefaultValue("P7D") Duration idempotencyKeysRetention,
-                               @DefaultValue("P30D") Duration finishedTimersRetention) {
+                               @DefaultValue("P7D") Duration idempotencyKeysRetention) {
     }
 
     /**

@@ -4,10 +4,8 @@ import com.mallservicedesk.platform.config.PlatformProperties;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.inbox.ProcessedEvent;
 import com.mallservicedesk.platform.polling.PollingLoop;
-import com.mallservicedesk.platform.timer.Timer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +18,7 @@ import reactor.core.publisher.Mono;
 /**
  * Deletes the kit's bookkeeping once it can no longer matter, so a service that runs for years does not
  * grow without bound: processed-event records older than any redelivery (Kafka keeps records 7 days by
- * default), idempotency keys older than any client retry, and timers long fired or cancelled. A periodic
+ * default) and idempotency keys older than any client retry (fired and cancelled timers are deleted at once). A periodic
  * delete rather than TTL indexes, because the embedded MongoDB-wire server does not enforce TTL.
  */
 public class Housekeeping implements SmartLifecycle {
@@ -44,9 +42,7 @@ public class Housekeeping implements SmartLifecycle {
         Instant now = clock.instant();
         return Flux.concat(
                         delete(ProcessedEvent.COLLECTION, Criteria.where("processedAt").lt(now.minus(settings.processedEventsRetention()))),
-                        delete(IdempotentRequests.COLLECTION, Criteria.where("createdAt").lt(now.minus(settings.idempotencyKeysRetention()))),
-                        delete(Timer.COLLECTION, Criteria.where("status").in(List.of(Timer.TimerStatus.FIRED, Timer.TimerStatus.CANCELLED))
-                                .and("dueAt").lt(now.minus(settings.finishedTimersRetention()))))
+                        delete(IdempotentRequests.COLLECTION, Criteria.where("createdAt").lt(now.minus(settings.idempotencyKeysRetention()))))
                 .reduce(0L, Long::sum)
                 .doOnNext(deleted -> {
                     if (deleted > 0) {

@@ -3,17 +3,29 @@ package com.mallservicedesk.platform.inbox;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
- * What one named consumer does with each event type it cares about. Types it does not list are
- * acknowledged and left alone: a topic carries events for many consumers.
+ * What one named consumer does with each event type it cares about, each with the consumer's own trimmed copy of
+ * the event's data (unknown fields ignored, unreadable data is poison). Types it does not list are acknowledged and
+ * left alone: a topic carries events for many consumers.
  */
 public final class EventHandlers {
 
+    /** Handles one event: its envelope (ids, mall, time) and its data, read into the consumer's own type. */
+    @FunctionalInterface
+    public interface Handler<T> extends BiFunction<IncomingEvent, T, Mono<?>> {
+    }
+
+    private record Typed<T>(Class<T> dataType, Handler<T> handler) {
+        Mono<?> handle(IncomingEvent event, tools.jackson.databind.json.JsonMapper json) {
+            return handler.apply(event, event.dataAs(json, dataType));
+        }
+    }
+
     private final String consumer;
-    private final Map<String, Function<IncomingEvent, Mono<?>>> byType = new LinkedHashMap<>();
+    private final Map<String, Typed<?>> byType = new LinkedHashMap<>();
 
     private EventHandlers(String consumer) {
         this.consumer = consumer;
@@ -24,8 +36,8 @@ public final class EventHandlers {
         return new EventHandlers(consumer);
     }
 
-    public EventHandlers on(String type, Function<IncomingEvent, Mono<?>> handler) {
-        byType.put(type, handler);
+    public <T> EventHandlers on(String type, Class<T> dataType, Handler<T> handler) {
+        byType.put(type, new Typed<>(dataType, handler));
         return this;
     }
 
@@ -33,7 +45,11 @@ public final class EventHandlers {
         return consumer;
     }
 
-    Function<IncomingEvent, Mono<?>> handlerFor(String type) {
-        return byType.get(type);
+    boolean handles(String type) {
+        return byType.containsKey(type);
+    }
+
+    Mono<?> handle(IncomingEvent event, tools.jackson.databind.json.JsonMapper json) {
+        return byType.get(event.type()).handle(event, json);
     }
 }

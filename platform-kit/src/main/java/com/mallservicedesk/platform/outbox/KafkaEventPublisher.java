@@ -6,9 +6,17 @@ import java.time.Duration;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-/** Publishes CloudEvents in Kafka binary mode; the producer runs with acks=all and idempotence. */
+/**
+ * Publishes CloudEvents in Kafka binary mode; the producer runs with acks=all and idempotence. {@code send} can block
+ * (up to {@code max.block.ms} while the broker is away), so it runs on a scheduler of its own, never on a database
+ * driver's or a web server's thread.
+ */
 public class KafkaEventPublisher implements EventPublisher {
+
+    private static final Scheduler SENDS = Schedulers.newBoundedElastic(8, 100_000, "event-send", 60, true);
 
     private final KafkaTemplate<String, String> kafka;
     private final String source;
@@ -24,6 +32,10 @@ public class KafkaEventPublisher implements EventPublisher {
     public Mono<Void> publish(PendingEvent event) {
         var record = new ProducerRecord<>(event.topic(), null, event.key(), event.data(),
                 CloudEventHeaders.of(event, source));
-        return Mono.fromFuture(() -> kafka.send(record)).timeout(timeout).then();
+        return Mono.fromCallable(() -> kafka.send(record))
+                .subscribeOn(SENDS)
+                .flatMap(Mono::fromFuture)
+                .timeout(timeout)
+                .then();
     }
 }

@@ -1,16 +1,38 @@
 package com.mallservicedesk.platform.outbox;
 
 import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.timer.PendingTimer;
 import java.util.List;
 
 /**
- * An aggregate document that carries the events its last changes caused, in a field named
- * {@value #FIELD}. Saving the document stores state and events in one atomic write; the
- * {@link OutboxRelay} publishes and then removes them.
+ * An aggregate document that carries what its last changes caused and that is not yet done: the events to publish
+ * (field {@value #FIELD}) and the timers to schedule or cancel (field {@value #TIMERS_FIELD}). Saving the document
+ * stores state, events and timer changes in one atomic write; the {@link OutboxRelay} carries them out and then
+ * removes them. The aggregate needs a {@code @Version} field: the relay's removal moves it, so a save of a copy
+ * loaded before the removal fails and is retried instead of writing sent events back.
  */
 public interface OutboxCarrier {
 
     String FIELD = "outbox";
+    String TIMERS_FIELD = "timerOutbox";
+
+    String getId();
+
+    String getMallId();
+
+    /** The originating request id: record key and {@code ce_correlationid} of the events. */
+    default String correlationId() {
+        return getId();
+    }
 
     List<PendingEvent> getOutbox();
+
+    /** Override with a stored, mutable list in aggregates that own timers. */
+    default List<PendingTimer> getTimerOutbox() {
+        return List.of();
+    }
+
+    default boolean hasPendingWork() {
+        return !getOutbox().isEmpty() || !getTimerOutbox().isEmpty();
+    }
 }

@@ -2,164 +2,202 @@ package com.mallservicedesk.platform.outbox;
 
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.polling.PollingLoop;
+import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.timer.PendingTimer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Publishes the events stored in {@link OutboxCarrier} documents, oldest first per document, and
- * removes each one only after the broker acknowledged it. A failed send leaves the event where it is
- * and the next round tries again, so an event implied by a stored change is never lost; a crash
- * after the send and before the removal sends it again, which idempotent consumers absorb. An event that a
- * save of a stale copy writes back after its removal is recognised by its published marker and removed
- * without a second send.
+ * Carries out what aggregates stored in their outbox: publishes the events, in order per document, and applies the
+ * timer changes, then removes both from the document. Nothing implied by a stored change is lost: a failed send
+ * leaves the work where it is and the marker brings the relay back (with back-off for that document only, so one
+ * failing document never holds up the others).
  *
- * <p>It runs on a fixed poll interval and whenever {@link #nudge()} is called after a save, so events
- * usually leave within milliseconds and, after any failure, within one interval.
+ * <p>Two ways in: {@link #dispatch} right after a write commits (the usual way, milliseconds), and a poll of the
+ * markers for what a failure or a crash left behind, oldest first. Sends run off the database driver's threads with
+ * a bounded number of documents in flight.
+ *
+ * <p>Why no event is sent twice in normal operation: a document is worked on only under its marker's lease, and
+ * the removal increments the document's version. If the version was not the one read, a write came in between: the
+ * relay keeps the marker and looks again (sent events are already gone, new ones get sent). A save of a copy loaded
+ * before the removal fails its version check and is retried on fresh state, so it cannot write sent events back. A
+ * crash between a send and the removal sends that event again, which idempotent consumers absorb.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String PENDING_KEY = OutboxCarrier.FIELD + ".eventId";
-    /** Ids of events the broker acknowledged, kept for {@code markerRetention}. */
-    static final String PUBLISHED = "outbox_published";
+    /** A marker whose document does not exist yet may belong to an insert still on its way; after this it is stale. */
+    private static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final ReactiveMongoTemplate mongo;
-    private final MongoMappingContext mappingContext;
     private final EventPublisher publisher;
-    private final int batchSize;
+    private final DurableTimers timers;
+    private final Clock clock;
+    private final Settings settings;
+    private final PendingMarkers markers;
     private final Counter published;
     private final Counter failures;
-    private final Counter writtenBack;
-    private final Clock clock;
-    private final Duration markerRetention = Duration.ofDays(1);
-    private long rounds;
-    private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+    private final Counter timerChanges;
+    private final AtomicLong backlog = new AtomicLong();
+    private final Sinks.Many<String> dispatches;
     private final PollingLoop loop;
-    private volatile List<String> collections;
+    private volatile Disposable dispatching;
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
-                       Duration pollInterval, int batchSize, MeterRegistry meters, Clock clock) {
-        this.clock = clock;
+    /**
+     * @param pollInterval how often the relay looks for work a dispatch did not finish
+     * @param maxInFlight  documents being relayed at once (each sends its events one after the other)
+     */
+    public record Settings(Duration pollInterval, int batchSize, int maxInFlight, Duration lease) {
+    }
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, DurableTimers timers, Settings settings,
+                       MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
-        this.mappingContext = mappingContext;
         this.publisher = publisher;
-        this.batchSize = batchSize;
+        this.timers = timers;
+        this.clock = clock;
+        this.settings = settings;
+        this.markers = new PendingMarkers(mongo, clock, settings.lease(), UUID.randomUUID().toString());
         this.published = Counter.builder("platform.outbox.published").description("Events the outbox relay handed to the broker").register(meters);
         this.failures = Counter.builder("platform.outbox.publish.failures").description("Outbox sends that failed and will be retried").register(meters);
-        this.writtenBack = Counter.builder("platform.outbox.written.back")
-                .description("Sent events a stale save wrote back; removed without sending them again").register(meters);
-        this.loop = new PollingLoop("Outbox relay", pollInterval, nudges.asFlux(), this::relayOnce);
+        this.timerChanges = Counter.builder("platform.outbox.timer.changes").description("Timer changes the outbox relay applied").register(meters);
+        Gauge.builder("platform.outbox.backlog", backlog, AtomicLong::get)
+                .description("Aggregate documents with work not yet relayed, as of the last poll").register(meters);
+        this.dispatches = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(10_000));
+        this.loop = new PollingLoop("Outbox relay", settings.pollInterval(), Flux.empty(), this::relayLeftovers);
     }
 
-    /** Asks for a relay round now instead of at the next interval. */
-    public void nudge() {
-        nudges.tryEmitNext(Boolean.TRUE);
+    PendingMarkers markers() {
+        return markers;
     }
 
-    /** One round over every outbox collection; completes with the number of events published. */
-    public Mono<Long> relayOnce() {
-        Mono<Void> housekeeping = ++rounds % 3600 == 0 ? forgetOldMarkers() : Mono.empty();
-        return housekeeping.thenMany(Flux.fromIterable(collections()))
-                .concatMap(collection -> mongo.find(
-                                Query.query(Criteria.where(PENDING_KEY).exists(true)).limit(batchSize),
-                                Document.class, collection)
-                        .concatMap(document -> relayDocument(collection, document)))
+    /**
+     * Relays the document behind this marker soon, on the relay's own threads. If too much is in flight the request is
+     * dropped: the marker stays and the poll picks it up.
+     */
+    public synchronized void dispatch(String markerKey) {
+        dispatches.tryEmitNext(markerKey);
+    }
+
+    /** One poll: relays every document whose marker is due, oldest first; completes with the events published. */
+    public Mono<Long> relayLeftovers() {
+        return markers.count().doOnNext(backlog::set)
+                .thenMany(markers.due(settings.pollInterval(), settings.batchSize()))
+                .flatMap(marker -> relay(marker.getString("_id")), Math.max(1, settings.maxInFlight() / 4))
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Long> relayDocument(String collection, Document document) {
-        Object id = document.get("_id");
-        List<PendingEvent> events = document.getList(OutboxCarrier.FIELD, Document.class).stream()
-                .map(OutboxRelay::toPendingEvent).toList();
-        return alreadyPublished(events)
-                .flatMapMany(sent -> Flux.fromIterable(events).concatMap(event -> sent.contains(event.eventId())
-                        ? remove(collection, id, event).doOnSuccess(done -> writtenBack.increment()).thenReturn(0L)
-                        : publisher.publish(event)
-                                .then(markPublished(event))
-                                .then(remove(collection, id, event))
-                                .doOnSuccess(done -> published.increment())
-                                .thenReturn(1L)))
-                .reduce(0L, Long::sum)
+    /** Relays one document if its marker can be leased; completes with the number of events published. */
+    Mono<Long> relay(String markerKey) {
+        return markers.claim(markerKey)
+                .flatMap(marker -> relayClaimed(markerKey, marker))
+                .defaultIfEmpty(0L)
                 .onErrorResume(error -> {
-                    // Order matters within a document: stop here and retry this document next round.
-                    failures.increment();
-                    log.warn("Outbox send from {} {} failed, will retry: {}", collection, id, error.toString());
+                    log.warn("Outbox relay of {} failed, will retry: {}", markerKey, error.toString());
                     return Mono.just(0L);
                 });
     }
 
-    /**
-     * Ids among these events that were sent before. A save of a copy loaded before the relay removed an
-     * event writes that event back; the marker lets the relay remove it again without sending it twice.
-     */
-    private Mono<Set<String>> alreadyPublished(List<PendingEvent> events) {
-        List<String> ids = events.stream().map(PendingEvent::eventId).toList();
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, PUBLISHED)
-                .map(marker -> marker.getString("_id"))
-                .collect(Collectors.toSet());
+    private Mono<Long> relayClaimed(String key, Document marker) {
+        String collection = marker.getString("collection");
+        Object id = marker.get("docId");
+        return mongo.findById(id, Document.class, collection)
+                .flatMap(document -> relayDocument(key, marker, collection, document))
+                .switchIfEmpty(Mono.defer(() -> {
+                    // No document: an insert still on its way, or one that failed. Only an old marker is dropped.
+                    Instant since = marker.getDate("since").toInstant();
+                    return (since.isBefore(clock.instant().minus(ORPHAN_AGE)) ? markers.done(key)
+                            : markers.release(key, clock.instant().plus(settings.pollInterval()), false)).thenReturn(0L);
+                }));
     }
 
-    private Mono<Void> markPublished(PendingEvent event) {
-        return mongo.insert(new Document("_id", event.eventId()).append("publishedAt", Date.from(clock.instant())), PUBLISHED)
-                .then()
-                .onErrorResume(DuplicateKeyException.class, alreadyMarked -> Mono.empty());
-    }
-
-    private Mono<Void> remove(String collection, Object id, PendingEvent event) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().pull(OutboxCarrier.FIELD, new Document("eventId", event.eventId())), collection).then();
-    }
-
-    /** Markers only need to outlive a stale copy of a document: a day is far more than any request takes. */
-    private Mono<Void> forgetOldMarkers() {
-        return mongo.remove(Query.query(Criteria.where("publishedAt").lt(Date.from(clock.instant().minus(markerRetention)))),
-                PUBLISHED).then();
-    }
-
-    private List<String> collections() {
-        if (collections == null) {
-            collections = mappingContext.getPersistentEntities().stream()
-                    .filter(entity -> OutboxCarrier.class.isAssignableFrom(entity.getType()))
-                    .map(MongoPersistentEntity::getCollection)
-                    .filter(Objects::nonNull)
-                    .distinct()
-                    .toList();
-        }
-        return collections;
-    }
-
-    /**
-     * Only documents with pending events are in this sparse index, so the relay's poll reads those and not
-     * the whole collection.
-     */
-    private Mono<Void> indexPendingEvents() {
-        return Flux.fromIterable(collections())
-                .concatMap(collection -> mongo.indexOps(collection)
-                        .createIndex(new Index().on(PENDING_KEY, Sort.Direction.ASC).sparse().named("outbox_pending")))
+    private Mono<Long> relayDocument(String key, Document marker, String collection, Document document) {
+        Object id = document.get("_id");
+        Object version = versionOf(document);
+        List<PendingTimer> timerWork = document.getList(OutboxCarrier.TIMERS_FIELD, Document.class, List.of()).stream()
+                .map(OutboxRelay::toPendingTimer).toList();
+        List<PendingEvent> events = document.getList(OutboxCarrier.FIELD, Document.class, List.of()).stream()
+                .map(OutboxRelay::toPendingEvent).toList();
+        String mallId = document.getString("mallId");
+        List<String> appliedTimers = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        Mono<Void> work = Flux.fromIterable(timerWork)
+                .concatMap(change -> timers.apply(mallId, change).doOnSuccess(done -> {
+                    appliedTimers.add(change.changeId());
+                    timerChanges.increment();
+                }))
+                .thenMany(Flux.fromIterable(events))
+                .concatMap(event -> publisher.publish(event).doOnSuccess(done -> {
+                    sent.add(event.eventId());
+                    published.increment();
+                }))
                 .then();
+        return work
+                .then(Mono.defer(() -> removeDone(collection, id, sent, appliedTimers)))
+                .flatMap(versionBefore -> Objects.equals(versionBefore, version)
+                        ? markers.done(key)
+                        // A write came in between: look again at once; what was sent is already removed.
+                        : markers.release(key, null, false).doOnSuccess(again -> dispatch(key)))
+                .thenReturn((long) sent.size())
+                .onErrorResume(error -> {
+                    failures.increment();
+                    int failed = marker.getInteger("failures", 0);
+                    log.warn("Outbox relay of {} {} failed (attempt {}), will retry: {}", collection, id, failed + 1,
+                            error.toString());
+                    Instant retryAt = clock.instant().plus(backoff(failed));
+                    return removeDone(collection, id, sent, appliedTimers)
+                            .then(markers.release(key, retryAt, true))
+                            .thenReturn((long) sent.size());
+                });
+    }
+
+    /** Removes what was done and moves the version; completes with the version the document had just before. */
+    private Mono<Object> removeDone(String collection, Object id, List<String> sent, List<String> appliedTimers) {
+        var update = new Update().inc("version", 1);
+        if (!sent.isEmpty()) {
+            update.pull(OutboxCarrier.FIELD, Query.query(Criteria.where("eventId").in(sent)).getQueryObject());
+        }
+        if (!appliedTimers.isEmpty()) {
+            update.pull(OutboxCarrier.TIMERS_FIELD, Query.query(Criteria.where("changeId").in(appliedTimers)).getQueryObject());
+        }
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
+                        FindAndModifyOptions.options().returnNew(false), Document.class, collection)
+                .map(OutboxRelay::versionOf);
+    }
+
+    private static Object versionOf(Document document) {
+        Object version = document.get("version");
+        return version instanceof Number number ? number.longValue() : "none";
+    }
+
+    private Duration backoff(int failures) {
+        Duration next = settings.pollInterval().multipliedBy(1L << Math.min(failures, 10));
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
     static PendingEvent toPendingEvent(Document d) {
@@ -169,15 +207,29 @@ public class OutboxRelay implements SmartLifecycle {
                 time == null ? null : time.toInstant(), d.getString("data"));
     }
 
+    @SuppressWarnings("unchecked")
+    static PendingTimer toPendingTimer(Document d) {
+        var due = d.getDate("dueAt");
+        Map<String, String> data = d.get("data") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+        return new PendingTimer(d.getString("changeId"), d.getString("timerId"), d.getString("kind"),
+                d.getString("subject"), due == null ? null : due.toInstant(), data);
+    }
+
     @Override
     public void start() {
-        indexPendingEvents().block(Duration.ofSeconds(30));
+        markers.createIndexes().block(Duration.ofSeconds(30));
+        dispatching = dispatches.asFlux().flatMap(this::relay, settings.maxInFlight()).subscribe();
         loop.start();
     }
 
     @Override
     public void stop() {
         loop.stop();
+        Disposable current = dispatching;
+        if (current != null) {
+            current.dispose();
+        }
+        dispatching = null;
     }
 
     @Override

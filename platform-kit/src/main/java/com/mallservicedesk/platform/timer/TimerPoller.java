@@ -1,20 +1,22 @@
 package com.mallservicedesk.platform.timer;
 
 import com.mallservicedesk.platform.polling.PollingLoop;
-import com.mallservicedesk.platform.timer.Timer.TimerStatus;
+import com.mallservicedesk.platform.timer.TimerWheel.Bucket;
+import com.mallservicedesk.platform.timer.TimerWheel.Entry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer.Sample;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,73 +26,126 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Fires due timers within about one poll interval of their deadline. Each timer is claimed with an atomic
- * find-and-modify that only one instance can win, so with several instances a timer fires once; a claim
- * lapses after the lease, so a timer whose instance died is fired by another.
+ * Fires due timers within about one poll interval of their deadline. It reads the {@link TimerWheel}'s due buckets by
+ * key and claims each due timer with an atomic find-and-modify by {@code _id} that only one instance can win, so with
+ * several instances a timer fires once; a claim lapses after the lease, so a timer whose instance died is fired by
+ * another. A fired timer is deleted. A timer whose handler keeps failing is moved to {@code timers_failed} after
+ * {@code maxAttempts}, logged and counted, so it cannot hold up the wheel.
  */
 public class TimerPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
+    static final String FAILED = "timers_failed";
 
     private final ReactiveMongoTemplate mongo;
+    private final TimerWheel wheel;
     private final Map<String, TimerHandler> handlers;
     private final Clock clock;
     private final Duration lease;
+    private final int maxAttempts;
     private final MeterRegistry meters;
     private final String instance = UUID.randomUUID().toString();
     private final PollingLoop loop;
 
     public TimerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock, Duration pollInterval,
-                       Duration lease, MeterRegistry meters) {
+                       Duration lease, int maxAttempts, MeterRegistry meters) {
         this.mongo = mongo;
+        this.wheel = new TimerWheel(mongo);
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
         this.clock = clock;
         this.lease = lease;
+        this.maxAttempts = maxAttempts;
         this.meters = meters;
         this.loop = new PollingLoop("Timer poller", pollInterval, Flux.empty(), this::fireDue);
     }
 
-    /** One round: claims and fires every due timer; completes with how many fired. */
+    /** One round over the due minutes: fires every due timer this instance can claim; completes with how many fired. */
     public Mono<Long> fireDue() {
-        List<String> kinds = List.copyOf(handlers.keySet());
-        // Claim one, fire it, claim the next: instances share the load instead of one claiming everything.
-        return Mono.defer(() -> claimNext(kinds).flatMap(this::fire).defaultIfEmpty(-1L))
-                .repeat()
-                .takeWhile(fired -> fired >= 0)
+        Instant now = clock.instant();
+        long current = TimerWheel.minuteOf(now);
+        return wheel.cursor(now).flatMapMany(from -> Flux.range(0, (int) Math.max(0, current - from + 1))
+                        .map(offset -> from + offset))
+                .concatMap(minute -> Flux.range(0, TimerWheel.SHARDS)
+                        .concatMap(shard -> wheel.bucket(minute, shard)
+                                .flatMap(bucket -> fireBucket(bucket, now))
+                                .defaultIfEmpty(new Outcome(0, true)))
+                        .reduce(new Outcome(0, true), Outcome::plus)
+                        .flatMap(outcome -> outcome.finished() && minute <= current - TimerWheel.SETTLE
+                                ? wheel.advance(minute).thenReturn(outcome) : Mono.just(outcome)))
+                .map(Outcome::fired)
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Timer> claimNext(List<String> kinds) {
-        var now = clock.instant();
-        var due = Query.query(Criteria.where("status").is(TimerStatus.SCHEDULED)
-                        .and("kind").in(kinds)
-                        .and("dueAt").lte(now)
-                        .orOperator(Criteria.where("lockedUntil").exists(false), Criteria.where("lockedUntil").is(null),
-                                Criteria.where("lockedUntil").lt(now)))
-                .with(Sort.by("dueAt"));
+    /** @param finished whether every timer of the bucket(s) fired or moved away, so the bucket is gone */
+    private record Outcome(long fired, boolean finished) {
+        Outcome plus(Outcome other) {
+            return new Outcome(fired + other.fired, finished && other.finished);
+        }
+    }
+
+    private Mono<Outcome> fireBucket(Bucket bucket, Instant now) {
+        return Flux.fromIterable(bucket.entries())
+                .concatMap(entry -> entry.dueAt().isAfter(now) ? Mono.just(Result.WAITING) : fireEntry(entry, now))
+                .collectList()
+                .flatMap(results -> {
+                    long fired = results.stream().filter(r -> r == Result.FIRED).count();
+                    boolean done = results.stream().allMatch(r -> r == Result.FIRED || r == Result.GONE);
+                    return done ? wheel.finish(bucket).map(deleted -> new Outcome(fired, deleted))
+                            : Mono.just(new Outcome(fired, false));
+                });
+    }
+
+    private enum Result { FIRED, GONE, WAITING }
+
+    private Mono<Result> fireEntry(Entry entry, Instant now) {
+        return claim(entry.timerId(), now)
+                .flatMap(timer -> fire(timer, now))
+                .switchIfEmpty(Mono.defer(() -> mongo.findById(entry.timerId(), Timer.class)
+                        // Still there and due: another instance is firing it, or its handler failed and waits for the lease.
+                        .map(timer -> timer.dueAt().isAfter(now) ? Result.GONE : Result.WAITING)
+                        .defaultIfEmpty(Result.GONE)));
+    }
+
+    private Mono<Timer> claim(String id, Instant now) {
+        var due = Query.query(Criteria.where("_id").is(id).and("kind").in(handlers.keySet()).and("dueAt").lte(now)
+                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lt(now)));
         var claim = new Update().set("lockedUntil", now.plus(lease)).set("lockedBy", instance).inc("attempts", 1);
         return mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Timer.class);
     }
 
-    private Mono<Long> fire(Timer timer) {
+    private Mono<Result> fire(Timer timer, Instant now) {
         TimerHandler handler = handlers.get(timer.kind());
         Sample sample = io.micrometer.core.instrument.Timer.start(meters);
         return handler.fire(timer)
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(timer.id()).and("lockedBy").is(instance)),
-                        new Update().set("status", TimerStatus.FIRED).set("firedAt", clock.instant()), Timer.class))
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(timer.id()).and("lockedBy").is(instance)
+                        .and("dueAt").is(timer.dueAt())), Timer.class))
                 .doOnSuccess(done -> {
                     meters.summary("platform.timers.lateness.seconds", "kind", timer.kind())
                             .record(Duration.between(timer.dueAt(), clock.instant()).toMillis() / 1000.0);
                     sample.stop(meters.timer("platform.timers.fired", "kind", timer.kind(), "outcome", "fired"));
                 })
-                .thenReturn(1L)
+                .thenReturn(Result.FIRED)
                 .onErrorResume(error -> {
-                    // The claim lapses after the lease and the timer is tried again.
                     sample.stop(meters.timer("platform.timers.fired", "kind", timer.kind(), "outcome", "failed"));
+                    if (timer.attempts() >= maxAttempts) {
+                        return giveUp(timer, error);
+                    }
+                    // The claim lapses after the lease and the timer is tried again.
                     log.warn("Timer {} ({}) failed on attempt {}, will retry: {}", timer.id(), timer.kind(), timer.attempts(),
                             error.toString());
-                    return Mono.just(0L);
+                    return Mono.just(Result.WAITING);
                 });
+    }
+
+    private Mono<Result> giveUp(Timer timer, Throwable error) {
+        log.error("Timer {} ({}) failed {} times; moved to {} for a person to look at: {}", timer.id(), timer.kind(),
+                timer.attempts(), FAILED, error.toString());
+        meters.counter("platform.timers.given.up", "kind", timer.kind()).increment();
+        var record = new Document("_id", timer.id()).append("timer", mongo.getConverter().convertToMongoType(timer))
+                .append("error", error.toString()).append("failedAt", java.util.Date.from(clock.instant()));
+        return mongo.save(record, FAILED)
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(timer.id()).and("lockedBy").is(instance)), Timer.class))
+                .thenReturn(Result.GONE);
     }
 
     @Override
@@ -109,4 +164,5 @@ public class TimerPoller implements SmartLifecycle {
     public boolean isRunning() {
         return loop.isRunning();
     }
+
 }

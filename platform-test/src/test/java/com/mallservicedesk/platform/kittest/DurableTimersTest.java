@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +39,9 @@ class DurableTimersTest extends KitIntegrationTest {
         timers.schedule(id, "M001", ReminderTimers.KIND, "parcel-1", due, Map.of("note", "call back")).block();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(id).block()).isEqualTo(1));
-        Timer fired = timers.find(id).block();
-        assertThat(fired.status()).isEqualTo(Timer.TimerStatus.FIRED);
-        assertThat(fired.firedAt()).isAfterOrEqualTo(due);
-        assertThat(fired.data("note")).isEqualTo("call back");
+        assertThat(reminders.lastData(id).block()).containsEntry("note", "call back");
+        // A fired timer leaves the store: the timers kept are only the deadlines still ahead.
+        await().untilAsserted(() -> assertThat(timers.find(id).blockOptional()).isEmpty());
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(reminders.fires(id).block()).isEqualTo(1));
     }
@@ -54,7 +56,7 @@ class DurableTimersTest extends KitIntegrationTest {
         var handler = new CountingHandler("kittest.race", reminders);
         List<TimerPoller> instances = IntStream.range(0, 3)
                 .mapToObj(i -> new TimerPoller(mongo, List.of(handler), Clock.systemUTC(), Duration.ofSeconds(1),
-                        Duration.ofSeconds(30), new SimpleMeterRegistry()))
+                        Duration.ofSeconds(30), 10, new SimpleMeterRegistry()))
                 .toList();
         Long fired = Flux.fromIterable(instances)
                 .flatMap(instance -> instance.fireDue().subscribeOn(Schedulers.parallel()))
@@ -70,14 +72,16 @@ class DurableTimersTest extends KitIntegrationTest {
     @Test
     void aTimerClaimedByAnInstanceThatDiedIsFiredByAnotherAfterItsLease() {
         String id = "orphan-" + UUID.randomUUID();
-        mongo.insert(new Timer(id, "M001", "kittest.orphan", "s", Instant.now().minusSeconds(60),
-                Timer.TimerStatus.SCHEDULED, Map.of(), 1, Instant.now().minusSeconds(1), "a-dead-instance", null)).block();
+        timers.schedule(id, "M001", "kittest.orphan", "s", Instant.now().minusSeconds(60), Map.of()).block();
+        // An instance claimed it and died: its lease ran out a second ago.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("lockedUntil", Instant.now().minusSeconds(1))
+                .set("lockedBy", "a-dead-instance").set("attempts", 1), Timer.class).block();
         var restarted = new TimerPoller(mongo, List.of(new CountingHandler("kittest.orphan", reminders)), Clock.systemUTC(),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), new SimpleMeterRegistry());
+                Duration.ofSeconds(1), Duration.ofSeconds(30), 10, new SimpleMeterRegistry());
 
         assertThat(restarted.fireDue().block()).isEqualTo(1);
         assertThat(reminders.fires(id).block()).isEqualTo(1);
-        assertThat(timers.find(id).block().attempts()).isEqualTo(2);
+        assertThat(timers.find(id).blockOptional()).isEmpty();
     }
 
     @Test
@@ -90,11 +94,51 @@ class DurableTimersTest extends KitIntegrationTest {
         timers.schedule(moved, "M001", ReminderTimers.KIND, "s", Instant.now().plusMillis(200), Map.of()).block();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(moved).block()).isEqualTo(1));
-        assertThat(timers.find(cancelled).block().status()).isEqualTo(Timer.TimerStatus.CANCELLED);
-        assertThat(reminders.fires(cancelled).block()).isZero();
-        // A fired timer is not scheduled again under the same id.
-        timers.schedule(moved, "M001", ReminderTimers.KIND, "s", Instant.now(), Map.of()).block();
-        assertThat(timers.find(moved).block().status()).isEqualTo(Timer.TimerStatus.FIRED);
+        assertThat(timers.find(cancelled).blockOptional()).isEmpty();
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(reminders.fires(cancelled).block()).isZero());
+    }
+
+    @Test
+    void aTimerWhoseHandlerKeepsFailingIsSetAsideForAPersonAfterItsAttempts() {
+        String id = "broken-" + UUID.randomUUID();
+        timers.schedule(id, "M001", "kittest.broken", "s", Instant.now().minusSeconds(1), Map.of("why", "test")).block();
+        TimerHandler broken = new TimerHandler() {
+            @Override
+            public String kind() {
+                return "kittest.broken";
+            }
+
+            @Override
+            public Mono<Void> fire(Timer timer) {
+                return Mono.error(new IllegalStateException("handler broken by the test"));
+            }
+        };
+        // No lease, so each round may retry at once.
+        var poller = new TimerPoller(mongo, List.of(broken), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO, 3,
+                new SimpleMeterRegistry());
+
+        await().untilAsserted(() -> {
+            poller.fireDue().block();
+            assertThat(timers.find(id).blockOptional()).isEmpty();
+        });
+        var setAside = mongo.findById(id, org.bson.Document.class, "timers_failed").block();
+        assertThat(setAside).isNotNull();
+        assertThat(setAside.getString("error")).contains("handler broken by the test");
+    }
+
+    @Test
+    void timersFarAheadAreNotTouchedByTheRounds() {
+        String later = "later-" + UUID.randomUUID();
+        timers.schedule(later, "M001", ReminderTimers.KIND, "s", Instant.now().plus(Duration.ofHours(5)), Map.of()).block();
+        var poller = new TimerPoller(mongo, List.of(reminders), Clock.systemUTC(), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 10, new SimpleMeterRegistry());
+
+        poller.fireDue().block();
+
+        assertThat(timers.find(later).block().attempts()).isZero();
+        assertThat(mongo.findById(TimerWheelKeys.bucketOf(later, Instant.now().plus(Duration.ofHours(5))),
+                org.bson.Document.class, "timer_buckets").block()).isNotNull();
     }
 
     /** The reminder handler under another kind, so only the instances of a test fire those timers. */

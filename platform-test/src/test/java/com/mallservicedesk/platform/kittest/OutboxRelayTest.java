@@ -1,5 +1,22 @@
 package com.mallservicedesk.platform.kittest;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallservicedesk.platform.outbox.EventPublisher;
+import com.mallservicedesk.platform.outbox.OutboxRelay;
+import com.mallservicedesk.platform.timer.DurableTimers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class OutboxRelayTest extends KitIntegrationTest {
+
+    @Autowired
+    DurableTimers timers;
 
     @Autowired
     MeterRegistry meters;
@@ -60,25 +80,64 @@ class OutboxRelayTest extends KitIntegrationTest {
     }
 
     @Test
-    void anEventASaveOfAStaleCopyWritesBackIsRemovedWithoutASecondSend() {
+    void aSaveOfACopyLoadedBeforeTheRelayRemovedItsEventsIsRefusedInsteadOfSendingThemAgain() {
         publisher.failSends(true);
         String id = registeredParcelId("M001", "stale-copy");
         Parcel staleCopy = parcel(id);
         assertThat(staleCopy.getOutbox()).hasSize(1);
-        double writtenBackBefore = counter("platform.outbox.written.back");
         double publishedBefore = counter("platform.outbox.published");
 
         publisher.failSends(false);
         await().untilAsserted(() -> assertThat(parcel(id).getOutbox()).isEmpty());
         assertThat(counter("platform.outbox.published")).isEqualTo(publishedBefore + 1);
 
-        // A request that loaded the parcel before the removal saves it: the sent event is back in the outbox.
-        mongo.save(staleCopy).block();
-
-        await().untilAsserted(() -> assertThat(parcel(id).getOutbox()).isEmpty());
-        assertThat(counter("platform.outbox.written.back")).isEqualTo(writtenBackBefore + 1);
-        assertThat(counter("platform.outbox.published")).isEqualTo(publishedBefore + 1);
+        // The removal moved the version: a request that loaded the parcel before it cannot write the sent event back.
+        assertThatThrownBy(() -> mongo.save(staleCopy).block()).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(receipts.countFor(id).block()).isEqualTo(1);
+    }
+
+    @Test
+    void oneDocumentThatCannotBeSentDoesNotHoldUpTheOthers() {
+        publisher.failSendsContaining("stuck-parcel");
+        try {
+            String stuck = registeredParcelId("M001", "stuck-parcel");
+            List<String> others = IntStream.range(0, 5).mapToObj(i -> registeredParcelId("M001", "healthy-" + i)).toList();
+
+            await().untilAsserted(() -> others.forEach(id -> assertThat(receipts.countFor(id).block()).as(id).isEqualTo(1)));
+            assertThat(parcel(stuck).getOutbox()).hasSize(1);
+            // Its marker stays, waiting for its next try with a back-off of its own.
+            var marker = mongo.findById("parcels/" + stuck, Document.class, "outbox_pending").block();
+            assertThat(marker).isNotNull();
+            assertThat(marker.getInteger("failures")).isPositive();
+            others.forEach(id -> assertThat(mongo.findById("parcels/" + id, Document.class, "outbox_pending").block()).isNull());
+        } finally {
+            publisher.failSendsContaining(null);
+        }
+    }
+
+    @Test
+    void twoRelaysOnTheSameStoreSendEachEventOnce() {
+        // This service's own relay fails every send, as if its broker were away; two more replicas share the work.
+        publisher.failSends(true);
+        List<String> ids = IntStream.range(0, 20).mapToObj(i -> registeredParcelId("M003", "replica-" + i)).toList();
+        var sends = new ConcurrentHashMap<String, AtomicInteger>();
+        EventPublisher counting = event -> publisher.publishDirectly(event)
+                .doOnSuccess(done -> sends.computeIfAbsent(event.eventId(), k -> new AtomicInteger()).incrementAndGet());
+        var settings = new OutboxRelay.Settings(Duration.ofMillis(100), 100, 8, Duration.ofSeconds(30));
+        List<OutboxRelay> replicas = IntStream.range(0, 2).mapToObj(i -> new OutboxRelay(mongo, counting, timers, settings,
+                new SimpleMeterRegistry(), Clock.systemUTC())).toList();
+
+        await().untilAsserted(() -> {
+            // Back-offs the failing relay set are waived here: the replicas should not wait for them.
+            mongo.updateMulti(new Query(), new Update().unset("retryAt"), "outbox_pending").block();
+            Flux.fromIterable(replicas).flatMap(r -> r.relayLeftovers().subscribeOn(Schedulers.parallel())).blockLast();
+            ids.forEach(id -> assertThat(parcel(id).getOutbox()).as(id).isEmpty());
+        });
+
+        assertThat(sends).hasSize(ids.size());
+        assertThat(sends.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        publisher.failSends(false);
+        await().untilAsserted(() -> ids.forEach(id -> assertThat(receipts.countFor(id).block()).isEqualTo(1)));
     }
 
     @Test
@@ -99,16 +158,6 @@ class OutboxRelayTest extends KitIntegrationTest {
                         assertThat(record.value()).contains("\"parcelId\":\"" + id + "\"").contains("\"label\":\"headers\"");
                     }));
         }
-    }
-
-    @Test
-    void theRelayFindsPendingEventsThroughASparseIndexInsteadOfScanningTheCollection() {
-        var indexes = mongo.indexOps(Parcel.class).getIndexInfo().collectList().block();
-        assertThat(indexes).anySatisfy(index -> {
-            assertThat(index.getName()).isEqualTo("outbox_pending");
-            assertThat(index.isSparse()).isTrue();
-            assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("outbox.eventId");
-        });
     }
 
     private double counter(String name) {

@@ -6,7 +6,9 @@ import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.util.ArrayList;
 import java.util.List;
+import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A test aggregate that carries its pending events, as every service aggregate does. */
@@ -26,21 +28,38 @@ public class Parcel implements OutboxCarrier {
     private String id;
     private String mallId;
     private String label;
+    private List<String> notes = new ArrayList<>();
+    @Version
+    private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
 
     Parcel() {
     }
 
-    static Parcel register(String id, String mallId, String label) {
+    public record Noted(String parcelId, String note) implements DomainEvent {
+        @Override
+        public EventType eventType() {
+            return NOTED;
+        }
+    }
+
+    static final EventType NOTED = new EventType("mall.kittest.parcel.noted.v1", "kittest.parcels.v1");
+
+    static Created<Parcel> register(String id, String mallId, String label) {
         Parcel parcel = new Parcel();
         parcel.id = id;
         parcel.mallId = mallId;
         parcel.label = label;
-        return parcel;
+        return Created.of(parcel, new Registered(id, label));
     }
 
-    Registered registered() {
-        return new Registered(id, label);
+    List<DomainEvent> note(String note) {
+        notes.add(note);
+        return List.of(new Noted(id, note));
+    }
+
+    public List<String> getNotes() {
+        return notes;
     }
 
     public String getId() {

@@ -1,8 +1,8 @@
 package com.mallservicedesk.platform.kittest;
 
-import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.store.AggregateStore;
+import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
-import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,13 +30,11 @@ class ParcelController {
     record ParcelView(String id, String mallId, String label, String registeredBy) {
     }
 
-    private final ParcelRepository parcels;
-    private final EventFactory events;
+    private final AggregateStore<Parcel> parcels;
     private final IdempotentRequests idempotency;
 
-    ParcelController(ParcelRepository parcels, EventFactory events, IdempotentRequests idempotency) {
-        this.parcels = parcels;
-        this.events = events;
+    ParcelController(AggregateStores stores, IdempotentRequests idempotency) {
+        this.parcels = stores.of(Parcel.class, "parcel");
         this.idempotency = idempotency;
     }
 
@@ -46,17 +44,15 @@ class ParcelController {
     Mono<ParcelView> register(@PathVariable String mallId, @Valid @RequestBody RegisterParcel body, PlatformUser user,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
         return idempotency.execute(mallId, "parcels", key, body, ParcelView.class, () -> {
-            Parcel parcel = Parcel.register(UUID.randomUUID().toString(), mallId, body.label());
-            parcel.getOutbox().add(events.pending(mallId, parcel.getId(), parcel.getId(), parcel.registered()));
-            return parcels.save(parcel).map(saved -> new ParcelView(saved.getId(), mallId, saved.getLabel(), user.id()));
+            return parcels.create(Parcel.register(UUID.randomUUID().toString(), mallId, body.label()))
+                    .map(saved -> new ParcelView(saved.getId(), mallId, saved.getLabel(), user.id()));
         });
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<ParcelView> get(@PathVariable String mallId, @PathVariable String id) {
-        return parcels.findByIdAndMallId(id, mallId)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("parcel", id)))
+        return parcels.find(mallId, id)
                 .map(parcel -> new ParcelView(parcel.getId(), parcel.getMallId(), parcel.getLabel(), null));
     }
 }

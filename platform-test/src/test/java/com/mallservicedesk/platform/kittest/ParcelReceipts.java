@@ -30,7 +30,7 @@ class ParcelReceipts {
     ParcelReceipts(EventInbox inbox, ReactiveMongoTemplate mongo) {
         this.inbox = inbox;
         this.mongo = mongo;
-        this.handlers = EventHandlers.forConsumer("kittest-receipts").on(Parcel.REGISTERED.type(), this::count);
+        this.handlers = EventHandlers.forConsumer("kittest-receipts").on(Parcel.REGISTERED.type(), Parcel.Registered.class, this::count);
     }
 
     @KafkaListener(topics = "kittest.parcels.v1", groupId = "kittest-receipts")
@@ -38,8 +38,8 @@ class ParcelReceipts {
         inbox.accept(record, handlers);
     }
 
-    private Mono<?> count(IncomingEvent event) {
-        if (event.data().contains("\"label\":\"explode\"")) {
+    private Mono<?> count(IncomingEvent event, Parcel.Registered parcel) {
+        if ("explode".equals(parcel.label())) {
             return Mono.error(new IllegalStateException("handler failure requested by the test"));
         }
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(event.subject())), new Update().inc("count", 1),

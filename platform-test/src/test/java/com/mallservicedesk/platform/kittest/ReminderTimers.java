@@ -31,8 +31,13 @@ class ReminderTimers implements TimerHandler {
 
     @Override
     public Mono<Void> fire(Timer timer) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(timer.id())), new Update().inc("count", 1),
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(timer.id())), new Update().inc("count", 1).set("data", timer.data()),
                 FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION).then();
+    }
+
+    @SuppressWarnings("unchecked")
+    Mono<java.util.Map<String, String>> lastData(String timerId) {
+        return mongo.findById(timerId, Document.class, COLLECTION).map(d -> (java.util.Map<String, String>) d.get("data"));
     }
 
     Mono<Integer> fires(String timerId) {

@@ -18,6 +18,7 @@ public class SwitchablePublisher implements EventPublisher {
     private final KafkaEventPublisher kafka;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicInteger failedSends = new AtomicInteger();
+    private volatile String failingData;
 
     SwitchablePublisher(KafkaTemplate<String, String> template) {
         this.kafka = new KafkaEventPublisher(template, "/mall-service-desk/kittest", java.time.Duration.ofSeconds(10));
@@ -25,7 +26,7 @@ public class SwitchablePublisher implements EventPublisher {
 
     @Override
     public Mono<Void> publish(PendingEvent event) {
-        if (failing.get()) {
+        if (failing.get() || (failingData != null && event.data().contains(failingData))) {
             failedSends.incrementAndGet();
             return Mono.error(new IllegalStateException("send interrupted by the test"));
         }
@@ -35,6 +36,11 @@ public class SwitchablePublisher implements EventPublisher {
     /** Sends straight to Kafka, bypassing the switch: what a relay did just before it crashed. */
     public Mono<Void> publishDirectly(PendingEvent event) {
         return kafka.publish(event);
+    }
+
+    /** Fails only the sends whose data contains the text: one broken document among healthy ones. */
+    public void failSendsContaining(String text) {
+        failingData = text;
     }
 
     public void failSends(boolean fail) {

@@ -1,0 +1,103 @@
+package com.mallservicedesk.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The working set of the outbox relay: one small marker per aggregate document that may hold pending work, keyed
+ * {@code <collection>/<id>}. A marker is written before the aggregate write that fills the outbox and deleted once
+ * the relay emptied it, so the relay never searches the aggregate collections: the set it reads is as small as the
+ * work not yet done. A marker is leased to one relay at a time, so replicas share the work and no event is sent
+ * twice in normal operation.
+ */
+final class PendingMarkers {
+
+    static final String COLLECTION = "outbox_pending";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+    private final Duration lease;
+    private final String instance;
+
+    PendingMarkers(ReactiveMongoTemplate mongo, Clock clock, Duration lease, String instance) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.lease = lease;
+        this.instance = instance;
+    }
+
+    static String key(String collection, Object id) {
+        return collection + "/" + id;
+    }
+
+    /** Before an aggregate write that carries pending work: makes sure its marker exists. */
+    Mono<Void> ensure(String collection, Object id) {
+        var update = new Update().setOnInsert("collection", collection).setOnInsert("docId", id)
+                .setOnInsert("since", now());
+        return mongo.upsert(byKey(key(collection, id)), update, COLLECTION).then();
+    }
+
+    /** Leases the marker to this instance; empty if it is gone (all done) or another instance holds it. */
+    Mono<Document> claim(String key) {
+        Date now = now();
+        var free = byKey(key).addCriteria(new Criteria().orOperator(Criteria.where("leaseUntil").is(null),
+                Criteria.where("leaseUntil").lt(now)));
+        var update = new Update().set("leaseUntil", Date.from(clock.instant().plus(lease))).set("leasedBy", instance);
+        return mongo.findAndModify(free, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+    }
+
+    /** Markers a relay should look at: free, not waiting for a retry, older than {@code grace}; oldest first. */
+    Flux<Document> due(Duration grace, int limit) {
+        Date now = now();
+        var query = Query.query(new Criteria().andOperator(
+                        new Criteria().orOperator(Criteria.where("leaseUntil").is(null), Criteria.where("leaseUntil").lt(now)),
+                        new Criteria().orOperator(Criteria.where("retryAt").is(null), Criteria.where("retryAt").lte(now)),
+                        Criteria.where("since").lte(Date.from(clock.instant().minus(grace)))))
+                .with(Sort.by("since")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION);
+    }
+
+    Mono<Long> count() {
+        return mongo.estimatedCount(COLLECTION);
+    }
+
+    /** Everything the marker stood for is done. Only the lease holder deletes it. */
+    Mono<Void> done(String key) {
+        return mongo.remove(byKey(key).addCriteria(Criteria.where("leasedBy").is(instance)), COLLECTION).then();
+    }
+
+    /** Gives the marker back; {@code retryAt} null means at once (something changed while this relay worked). */
+    Mono<Void> release(String key, Instant retryAt, boolean failed) {
+        var update = new Update().unset("leaseUntil").unset("leasedBy")
+                .set("retryAt", retryAt == null ? null : Date.from(retryAt));
+        if (failed) {
+            update.inc("failures", 1);
+        }
+        return mongo.updateFirst(byKey(key).addCriteria(Criteria.where("leasedBy").is(instance)), update, COLLECTION).then();
+    }
+
+    /** For real MongoDB: the relay's poll reads by age. The embedded server scans the (small) collection instead. */
+    Mono<Void> createIndexes() {
+        return mongo.indexOps(COLLECTION).createIndex(new Index().on("since", Sort.Direction.ASC).named("since")).then();
+    }
+
+    private Date now() {
+        return Date.from(clock.instant());
+    }
+
+    private static Query byKey(String key) {
+        return Query.query(Criteria.where("_id").is(key));
+    }
+}

@@ -1,0 +1,98 @@
+package com.mallservicedesk.platform.store;
+
+import com.mallservicedesk.platform.events.DomainEvent;
+import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.problem.ApiException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
+
+/**
+ * The one way to create and change an aggregate of one mall. Every read goes by {@code _id} (with the mall, so another
+ * mall's id is simply not found). A change is load, apply, save: the aggregate's method changes its state and returns
+ * the events the change caused, which are stored in the same write (the outbox); if another writer saved in between,
+ * the version check fails and the whole change runs again on fresh state, with one retry policy for every aggregate.
+ *
+ * <p>An optional step before every save ({@link #beforeSave}) lets a service derive more from the new state in the
+ * same write, for example the deadlines its timers should have.
+ */
+public final class AggregateStore<T extends OutboxCarrier> {
+
+    /** Concurrent writers to one aggregate are few; a short, jittered back-off lets them take turns. */
+    static final RetryBackoffSpec ON_CONFLICT = Retry.backoff(10, Duration.ofMillis(5))
+            .maxBackoff(Duration.ofMillis(200))
+            .jitter(0.5)
+            .filter(OptimisticLockingFailureException.class::isInstance)
+            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+
+    private final ReactiveMongoTemplate mongo;
+    private final EventFactory events;
+    private final Class<T> type;
+    private final String resource;
+    private final Function<T, Mono<T>> beforeSave;
+
+    AggregateStore(ReactiveMongoTemplate mongo, EventFactory events, Class<T> type, String resource,
+                   Function<T, Mono<T>> beforeSave) {
+        this.mongo = mongo;
+        this.events = events;
+        this.type = type;
+        this.resource = resource;
+        this.beforeSave = beforeSave;
+    }
+
+    /** The same store with a step that runs on every aggregate just before it is written. */
+    public AggregateStore<T> beforeSave(Function<T, Mono<T>> step) {
+        return new AggregateStore<>(mongo, events, type, resource, step);
+    }
+
+    /** The aggregate, or a 404 problem naming the resource. */
+    public Mono<T> find(String mallId, String id) {
+        return findIfPresent(mallId, id).switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id)));
+    }
+
+    public Mono<T> findIfPresent(String mallId, String id) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("mallId").is(mallId)), type);
+    }
+
+    /**
+     * Stores a new aggregate with the events of its creation, once: if an aggregate with its id exists (a redelivered
+     * event, a retried command), completes empty and changes nothing.
+     */
+    public Mono<T> create(Created<T> created) {
+        T aggregate = created.aggregate();
+        addEvents(aggregate, created.events());
+        return beforeSave.apply(aggregate)
+                .flatMap(mongo::insert)
+                .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty());
+    }
+
+    /** Applies the change to the mall's aggregate; a 404 problem if there is none. */
+    public Mono<T> change(String mallId, String id, Function<T, ? extends List<? extends DomainEvent>> change) {
+        return Mono.defer(() -> find(mallId, id).flatMap(aggregate -> apply(aggregate, change))).retryWhen(ON_CONFLICT);
+    }
+
+    /** Applies the change if the mall has the aggregate, else completes empty: for changes caused by events and timers. */
+    public Mono<T> changeIfPresent(String mallId, String id, Function<T, ? extends List<? extends DomainEvent>> change) {
+        return Mono.defer(() -> findIfPresent(mallId, id).flatMap(aggregate -> apply(aggregate, change)))
+                .retryWhen(ON_CONFLICT);
+    }
+
+    private Mono<T> apply(T aggregate, Function<T, ? extends List<? extends DomainEvent>> change) {
+        addEvents(aggregate, change.apply(aggregate));
+        return beforeSave.apply(aggregate).flatMap(mongo::save);
+    }
+
+    private void addEvents(T aggregate, List<? extends DomainEvent> caused) {
+        aggregate.getOutbox().addAll(events.pending(aggregate.getMallId(), aggregate.getId(), aggregate.correlationId(),
+                caused));
+    }
+}

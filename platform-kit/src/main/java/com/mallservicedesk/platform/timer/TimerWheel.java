@@ -1,0 +1,92 @@
+package com.mallservicedesk.platform.timer;
+
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds due timers by key instead of by a query on the due time: every scheduled timer is also entered in the bucket
+ * of its due minute ({@code <epoch minute>:<shard>}), and the poller reads the buckets from the oldest unfinished
+ * minute up to now, each by {@code _id}. A bucket is deleted once all its timers fired or moved away, and the cursor
+ * then passes its minute, so the poller's work is the deadlines that are due, however many lie ahead.
+ *
+ * <p>A timer due in the past goes into the current minute's bucket; the cursor passes a minute only {@link #SETTLE}
+ * minutes after it, so an entry made by an instance whose clock is a little behind is not missed.
+ */
+final class TimerWheel {
+
+    static final String BUCKETS = "timer_buckets";
+    static final int SHARDS = 8;
+    static final long SETTLE = 2;
+    private static final String CURSOR = "timer_cursor";
+
+    private final ReactiveMongoTemplate mongo;
+
+    TimerWheel(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record Bucket(String id, long minute, List<Entry> entries, long changes) {
+    }
+
+    record Entry(String timerId, Instant dueAt) {
+    }
+
+    static long minuteOf(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 60);
+    }
+
+    static String bucketId(long minute, int shard) {
+        return minute + ":" + shard;
+    }
+
+    Mono<Void> enter(String timerId, Instant dueAt, Instant now) {
+        long minute = minuteOf(dueAt.isBefore(now) ? now : dueAt);
+        String bucket = bucketId(minute, Math.floorMod(timerId.hashCode(), SHARDS));
+        var update = new Update().addToSet("entries", new Document("timerId", timerId).append("dueAt", java.util.Date.from(dueAt)))
+                .inc("changes", 1).setOnInsert("minute", minute);
+        return mongo.upsert(Query.query(Criteria.where("_id").is(bucket)), update, BUCKETS).then();
+    }
+
+    Mono<Bucket> bucket(long minute, int shard) {
+        return mongo.findById(bucketId(minute, shard), Document.class, BUCKETS).map(d -> new Bucket(d.getString("_id"),
+                minute, d.getList("entries", Document.class, List.of()).stream()
+                .map(e -> new Entry(e.getString("timerId"), e.getDate("dueAt").toInstant())).toList(),
+                ((Number) d.get("changes")).longValue()));
+    }
+
+    /** Deletes a finished bucket unless an entry was added since it was read. */
+    Mono<Boolean> finish(Bucket bucket) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(bucket.id()).and("changes").is(bucket.changes())), BUCKETS)
+                .map(result -> result.getDeletedCount() > 0);
+    }
+
+    /** The oldest minute that may still hold unfinished buckets; a new wheel starts a little before now. */
+    Mono<Long> cursor(Instant now) {
+        return mongo.findById(CURSOR, Document.class, CURSOR)
+                .map(d -> ((Number) d.get("next")).longValue())
+                .switchIfEmpty(Mono.defer(() -> {
+                    long start = minuteOf(now) - SETTLE;
+                    return mongo.findAndModify(Query.query(Criteria.where("_id").is(CURSOR)),
+                                    new Update().setOnInsert("next", start),
+                                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, CURSOR)
+                            .map(d -> ((Number) d.get("next")).longValue());
+                }));
+    }
+
+    Mono<Boolean> isNew() {
+        return mongo.findById(CURSOR, Document.class, CURSOR).map(found -> false).defaultIfEmpty(true);
+    }
+
+    /** Moves the cursor past a finished minute (if no other instance moved it already). */
+    Mono<Void> advance(long from) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(CURSOR).and("next").is(from)),
+                Update.update("next", from + 1), CURSOR).then();
+    }
+}
