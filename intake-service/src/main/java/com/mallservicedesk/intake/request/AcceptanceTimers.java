@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.timer.Timer;
 import com.mallservicedesk.platform.timer.TimerHandler;
 import java.time.Clock;
@@ -13,31 +14,25 @@ import reactor.core.publisher.Mono;
 @Component
 class AcceptanceTimers implements TimerHandler {
 
-    static final String KIND = "intake.acceptance-limit";
-
-    private final RequestStore store;
+    private final AggregateStore<ServiceRequest> store;
     private final IntakeMetrics metrics;
     private final Clock clock;
 
-    AcceptanceTimers(RequestStore store, IntakeMetrics metrics, Clock clock) {
+    AcceptanceTimers(AggregateStore<ServiceRequest> store, IntakeMetrics metrics, Clock clock) {
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    static String timerId(String requestId) {
-        return "acceptance:" + requestId;
-    }
-
     @Override
     public String kind() {
-        return KIND;
+        return ServiceRequest.ACCEPTANCE_TIMER;
     }
 
     @Override
     public Mono<Void> fire(Timer timer) {
         boolean[] breached = {false};
-        return store.change(timer.mallId(), timer.subject(), request -> {
+        return store.changeIfPresent(timer.mallId(), timer.subject(), request -> {
                     var events = request.markAcceptanceOverdue(clock.instant());
                     breached[0] = !events.isEmpty();
                     return events;
@@ -47,8 +42,6 @@ class AcceptanceTimers implements TimerHandler {
                         metrics.acceptanceLimitBreached(request.getMallId(), request.getChannel());
                     }
                 })
-                // The message was never stored (a crash right after scheduling): nothing is waiting.
-                .onErrorResume(com.mallservicedesk.platform.problem.ApiException.class, missing -> Mono.empty())
                 .then();
     }
 }

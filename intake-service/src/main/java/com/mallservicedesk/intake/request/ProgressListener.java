@@ -18,12 +18,12 @@ class ProgressListener {
     ProgressListener(EventInbox inbox, RequestProgress progress) {
         this.inbox = inbox;
         var handlers = EventHandlers.forConsumer("intake.timeline.work-orders");
-        RequestProgress.WORK_ORDER_STEPS.keySet().forEach(type -> handlers.on(type, progress::onWorkOrder));
+        RequestProgress.WORK_ORDER_STEPS.keySet().forEach(type -> handlers.on(type, WorkOrderChange.class, progress::onWorkOrder));
         this.workOrders = handlers;
         this.callbacks = EventHandlers.forConsumer("intake.timeline.callbacks")
-                .on("mall.callback.callback.completed.v1", progress::onCallbackCompleted);
+                .on("mall.callback.callback.completed.v1", CallbackResult.class, progress::onCallbackCompleted);
         this.claims = EventHandlers.forConsumer("intake.timeline.claims")
-                .on("mall.claims.claim.opened.v1", progress::onClaimOpened);
+                .on("mall.claims.claim.opened.v1", ClaimOpened.class, progress::onClaimOpened);
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service")

@@ -2,7 +2,7 @@ package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.store.AggregateStore;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Service;
@@ -12,14 +12,12 @@ import reactor.core.publisher.Mono;
 @Service
 class RequestActions {
 
-    private final RequestStore store;
-    private final DurableTimers timers;
+    private final AggregateStore<ServiceRequest> store;
     private final IntakeMetrics metrics;
     private final Clock clock;
 
-    RequestActions(RequestStore store, DurableTimers timers, IntakeMetrics metrics, Clock clock) {
+    RequestActions(AggregateStore<ServiceRequest> store, IntakeMetrics metrics, Clock clock) {
         this.store = store;
-        this.timers = timers;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -34,14 +32,12 @@ class RequestActions {
                 })
                 .then(store.change(mallId, id, request -> request.accept(corrections, new Owner(user.id(), user.name()),
                         clock.instant())))
-                .flatMap(accepted -> timers.cancel(AcceptanceTimers.timerId(id)).thenReturn(accepted))
                 .doOnSuccess(accepted -> metrics.accepted(mallId, accepted.getChannel(),
                         Duration.between(accepted.getReceivedAt(), accepted.getAcceptedAt())));
     }
 
     Mono<ServiceRequest> cancel(String mallId, String id, String reason, PlatformUser user) {
-        return store.change(mallId, id, request -> request.cancel(reason, user.id(), clock.instant()))
-                .flatMap(cancelled -> timers.cancel(AcceptanceTimers.timerId(id)).thenReturn(cancelled));
+        return store.change(mallId, id, request -> request.cancel(reason, user.id(), clock.instant()));
     }
 
     /**
@@ -66,8 +62,7 @@ class RequestActions {
                         parent.absorb(duplicate, user.id(), clock.instant());
                         return java.util.List.of();
                     })
-                    .flatMap(parent -> store.change(mallId, id, fresh -> fresh.mergeInto(parent, user.id(), clock.instant())))
-                    .flatMap(merged -> timers.cancel(AcceptanceTimers.timerId(id)).thenReturn(merged));
+                    .flatMap(parent -> store.change(mallId, id, fresh -> fresh.mergeInto(parent, user.id(), clock.instant())));
         });
     }
 }

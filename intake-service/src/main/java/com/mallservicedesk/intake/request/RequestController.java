@@ -1,6 +1,7 @@
 package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
+import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -28,11 +29,11 @@ class RequestController {
 
     private final RequestRegistration registration;
     private final RequestActions actions;
-    private final RequestStore store;
+    private final AggregateStore<ServiceRequest> store;
     private final RequestSearch search;
     private final IdempotentRequests idempotency;
 
-    RequestController(RequestRegistration registration, RequestActions actions, RequestStore store, RequestSearch search,
+    RequestController(RequestRegistration registration, RequestActions actions, AggregateStore<ServiceRequest> store, RequestSearch search,
                       IdempotentRequests idempotency) {
         this.registration = registration;
         this.actions = actions;

@@ -2,7 +2,7 @@ package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.IncomingEvent;
-import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.AggregateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds the timeline from the other services' events, so the front desk sees where each request is. Every
@@ -39,19 +38,16 @@ class RequestProgress {
             Map.entry("mall.dispatch.work-order.reopened.v1", new Step("REOPENED", RequestStatus.IN_PROGRESS)),
             Map.entry("mall.dispatch.work-order.cancelled.v1", new Step("WORK_ORDER_CANCELLED", null)));
 
-    private final RequestStore store;
-    private final JsonMapper json;
+    private final AggregateStore<ServiceRequest> store;
     private final Clock clock;
 
-    RequestProgress(RequestStore store, JsonMapper json, Clock clock) {
+    RequestProgress(AggregateStore<ServiceRequest> store, Clock clock) {
         this.store = store;
-        this.json = json;
         this.clock = clock;
     }
 
-    Mono<?> onWorkOrder(IncomingEvent event) {
+    Mono<?> onWorkOrder(IncomingEvent event, WorkOrderChange change) {
         Step step = WORK_ORDER_STEPS.get(event.type());
-        WorkOrderChange change = event.dataAs(json, WorkOrderChange.class);
         Instant at = first(change.occurredAt(), change.completedAt(), change.orderedAt(), event.time());
         String department = change.toDepartment() != null ? change.toDepartment() : change.department();
         String note = change.reason() != null ? change.reason() : change.summary();
@@ -69,8 +65,7 @@ class RequestProgress {
         });
     }
 
-    Mono<?> onCallbackCompleted(IncomingEvent event) {
-        CallbackResult result = event.dataAs(json, CallbackResult.class);
+    Mono<?> onCallbackCompleted(IncomingEvent event, CallbackResult result) {
         boolean satisfied = Boolean.TRUE.equals(result.satisfied());
         var entry = new TimelineEntry(event.id(), "CALLBACK_RESULT", first(result.completedAt(), event.time()), null,
                 result.department(), result.workOrderId(),
@@ -85,8 +80,7 @@ class RequestProgress {
         });
     }
 
-    Mono<?> onClaimOpened(IncomingEvent event) {
-        ClaimOpened claim = event.dataAs(json, ClaimOpened.class);
+    Mono<?> onClaimOpened(IncomingEvent event, ClaimOpened claim) {
         var entry = new TimelineEntry(event.id(), "CLAIM_OPENED", first(claim.occurredAt(), event.time()), null, null,
                 null, null, null, null, null, null, null, claim.claimId(), null);
         return apply(event, claim.requestId(), request -> {
@@ -101,13 +95,10 @@ class RequestProgress {
             return Mono.error(new com.mallservicedesk.platform.events.PoisonEventException(
                     event.type() + " " + event.id() + " names no requestId"));
         }
-        return store.change(event.mallId(), requestId, change)
-                .onErrorResume(ApiException.class, notOurs -> {
-                    // Another mall's id or a request registered elsewhere: nothing of ours to update.
-                    log.debug("{} {} is about request {} unknown in mall {}", event.type(), event.id(), requestId,
-                            event.mallId());
-                    return Mono.empty();
-                });
+        // Another mall's id or a request registered elsewhere: nothing of ours to update.
+        return store.changeIfPresent(event.mallId(), requestId, change)
+                .switchIfEmpty(Mono.fromRunnable(() -> log.debug("{} {} is about request {} unknown in mall {}",
+                        event.type(), event.id(), requestId, event.mallId())));
     }
 
     private static Instant first(Instant... candidates) {

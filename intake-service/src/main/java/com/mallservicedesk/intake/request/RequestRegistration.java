@@ -2,9 +2,8 @@ package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.store.AggregateStore;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -14,21 +13,19 @@ import reactor.core.publisher.Mono;
 @Service
 class RequestRegistration {
 
-    private final RequestStore store;
+    private final AggregateStore<ServiceRequest> store;
     private final RequestNumbers numbers;
     private final Duplicates duplicates;
     private final MallSettings settings;
-    private final DurableTimers timers;
     private final IntakeMetrics metrics;
     private final Clock clock;
 
-    RequestRegistration(RequestStore store, RequestNumbers numbers, Duplicates duplicates, MallSettings settings,
-                        DurableTimers timers, IntakeMetrics metrics, Clock clock) {
+    RequestRegistration(AggregateStore<ServiceRequest> store, RequestNumbers numbers, Duplicates duplicates,
+                        MallSettings settings, IntakeMetrics metrics, Clock clock) {
         this.store = store;
         this.numbers = numbers;
         this.duplicates = duplicates;
         this.settings = settings;
-        this.timers = timers;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -41,18 +38,17 @@ class RequestRegistration {
         var receivedAt = command.receivedAt() == null ? now : command.receivedAt();
         String id = UUID.randomUUID().toString();
         return settings.of(mallId).flatMap(mall -> numbers.next(mallId, now, mall.timeZone())
-                .zipWith(duplicates.firstReportLike(mallId, command.kind(), command.location(), receivedAt,
+                .zipWith(duplicates.firstReportLike(id, mallId, command.kind(), command.location(), receivedAt,
                         mall.duplicateWindow()).map(Optional::of).defaultIfEmpty(Optional.<String>empty()))
                 .flatMap(numbered -> {
                     String duplicateOf = numbered.getT2().orElse(null);
-                    var registration = ServiceRequest.registerAtCounter(id, mallId, numbered.getT1(), command,
-                            new Owner(user.id(), user.name()), duplicateOf, now);
-                    return store.save(registration.request(), registration.events());
+                    return store.create(ServiceRequest.registerAtCounter(id, mallId, numbered.getT1(), command,
+                            new Owner(user.id(), user.name()), duplicateOf, now));
                 }))
                 .doOnSuccess(saved -> metrics.requestReceived(mallId, saved.getChannel(), saved.getKind()));
     }
 
-    /** An online message: stored as waiting for acceptance, with a durable timer on the acceptance limit. */
+    /** An online message: stored as waiting for acceptance, with a durable timer on the acceptance limit (in the same write). */
     Mono<ServiceRequest> receive(String mallId, Channel channel, OnlineMessage message) {
         if (!ServiceRequest.ONLINE_CHANNELS.contains(channel)) {
             return Mono.error(com.mallservicedesk.platform.problem.ApiException.badRequest("channel-not-online", channel));
@@ -62,18 +58,12 @@ class RequestRegistration {
         var kind = message.kind() == null ? RequestKind.CONSULTATION : message.kind();
         String id = UUID.randomUUID().toString();
         return settings.of(mallId).flatMap(mall -> numbers.next(mallId, now, mall.timeZone())
-                .zipWith(duplicates.firstReportLike(mallId, kind, message.location(), receivedAt, mall.duplicateWindow())
+                .zipWith(duplicates.firstReportLike(id, mallId, kind, message.location(), receivedAt, mall.duplicateWindow())
                         .map(Optional::of).defaultIfEmpty(Optional.<String>empty()))
                 .flatMap(numbered -> {
                     String duplicateOf = numbered.getT2().orElse(null);
-                    var registration = ServiceRequest.receiveOnline(id, mallId, numbered.getT1(), channel, message,
-                            mall.acceptanceLimit(), duplicateOf, now);
-                    var request = registration.request();
-                    // The timer goes in first: a crash after it leaves a timer that finds no request and does
-                    // nothing; the other order could leave a waiting message that nobody is warned about.
-                    return timers.schedule(AcceptanceTimers.timerId(id), mallId, AcceptanceTimers.KIND, id,
-                                    request.getAcceptanceDueAt(), Map.of("channel", channel.name()))
-                            .then(store.save(request, registration.events()));
+                    return store.create(ServiceRequest.receiveOnline(id, mallId, numbered.getT1(), channel, message,
+                            mall.acceptanceLimit(), duplicateOf, now));
                 }))
                 .doOnSuccess(saved -> metrics.requestReceived(mallId, saved.getChannel(), saved.getKind()));
     }

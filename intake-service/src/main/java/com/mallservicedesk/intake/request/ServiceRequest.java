@@ -11,6 +11,9 @@ import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.timer.PendingTimer;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +32,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("requests")
 @CompoundIndexes({
         @CompoundIndex(name = "mall_number", def = "{'mallId': 1, 'number': 1}", unique = true),
-        @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
-        @CompoundIndex(name = "mall_duplicates", def = "{'mallId': 1, 'kind': 1, 'location.floor': 1, 'location.zone': 1, 'receivedAt': 1}")
+        @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}")
 })
 public class ServiceRequest implements OutboxCarrier {
 
@@ -70,12 +72,13 @@ public class ServiceRequest implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     ServiceRequest() {
     }
 
     /** A contact at the counter (phone, visit, intercom, patrol): in the log and ready for dispatch at once. */
-    static Registration registerAtCounter(String id, String mallId, String number, RegisterRequest command, Owner owner,
+    static Created<ServiceRequest> registerAtCounter(String id, String mallId, String number, RegisterRequest command, Owner owner,
                                           String possibleDuplicateOf, Instant now) {
         ServiceRequest r = base(id, mallId, number, command.channel(), command.kind(), command.category(),
                 command.description(), command.location(), command.customer(), command.receivedAt(), now);
@@ -97,11 +100,11 @@ public class ServiceRequest implements OutboxCarrier {
         } else {
             events.add(r.registered());
         }
-        return new Registration(r, events);
+        return new Created<>(r, events);
     }
 
     /** An online message: waits for the front desk, which must accept it within the mall's limit (seed 001 §二.3). */
-    static Registration receiveOnline(String id, String mallId, String number, Channel channel, OnlineMessage message,
+    static Created<ServiceRequest> receiveOnline(String id, String mallId, String number, Channel channel, OnlineMessage message,
                                       Duration acceptanceLimit, String possibleDuplicateOf, Instant now) {
         ServiceRequest r = base(id, mallId, number, channel, message.kind() == null ? RequestKind.CONSULTATION : message.kind(),
                 message.category(), message.description(), message.location(), message.customer(), message.receivedAt(), now);
@@ -111,7 +114,10 @@ public class ServiceRequest implements OutboxCarrier {
         r.possibleDuplicateOf = possibleDuplicateOf;
         r.note(TimelineEntry.of(id + ":received", "MESSAGE_RECEIVED", now, null, channel.name()));
         r.noteDuplicate(now);
-        return new Registration(r, List.of(new MessageReceived(id, number, channel, r.kind, r.receivedAt, r.acceptanceDueAt)));
+        // The deadline is stored with the message itself: it cannot be lost between two writes.
+        r.timerOutbox.add(PendingTimer.schedule(acceptanceTimerId(id), ACCEPTANCE_TIMER, id, r.acceptanceDueAt,
+                Map.of("channel", channel.name())));
+        return new Created<>(r, List.of(new MessageReceived(id, number, channel, r.kind, r.receivedAt, r.acceptanceDueAt)));
     }
 
     private static ServiceRequest base(String id, String mallId, String number, Channel channel, RequestKind kind,
@@ -156,6 +162,7 @@ public class ServiceRequest implements OutboxCarrier {
         owner = by;
         acceptedAt = now;
         status = RequestStatus.REGISTERED;
+        stopAcceptanceClock();
         note(TimelineEntry.of(id + ":accepted", "ACCEPTED", now, by.id(),
                 acceptanceOverdue ? "after the acceptance limit" : null));
         List<DomainEvent> events = new ArrayList<>();
@@ -186,6 +193,7 @@ public class ServiceRequest implements OutboxCarrier {
     List<DomainEvent> cancel(String reason, String by, Instant now) {
         requireStatus("cancel", RequestStatus.PENDING_ACCEPTANCE, RequestStatus.REGISTERED, RequestStatus.DISPATCHED,
                 RequestStatus.IN_PROGRESS);
+        stopAcceptanceClock();
         status = RequestStatus.CANCELLED;
         cancelReason = reason;
         cancelledBy = by;
@@ -198,6 +206,7 @@ public class ServiceRequest implements OutboxCarrier {
     List<DomainEvent> mergeInto(ServiceRequest parent, String by, Instant now) {
         requireStatus("merge", RequestStatus.PENDING_ACCEPTANCE, RequestStatus.REGISTERED, RequestStatus.DISPATCHED,
                 RequestStatus.IN_PROGRESS);
+        stopAcceptanceClock();
         status = RequestStatus.MERGED;
         mergedInto = parent.id;
         closedAt = now;
@@ -260,6 +269,18 @@ public class ServiceRequest implements OutboxCarrier {
         return List.of(new Closed(id, number, now, CLOSED_AFTER_CALLBACK));
     }
 
+    static final String ACCEPTANCE_TIMER = "intake.acceptance-limit";
+
+    static String acceptanceTimerId(String requestId) {
+        return "acceptance:" + requestId;
+    }
+
+    private void stopAcceptanceClock() {
+        if (status == RequestStatus.PENDING_ACCEPTANCE) {
+            timerOutbox.add(PendingTimer.cancel(acceptanceTimerId(id)));
+        }
+    }
+
     private Registered registered() {
         return new Registered(id, number, channel, kind, category, description, location, customer, receivedAt, status,
                 owner, priority, acceptedAt, possibleDuplicateOf);
@@ -276,9 +297,6 @@ public class ServiceRequest implements OutboxCarrier {
 
     private void note(TimelineEntry entry) {
         timeline.add(entry);
-    }
-
-    record Registration(ServiceRequest request, List<DomainEvent> events) {
     }
 
     public String getId() { return id; }
@@ -313,5 +331,10 @@ public class ServiceRequest implements OutboxCarrier {
     @Override
     public List<PendingEvent> getOutbox() {
         return outbox;
+    }
+
+    @Override
+    public List<PendingTimer> getTimerOutbox() {
+        return timerOutbox;
     }
 }

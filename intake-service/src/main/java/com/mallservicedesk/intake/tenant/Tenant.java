@@ -6,6 +6,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -35,15 +36,14 @@ public class Tenant implements OutboxCarrier {
     Tenant() {
     }
 
-    static Tenant register(String id, String mallId, TenantDetails details, Instant now, List<DomainEvent> caused) {
+    static Created<Tenant> register(String id, String mallId, TenantDetails details, Instant now) {
         Tenant tenant = new Tenant();
         tenant.id = id;
         tenant.mallId = mallId;
         tenant.createdAt = now;
         tenant.apply(details, now);
-        caused.add(new TenantEvents.Registered(id, tenant.name, tenant.kind, tenant.floor, tenant.zone, tenant.unit,
-                tenant.active));
-        return tenant;
+        return Created.of(tenant, new TenantEvents.Registered(id, tenant.name, tenant.kind, tenant.floor, tenant.zone,
+                tenant.unit, tenant.active));
     }
 
     List<DomainEvent> update(TenantDetails details, Instant now) {

@@ -1,7 +1,8 @@
 package com.mallservicedesk.intake.tenant;
 
 import com.mallservicedesk.platform.events.DomainEvent;
-import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.store.AggregateStore;
+import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.problem.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,38 +27,26 @@ public class TenantDirectory {
     record Page(List<Tenant> items, int page, int size, long total) {
     }
 
-    private final TenantRepository tenants;
+    private final AggregateStore<Tenant> tenants;
     private final ReactiveMongoTemplate mongo;
-    private final EventFactory events;
     private final Clock clock;
 
-    TenantDirectory(TenantRepository tenants, ReactiveMongoTemplate mongo, EventFactory events, Clock clock) {
-        this.tenants = tenants;
+    TenantDirectory(AggregateStores stores, ReactiveMongoTemplate mongo, Clock clock) {
+        this.tenants = stores.of(Tenant.class, "tenant");
         this.mongo = mongo;
-        this.events = events;
         this.clock = clock;
     }
 
     Mono<Tenant> register(String mallId, TenantDetails details) {
-        List<DomainEvent> caused = new ArrayList<>();
-        String id = UUID.randomUUID().toString();
-        Tenant tenant = Tenant.register(id, mallId, details, clock.instant(), caused);
-        tenant.getOutbox().addAll(events.pending(mallId, id, id, caused));
-        return tenants.save(tenant);
+        return tenants.create(Tenant.register(UUID.randomUUID().toString(), mallId, details, clock.instant()));
     }
 
     Mono<Tenant> update(String mallId, String id, TenantDetails details) {
-        return Mono.defer(() -> find(mallId, id).flatMap(tenant -> {
-                    tenant.getOutbox().addAll(events.pending(mallId, id, id, tenant.update(details, clock.instant())));
-                    return tenants.save(tenant);
-                }))
-                .retryWhen(Retry.backoff(3, Duration.ofMillis(20))
-                        .filter(OptimisticLockingFailureException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return tenants.change(mallId, id, tenant -> tenant.update(details, clock.instant()));
     }
 
     public Mono<Tenant> find(String mallId, String id) {
-        return tenants.findByIdAndMallId(id, mallId).switchIfEmpty(Mono.error(() -> ApiException.notFound("tenant", id)));
+        return tenants.find(mallId, id);
     }
 
     Mono<Page> list(String mallId, String floor, String zone, TenantKind kind, Boolean active, int page, int size) {
