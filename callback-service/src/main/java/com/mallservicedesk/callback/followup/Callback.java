@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -39,7 +40,7 @@ public class Callback implements OutboxCarrier {
     }
 
     /** One callback per completion event: its id derives from the event, so redelivery cannot add another. */
-    static Callback schedule(String completionEventId, String mallId, CompletedWorkOrder work, Duration dueAfter) {
+    static Created<Callback> schedule(String completionEventId, String mallId, CompletedWorkOrder work, Duration dueAfter) {
         Callback callback = new Callback();
         callback.id = "cb-" + completionEventId;
         callback.mallId = mallId;
@@ -52,14 +53,11 @@ public class Callback implements OutboxCarrier {
         callback.workCompletedAt = work.completedAt();
         callback.dueAt = work.completedAt().plus(dueAfter);
         callback.status = CallbackStatus.SCHEDULED;
-        return callback;
+        return Created.of(callback, new CallbackEvents.Scheduled(callback.id, callback.requestId, callback.workOrderId,
+                callback.department, callback.dueAt));
     }
 
-    DomainEvent scheduled() {
-        return new CallbackEvents.Scheduled(id, requestId, workOrderId, department, dueAt);
-    }
-
-    DomainEvent record(CallbackResult result, String calledBy, Instant now) {
+    List<DomainEvent> record(CallbackResult result, String calledBy, Instant now) {
         if (status != CallbackStatus.SCHEDULED) {
             throw ApiException.conflict("callback-already-completed", id);
         }
@@ -67,8 +65,13 @@ public class Callback implements OutboxCarrier {
         this.result = result;
         this.calledBy = calledBy;
         this.completedAt = now;
-        return new CallbackEvents.Completed(id, requestId, workOrderId, kind, department, result.method(),
-                result.timeliness(), result.attitude(), result.quality(), result.satisfied(), now);
+        return List.of(new CallbackEvents.Completed(id, requestId, workOrderId, kind, department, result.method(),
+                result.timeliness(), result.attitude(), result.quality(), result.satisfied(), now));
+    }
+
+    @Override
+    public String correlationId() {
+        return requestId;
     }
 
     public String getId() { return id; }

@@ -15,7 +15,7 @@ class WorkOrderCompletedListener {
     WorkOrderCompletedListener(EventInbox inbox, Callbacks callbacks) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("callback.schedule")
-                .on("mall.dispatch.work-order.completed.v1", callbacks::scheduleFor);
+                .on("mall.dispatch.work-order.completed.v1", CompletedWorkOrder.class, callbacks::scheduleFor);
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "callback-service")

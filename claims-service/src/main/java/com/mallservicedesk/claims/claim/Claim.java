@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -31,7 +32,7 @@ public class Claim implements OutboxCarrier {
     }
 
     /** One claim per incident request: the id derives from the request, so redelivery cannot open a second. */
-    static Claim open(String mallId, ReportedIncident incident, Instant now) {
+    static Created<Claim> open(String mallId, ReportedIncident incident, Instant now) {
         Claim claim = new Claim();
         claim.id = "claim-" + incident.requestId();
         claim.mallId = mallId;
@@ -42,11 +43,13 @@ public class Claim implements OutboxCarrier {
         claim.occurredAt = incident.receivedAt();
         claim.openedAt = now;
         claim.status = ClaimStatus.OPEN;
-        return claim;
+        return Created.of(claim, new ClaimOpened(claim.id, claim.requestId, claim.requestNumber, claim.occurredAt,
+                claim.location));
     }
 
-    ClaimOpened opened() {
-        return new ClaimOpened(id, requestId, requestNumber, occurredAt, location);
+    @Override
+    public String correlationId() {
+        return requestId;
     }
 
     public String getId() { return id; }

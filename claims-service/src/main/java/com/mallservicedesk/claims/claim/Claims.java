@@ -1,42 +1,34 @@
 package com.mallservicedesk.claims.claim;
 
-import com.mallservicedesk.platform.events.EventFactory;
+import com.mallservicedesk.platform.store.AggregateStore;
+import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Opens a claim file for every registered incident. */
 @Service
 class Claims {
 
-    private final ClaimRepository claims;
-    private final EventFactory events;
-    private final JsonMapper json;
+    private final AggregateStore<Claim> claims;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Claims(ClaimRepository claims, EventFactory events, JsonMapper json, Clock clock, MeterRegistry meters) {
+    Claims(AggregateStores stores, Clock clock, MeterRegistry meters) {
+        this.claims = stores.of(Claim.class, "claim");
         this.meters = meters;
-        this.claims = claims;
-        this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
-    Mono<Void> openFor(IncomingEvent event) {
-        ReportedIncident incident = event.dataAs(json, ReportedIncident.class);
+    /** One claim file per incident: a redelivered registration finds it stored and changes nothing. */
+    Mono<Void> openFor(IncomingEvent event, ReportedIncident incident) {
         if (!incident.isIncident()) {
             return Mono.empty();
         }
-        Claim claim = Claim.open(event.mallId(), incident, clock.instant());
-        claim.getOutbox().add(events.pending(event.mallId(), claim.getId(), incident.requestId(), claim.opened()));
-        return claims.insert(claim)
-                .doOnSuccess(opened -> meters.counter("msd.claims.opened", "mall", opened.getMallId()).increment())
-                .then()
-                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
+        return claims.create(Claim.open(event.mallId(), incident, clock.instant()))
+                .doOnNext(opened -> meters.counter("msd.claims.opened", "mall", opened.getMallId()).increment())
+                .then();
     }
 }

@@ -15,7 +15,7 @@ class IncidentReportedListener {
     IncidentReportedListener(EventInbox inbox, Claims claims) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("claims.open")
-                .on("mall.intake.request.registered.v1", claims::openFor);
+                .on("mall.intake.request.registered.v1", ReportedIncident.class, claims::openFor);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "claims-service")

@@ -1,6 +1,8 @@
 package com.mallservicedesk.dispatch.console;
 
 import com.mallservicedesk.platform.events.IncomingEvent;
+import com.mallservicedesk.platform.store.InsertOnce;
+import com.mallservicedesk.platform.store.Sequences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores every work-order event for the consoles, numbered per mall with a counter ($inc), and follows the stored
@@ -33,43 +28,57 @@ import tools.jackson.databind.json.JsonMapper;
 class ConsoleFeed {
 
     static final String SEQUENCES = "console_sequences";
+    static final String NUMBERS = "console_numbers";
+    private static final ConsoleEvent SKIPPED = new ConsoleEvent("skipped", null, 0, null, null, null, null, List.of(),
+            null, null, null, null, Map.of());
 
     private final ReactiveMongoTemplate mongo;
-    private final JsonMapper json;
     private final Clock clock;
     private final Duration pollInterval;
     private final Duration gapWait;
     private final Sinks.Many<String> stored = Sinks.many().multicast().directBestEffort();
+    private final Sequences sequences;
 
-    ConsoleFeed(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock,
+    ConsoleFeed(ReactiveMongoTemplate mongo, Clock clock,
                 @Value("${dispatch.console.poll-interval:PT1S}") Duration pollInterval,
                 @Value("${dispatch.console.gap-wait:PT2S}") Duration gapWait) {
         this.mongo = mongo;
-        this.json = json;
+        this.sequences = Sequences.in(mongo, SEQUENCES);
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.gapWait = gapWait;
     }
 
-    /** Stores a work-order event once (its ce_id is unique) under the mall's next number. */
+    /**
+     * Stores a work-order event once under the mall's next number. The number is bound to the event id first
+     * ({@code console_numbers}, insert once), then the event is stored under {@code <mall>:<number>}: a redelivery
+     * finds the binding and stores nothing new.
+     */
     @SuppressWarnings("unchecked")
-    Mono<Void> record(IncomingEvent event) {
-        Map<String, Object> data = new LinkedHashMap<>(json.readValue(event.data(), Map.class));
+    Mono<Void> record(IncomingEvent event, Map<String, Object> raw) {
+        Map<String, Object> data = new LinkedHashMap<>(raw);
         // Consoles show what happened; the customer's contact stays in the work order (seed 001 篇3 §8).
         data.remove("customer");
         data.remove("reporters");
         List<String> departments = new ArrayList<>();
         addIfPresent(departments, data.get("department"));
         addIfPresent(departments, data.get("fromDepartment"));
-        return mongo.exists(Query.query(Criteria.where("eventId").is(event.id())), ConsoleEvent.class)
-                .flatMap(seen -> seen ? Mono.<Void>empty() : nextSeq(event.mallId()).flatMap(seq -> mongo.insert(
-                                new ConsoleEvent(event.mallId() + ":" + seq, event.mallId(), seq, event.id(), event.type(),
-                                        string(data.get("workOrderId")), string(data.get("requestId")), departments,
-                                        string(data.get("status")), string(data.get("toRole")), event.time(),
-                                        clock.instant(), data))
-                        .then()
-                        .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty())))
+        return numberOf(event)
+                .flatMap(seq -> InsertOnce.into(mongo, new ConsoleEvent(event.mallId() + ":" + seq, event.mallId(), seq,
+                        event.id(), event.type(), string(data.get("workOrderId")), string(data.get("requestId")),
+                        departments, string(data.get("status")), string(data.get("toRole")), event.time(),
+                        clock.instant(), data)))
+                .then()
                 .doOnSuccess(done -> wake(event.mallId()));
+    }
+
+    private Mono<Long> numberOf(IncomingEvent event) {
+        return mongo.findById(event.id(), Document.class, NUMBERS)
+                .switchIfEmpty(Mono.defer(() -> sequences.next(event.mallId())
+                        .flatMap(seq -> InsertOnce.into(mongo, new Document("_id", event.id()).append("seq", seq), NUMBERS)
+                                // Another instance bound it first: use its number (ours stays a gap, skipped after gapWait).
+                                .switchIfEmpty(mongo.findById(event.id(), Document.class, NUMBERS)))))
+                .map(binding -> ((Number) binding.get("seq")).longValue());
     }
 
     /** Where a console starts: after the id it saw last, or (a new console) after the mall's latest event. */
@@ -77,31 +86,23 @@ class ConsoleFeed {
         return lastSeen != null ? Mono.just(lastSeen) : currentSeq(mallId);
     }
 
-    /** The mall's events after {@code from}, then every new one, for one department or (null) the whole mall. */
+    /**
+     * The mall's events after {@code from}, then every new one, for one department or (null) the whole mall. Each
+     * wake-up reads the next numbers by key ({@code <mall>:<n>}) until one is missing.
+     */
     Flux<ConsoleEvent> follow(String mallId, String department, long from) {
         return Flux.defer(() -> {
             var cursor = new Cursor(from);
             Flux<Object> wakeups = Flux.merge(Flux.just((Object) "start"), Flux.interval(pollInterval),
                             stored.asFlux().filter(mallId::equals))
                     .onBackpressureLatest();
-            return wakeups.concatMap(tick -> mongo.find(Query.query(Criteria.where("mallId").is(mallId).and("seq").gt(cursor.last))
-                                    .with(Sort.by("seq")).limit(500), ConsoleEvent.class)
-                            .collectList()
-                            .flatMapIterable(cursor::advance), 1)
+            return wakeups.concatMap(tick -> cursor.readOn(mallId), 1)
                     .filter(e -> department == null || e.concerns(department));
         });
     }
 
     Mono<Long> currentSeq(String mallId) {
-        return mongo.findById(mallId, Document.class, SEQUENCES)
-                .map(d -> ((Number) d.get("seq")).longValue())
-                .defaultIfEmpty(0L);
-    }
-
-    private Mono<Long> nextSeq(String mallId) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(mallId)), new Update().inc("seq", 1L),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, SEQUENCES)
-                .map(d -> ((Number) d.get("seq")).longValue());
+        return sequences.current(mallId);
     }
 
     private synchronized void wake(String mallId) {
@@ -109,27 +110,45 @@ class ConsoleFeed {
     }
 
     /**
-     * Delivers numbers in order. A missing number is usually an event another instance numbered but has not stored
-     * yet, so the stream waits for it briefly; after {@code gapWait} it is taken as lost (a failed store) and skipped.
+     * Delivers numbers in order. A missing number below the mall's counter is usually an event another instance
+     * numbered but has not stored yet, so the stream waits for it briefly; after {@code gapWait} it is taken as lost
+     * (a failed store) and skipped.
      */
     private final class Cursor {
         private long last;
+        private Instant gapSince;
 
         Cursor(long last) {
             this.last = last;
         }
 
-        List<ConsoleEvent> advance(List<ConsoleEvent> batch) {
-            List<ConsoleEvent> ready = new ArrayList<>();
-            Instant now = clock.instant();
-            for (ConsoleEvent e : batch) {
-                if (e.seq() != last + 1 && Duration.between(e.storedAt(), now).compareTo(gapWait) < 0) {
-                    break;
-                }
-                ready.add(e);
-                last = e.seq();
-            }
-            return ready;
+        Flux<ConsoleEvent> readOn(String mallId) {
+            return Flux.defer(() -> mongo.findById(mallId + ":" + (last + 1), ConsoleEvent.class)
+                            .map(found -> {
+                                last = found.seq();
+                                gapSince = null;
+                                return List.of(found);
+                            })
+                            .switchIfEmpty(currentSeq(mallId).map(current -> {
+                                if (current <= last) {
+                                    gapSince = null;
+                                    return List.<ConsoleEvent>of();
+                                }
+                                Instant now = clock.instant();
+                                if (gapSince == null) {
+                                    gapSince = now;
+                                } else if (Duration.between(gapSince, now).compareTo(gapWait) >= 0) {
+                                    last++;
+                                    gapSince = null;
+                                    return List.of(SKIPPED);
+                                }
+                                return List.<ConsoleEvent>of();
+                            })))
+                    .repeat()
+                    .takeWhile(batch -> !batch.isEmpty())
+                    .take(500)
+                    .flatMapIterable(batch -> batch)
+                    .filter(e -> e != SKIPPED);
         }
     }
 

@@ -4,6 +4,7 @@ import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class WorkOrderEventsListener {
         this.inbox = inbox;
         EventHandlers h = EventHandlers.forConsumer("dispatch.consoles");
         for (String type : TYPES) {
-            h.on("mall.dispatch.work-order." + type + ".v1", feed::record);
+            h.on("mall.dispatch.work-order." + type + ".v1", Map.class, feed::record);
         }
         this.handlers = h;
     }

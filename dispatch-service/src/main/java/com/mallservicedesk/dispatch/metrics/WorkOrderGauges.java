@@ -5,34 +5,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Gauges counted from the stored work orders, so every instance reports the same numbers and a restart loses
- * nothing: work orders by mall, department, kind and status, and open and overdue ones per department.
+ * Gauges from the stored {@link WorkOrderCounts}, so every instance reports the same numbers and a restart loses
+ * nothing: work orders by mall, department, kind and status, and open and overdue ones per department. A refresh
+ * reads the few counter documents, never the orders.
  */
 @Component
 class WorkOrderGauges implements SmartLifecycle {
 
-    private static final List<String> OPEN = List.of("UNASSIGNED", "ASSIGNED", "ACCEPTED", "DELAYED");
-
-    private final ReactiveMongoTemplate mongo;
+    private final WorkOrderCounts counts;
     private final MultiGauge byStatus;
     private final MultiGauge open;
     private final MultiGauge overdue;
     private final PollingLoop loop;
 
-    WorkOrderGauges(ReactiveMongoTemplate mongo, MeterRegistry meters,
+    WorkOrderGauges(WorkOrderCounts counts, MeterRegistry meters,
                     @Value("${dispatch.metrics.refresh-interval:PT15S}") Duration interval) {
-        this.mongo = mongo;
+        this.counts = counts;
         // Refresh at once on start, then every interval.
         this.loop = new PollingLoop("Work-order gauges", interval, Flux.just(Boolean.TRUE), this::refresh);
         this.byStatus = MultiGauge.builder("msd.dispatch.work-orders.current")
@@ -44,44 +45,39 @@ class WorkOrderGauges implements SmartLifecycle {
     }
 
     Mono<Void> refresh() {
-        var group = Aggregation.newAggregation(
-                Aggregation.group("mallId", "department", "kind", "status").count().as("count")
-                        .sum(org.springframework.data.mongodb.core.aggregation.ConditionalOperators
-                                .when(org.springframework.data.mongodb.core.query.Criteria.where("overdue").is(true))
-                                .then(1).otherwise(0)).as("overdue"));
-        return mongo.aggregate(group, "work_orders", Document.class).collectList().doOnNext(rows -> {
-            List<MultiGauge.Row<?>> statusRows = new java.util.ArrayList<>();
-            rows.forEach(r -> statusRows.add(MultiGauge.Row.of(Tags.of("mall", key(r, "mallId"),
-                    "department", key(r, "department"), "kind", key(r, "kind"), "status", key(r, "status")),
-                    number(r, "count"))));
+        return counts.all().collectList().doOnNext(rows -> {
+            var byState = new TreeMap<List<String>, Long>(Comparator.comparing(Object::toString));
+            var openByDepartment = new TreeMap<List<String>, Long>(Comparator.comparing(Object::toString));
+            var overdueByDepartment = new TreeMap<List<String>, Long>(Comparator.comparing(Object::toString));
+            for (Document row : rows) {
+                long n = ((Number) row.get("n")).longValue();
+                List<String> department = List.of(row.getString("mallId"), row.getString("department"));
+                byState.merge(List.of(row.getString("mallId"), row.getString("department"), row.getString("kind"),
+                        row.getString("status")), n, Long::sum);
+                if (WorkOrderCounts.OPEN.contains(row.getString("status"))) {
+                    openByDepartment.merge(department, n, Long::sum);
+                    overdueByDepartment.merge(department, Boolean.TRUE.equals(row.getBoolean("overdue")) ? n : 0, Long::sum);
+                }
+            }
+            List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
+            byState.forEach((k, n) -> statusRows.add(MultiGauge.Row.of(Tags.of("mall", k.get(0), "department", k.get(1),
+                    "kind", k.get(2), "status", k.get(3)), n)));
             byStatus.register(statusRows, true);
-            var openRows = rows.stream().filter(r -> OPEN.contains(key(r, "status"))).toList();
-            open.register(sumByDepartment(openRows, "count"), true);
-            overdue.register(sumByDepartment(openRows, "overdue"), true);
+            open.register(perDepartment(openByDepartment), true);
+            overdue.register(perDepartment(overdueByDepartment), true);
         }).then();
     }
 
-    private static List<MultiGauge.Row<?>> sumByDepartment(List<Document> rows, String field) {
-        var sums = new java.util.TreeMap<List<String>, Long>(java.util.Comparator.comparing(Object::toString));
-        rows.forEach(r -> sums.merge(List.of(key(r, "mallId"), key(r, "department")), number(r, field).longValue(), Long::sum));
-        List<MultiGauge.Row<?>> result = new java.util.ArrayList<>();
+    private static List<MultiGauge.Row<?>> perDepartment(Map<List<String>, Long> sums) {
+        List<MultiGauge.Row<?>> result = new ArrayList<>();
         sums.forEach((key, sum) -> result.add(MultiGauge.Row.of(Tags.of("mall", key.get(0), "department", key.get(1)), sum)));
         return result;
     }
 
-    private static String key(Document row, String field) {
-        Object id = row.get("_id");
-        Object value = id instanceof Document d ? d.get(field) : null;
-        return value == null ? "none" : value.toString();
-    }
-
-    private static Number number(Document row, String field) {
-        Object value = row.get(field);
-        return value instanceof Number n ? n : 0;
-    }
-
     @Override
     public void start() {
+        // A store from before the counters (or a repaired one): count once, then keep counting changes.
+        counts.isEmpty().flatMap(empty -> empty ? counts.rebuild() : Mono.empty()).block(WorkOrderCounts.REBUILD_TIMEOUT);
         loop.start();
     }
 

@@ -16,7 +16,7 @@ class CallbackCompletedListener {
     CallbackCompletedListener(EventInbox inbox, WorkOrders workOrders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("dispatch.reopen")
-                .on("mall.callback.callback.completed.v1", workOrders::reopenFor);
+                .on("mall.callback.callback.completed.v1", WorkOrders.CallbackResult.class, workOrders::reopenFor);
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "dispatch-service")

@@ -16,9 +16,9 @@ class RequestRegisteredListener {
     RequestRegisteredListener(EventInbox inbox, WorkOrders workOrders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("dispatch.work-orders")
-                .on("mall.intake.request.registered.v1", workOrders::openFor)
-                .on("mall.intake.request.cancelled.v1", workOrders::cancelFor)
-                .on("mall.intake.request.merged.v1", workOrders::mergeFor);
+                .on("mall.intake.request.registered.v1", RegisteredRequest.class, workOrders::openFor)
+                .on("mall.intake.request.cancelled.v1", WorkOrders.Cancellation.class, workOrders::cancelFor)
+                .on("mall.intake.request.merged.v1", WorkOrders.Merge.class, workOrders::mergeFor);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "dispatch-service")

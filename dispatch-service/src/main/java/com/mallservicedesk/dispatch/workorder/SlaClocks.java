@@ -5,19 +5,16 @@ import com.mallservicedesk.dispatch.department.WorkingCalendar;
 import com.mallservicedesk.dispatch.sla.SlaPolicies;
 import com.mallservicedesk.dispatch.sla.SlaPolicy;
 import com.mallservicedesk.dispatch.sla.SlaRule;
-import com.mallservicedesk.platform.timer.DurableTimers;
-import com.mallservicedesk.platform.timer.Timer;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps a work order's durable service-level timers in line with its state: after every change it computes which
- * clocks should run in the current round and when they expire (in the assigned department's calendar), schedules
- * or moves those and cancels the rest. Timer ids name the round, and for a department's own rules the hand-over
+ * Keeps a work order's durable service-level timers in line with its state: before every save it computes which
+ * clocks should run in the current round and when they expire (in the assigned department's calendar); the order
+ * stores the timer changes with the change itself, so no clock is ever lost between two writes. Timer ids name the round, and for a department's own rules the hand-over
  * ({@code sla:<workOrderId>:<round>[.<handover>]:<rule>}), so a reopened or transferred order gets fresh clocks while
  * the breaches of earlier clocks stay recorded.
  */
@@ -26,12 +23,10 @@ class SlaClocks {
 
     static final String KIND = "dispatch.sla";
 
-    private final DurableTimers timers;
     private final SlaPolicies policies;
     private final Departments departments;
 
-    SlaClocks(DurableTimers timers, SlaPolicies policies, Departments departments) {
-        this.timers = timers;
+    SlaClocks(SlaPolicies policies, Departments departments) {
         this.policies = policies;
         this.departments = departments;
     }
@@ -41,23 +36,15 @@ class SlaClocks {
         return "sla:" + workOrderId + ":" + clock + ":" + rule;
     }
 
-    Mono<Void> reconcile(WorkOrder order) {
+    /**
+     * Runs before every save of a work order: computes which clocks should run in the current round and when they
+     * expire (in the assigned department's calendar), so the order stores the matching timer changes in the same write.
+     */
+    Mono<WorkOrder> plan(WorkOrder order) {
         return Mono.zip(policies.of(order.getMallId()), departments.calendarOf(order.getMallId(), order.getDepartment()))
-                .flatMap(both -> {
-                    Map<SlaRule, Instant> wanted = deadlines(order, both.getT1(), both.getT2());
-                    Map<String, SlaRule> wantedIds = new java.util.HashMap<>();
-                    wanted.keySet().forEach(rule -> wantedIds.put(timerId(order.getId(), order.clockOf(rule), rule), rule));
-                    Mono<Void> cancelOthers = timers.forSubject(order.getMallId(), order.getId())
-                            .filter(t -> t.status() == Timer.TimerStatus.SCHEDULED && !wantedIds.containsKey(t.id()))
-                            .concatMap(t -> timers.cancel(t.id()))
-                            .then();
-                    Mono<Void> scheduleWanted = Flux.fromIterable(wantedIds.entrySet())
-                            .concatMap(e -> timers.schedule(e.getKey(), order.getMallId(), KIND, order.getId(),
-                                    wanted.get(e.getValue()), Map.of("rule", e.getValue().name(),
-                                            "clock", order.clockOf(e.getValue()),
-                                            "deadline", wanted.get(e.getValue()).toString())))
-                            .then();
-                    return cancelOthers.then(scheduleWanted);
+                .map(both -> {
+                    order.runClocks(deadlines(order, both.getT1(), both.getT2()));
+                    return order;
                 });
     }
 

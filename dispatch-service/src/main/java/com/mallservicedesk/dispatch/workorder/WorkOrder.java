@@ -4,6 +4,9 @@ import com.mallservicedesk.dispatch.sla.SlaRule;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.timer.PendingTimer;
+import java.util.Map;
 import com.mallservicedesk.platform.problem.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,14 +67,41 @@ public class WorkOrder implements OutboxCarrier {
     private String closeReason;
     private String mergedInto;
     private List<Step> timeline = new ArrayList<>();
+    private List<RunningClock> runningClocks = new ArrayList<>();
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     WorkOrder() {
     }
 
     record Reporter(String requestId, String name, String phone) {
+    }
+
+    /** A service-level clock running now: its durable timer and deadline. */
+    record RunningClock(String timerId, SlaRule rule, String clock, Instant deadline) {
+    }
+
+    /**
+     * Makes the running clocks the wanted ones and records the timer changes that get there, so the timers are stored
+     * in the same write as the change that implies them. Unchanged clocks cause no timer change.
+     */
+    void runClocks(Map<SlaRule, Instant> wanted) {
+        List<RunningClock> next = new ArrayList<>();
+        wanted.forEach((rule, deadline) -> {
+            String clock = clockOf(rule);
+            var running = new RunningClock(SlaClocks.timerId(id, clock, rule), rule, clock, deadline);
+            next.add(running);
+            if (!runningClocks.contains(running)) {
+                timerOutbox.add(PendingTimer.schedule(running.timerId(), SlaClocks.KIND, id, deadline,
+                        Map.of("rule", rule.name(), "clock", clock, "deadline", deadline.toString())));
+            }
+        });
+        runningClocks.stream()
+                .filter(old -> next.stream().noneMatch(n -> n.timerId().equals(old.timerId())))
+                .forEach(stopped -> timerOutbox.add(PendingTimer.cancel(stopped.timerId())));
+        runningClocks = next;
     }
 
     /** @param clock which clock expired (see {@link #clockOf}); a clock is breached at most once */
@@ -88,7 +118,7 @@ public class WorkOrder implements OutboxCarrier {
     }
 
     /** @param department null when no routing rule names one: the order waits for the front desk */
-    static Opened open(String mallId, RegisteredRequest request, String department, Instant now) {
+    static Created<WorkOrder> open(String mallId, RegisteredRequest request, String department, Instant now) {
         WorkOrder order = new WorkOrder();
         order.id = idFor(request.requestId());
         order.mallId = mallId;
@@ -117,11 +147,8 @@ public class WorkOrder implements OutboxCarrier {
             order.departmentSince = now;
             order.step(now, "CREATED", null, "dispatched by the routing rules");
         }
-        return new Opened(order, new WorkOrderEvents.Created(order.id, order.requestId, order.requestNumber, order.kind,
+        return Created.of(order, new WorkOrderEvents.Created(order.id, order.requestId, order.requestNumber, order.kind,
                 department, order.orderedAt, order.status, order.priority, now));
-    }
-
-    record Opened(WorkOrder order, DomainEvent event) {
     }
 
     /** The front desk assigns a waiting order or moves an open one to another department (交辦). */
@@ -383,7 +410,21 @@ public class WorkOrder implements OutboxCarrier {
     public List<Step> getTimeline() { return timeline; }
 
     @Override
+    public String correlationId() {
+        return requestId;
+    }
+
+    @Override
     public List<PendingEvent> getOutbox() {
         return outbox;
+    }
+
+    @Override
+    public List<PendingTimer> getTimerOutbox() {
+        return timerOutbox;
+    }
+
+    public List<RunningClock> getRunningClocks() {
+        return runningClocks;
     }
 }

@@ -3,8 +3,6 @@ package com.mallservicedesk.dispatch.workorder;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
-import com.mallservicedesk.platform.timer.DurableTimers;
-import com.mallservicedesk.platform.timer.Timer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,12 +42,10 @@ class WorkOrderController {
 
     private final WorkOrders workOrders;
     private final WorkOrderSearch search;
-    private final DurableTimers timers;
 
-    WorkOrderController(WorkOrders workOrders, WorkOrderSearch search, DurableTimers timers) {
+    WorkOrderController(WorkOrders workOrders, WorkOrderSearch search) {
         this.workOrders = workOrders;
         this.search = search;
-        this.timers = timers;
     }
 
     /** Department staff see their own department's orders only; the front desk and supervisors the whole mall's. */
@@ -80,10 +76,11 @@ class WorkOrderController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
     Mono<WorkOrderView> get(@PathVariable String mallId, @PathVariable String id) {
-        return workOrders.find(mallId, id).flatMap(order -> timers.forSubject(mallId, order.getId())
-                .filter(t -> t.status() == Timer.TimerStatus.SCHEDULED)
-                .collectMap(t -> t.data("rule"), Timer::dueAt, TreeMap::new)
-                .map(deadlines -> WorkOrderView.of(order, (Map<String, Instant>) deadlines)));
+        return workOrders.find(mallId, id).map(order -> {
+            Map<String, Instant> deadlines = new TreeMap<>();
+            order.getRunningClocks().forEach(running -> deadlines.put(running.rule().name(), running.deadline()));
+            return WorkOrderView.of(order, deadlines);
+        });
     }
 
     @PostMapping("/{id}/accept")

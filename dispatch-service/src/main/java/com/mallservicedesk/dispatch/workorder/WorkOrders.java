@@ -1,13 +1,15 @@
 package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.dispatch.metrics.DispatchMetrics;
+import com.mallservicedesk.dispatch.metrics.WorkOrderCounts;
 import com.mallservicedesk.dispatch.routing.Router;
 import com.mallservicedesk.dispatch.sla.SlaRule;
 import com.mallservicedesk.platform.events.DomainEvent;
-import com.mallservicedesk.platform.events.EventFactory;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.store.AggregateStore;
+import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.security.Role;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,13 +18,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Opens work orders for registered requests and records what departments, the front desk and the clocks do with them. */
 @Service
@@ -30,58 +28,47 @@ class WorkOrders {
 
     private static final Logger log = LoggerFactory.getLogger(WorkOrders.class);
 
-    private final WorkOrderRepository orders;
-    private final EventFactory events;
-    private final JsonMapper json;
+    private final AggregateStore<WorkOrder> orders;
     private final Clock clock;
     private final Router router;
-    private final SlaClocks clocks;
     private final DispatchMetrics metrics;
+    private final WorkOrderCounts counts;
 
-    WorkOrders(WorkOrderRepository orders, EventFactory events, JsonMapper json, Clock clock, Router router,
-               SlaClocks clocks, DispatchMetrics metrics) {
-        this.orders = orders;
-        this.events = events;
-        this.json = json;
+    WorkOrders(AggregateStores stores, SlaClocks clocks, Clock clock, Router router, DispatchMetrics metrics,
+               WorkOrderCounts counts) {
+        this.counts = counts;
+        // Every save plans the order's service-level clocks into the same write.
+        this.orders = stores.of(WorkOrder.class, "work-order").beforeSave(clocks::plan);
         this.clock = clock;
         this.router = router;
-        this.clocks = clocks;
         this.metrics = metrics;
     }
 
     // ------------------------------------------------------------------ events from other services
 
-    Mono<Void> openFor(IncomingEvent event) {
-        RegisteredRequest request = event.dataAs(json, RegisteredRequest.class);
+    /** Opens the request's work order once: a redelivered event finds it stored and changes nothing. */
+    Mono<Void> openFor(IncomingEvent event, RegisteredRequest request) {
         if (request.closedOnTheSpot()) {
             return Mono.empty();
         }
-        return router.route(event.mallId(), request.routingFacts()).flatMap(department -> {
-            var opened = WorkOrder.open(event.mallId(), request, department.orElse(null), clock.instant());
-            var order = opened.order();
-            order.getOutbox().add(events.pending(event.mallId(), order.getId(), request.requestId(), opened.event()));
-            return orders.insert(order)
-                    .flatMap(stored -> clocks.reconcile(stored).thenReturn(stored))
-                    .doOnNext(stored -> {
-                        metrics.entered(stored.getMallId(), stored.getDepartment(), stored.getKind(), stored.getStatus().name());
-                        if (stored.getOrderedAt() != null) {
-                            metrics.timeToDispatch(stored.getMallId(), stored.getDepartment(), stored.getKind(),
-                                    Duration.between(stored.getRequestAcceptedAt(), stored.getOrderedAt()));
-                        }
-                    })
-                    .then()
-                    // Redelivered after the order was stored: it exists; make sure its clocks run (a crash may have
-                    // come between storing the order and scheduling them), nothing else to do.
-                    .onErrorResume(DuplicateKeyException.class, duplicate -> orders.findByIdAndMallId(order.getId(),
-                            event.mallId()).flatMap(clocks::reconcile));
-        });
+        return router.route(event.mallId(), request.routingFacts())
+                .flatMap(department -> orders.create(WorkOrder.open(event.mallId(), request, department.orElse(null),
+                        clock.instant())))
+                .flatMap(stored -> counts.moved(null, state(stored)).thenReturn(stored))
+                .doOnNext(stored -> {
+                    metrics.entered(stored.getMallId(), stored.getDepartment(), stored.getKind(), stored.getStatus().name());
+                    if (stored.getOrderedAt() != null) {
+                        metrics.timeToDispatch(stored.getMallId(), stored.getDepartment(), stored.getKind(),
+                                Duration.between(stored.getRequestAcceptedAt(), stored.getOrderedAt()));
+                    }
+                })
+                .then();
     }
 
     record Cancellation(String requestId, String reason) {
     }
 
-    Mono<Void> cancelFor(IncomingEvent event) {
-        var cancelled = event.dataAs(json, Cancellation.class);
+    Mono<Void> cancelFor(IncomingEvent event, Cancellation cancelled) {
         return system(event.mallId(), WorkOrder.idFor(cancelled.requestId()),
                 order -> order.cancel(cancelled.reason() == null ? "cancelled at intake" : cancelled.reason(), null,
                         clock.instant()));
@@ -93,18 +80,17 @@ class WorkOrders {
     }
 
     /** The duplicate's order closes as MERGED; its reporter joins the parent's order so the callback reaches them. */
-    Mono<Void> mergeFor(IncomingEvent event) {
-        var merge = event.dataAs(json, Merge.class);
+    Mono<Void> mergeFor(IncomingEvent event, Merge merge) {
         String parentOrder = WorkOrder.idFor(merge.parentRequestId());
         Mono<Void> closeDuplicate = system(event.mallId(), WorkOrder.idFor(merge.requestId()),
                 order -> order.cancel("merged into request " + merge.parentRequestId(), parentOrder, clock.instant()));
         Mono<Void> addReporter = merge.reporter() == null ? Mono.empty()
-                : orders.findByIdAndMallId(parentOrder, event.mallId())
+                : orders.changeIfPresent(event.mallId(), parentOrder, order -> {
+                    order.addReporter(merge.requestId(), merge.reporter().name(), merge.reporter().phone(), clock.instant());
+                    return List.of();
+                })
                 .switchIfEmpty(Mono.fromRunnable(() -> log.info("Merged request {} has no parent work order {} in mall {}",
                         merge.requestId(), parentOrder, event.mallId())))
-                .flatMap(order -> order.addReporter(merge.requestId(), merge.reporter().name(), merge.reporter().phone(),
-                        clock.instant()) ? orders.save(order) : Mono.just(order))
-                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance))
                 .then();
         return closeDuplicate.then(addReporter);
     }
@@ -113,8 +99,7 @@ class WorkOrders {
     }
 
     /** Not satisfied at the callback: corrective action in the same department, callback again (seed 000 §4.4.5, §4.8). */
-    Mono<Void> reopenFor(IncomingEvent event) {
-        var result = event.dataAs(json, CallbackResult.class);
+    Mono<Void> reopenFor(IncomingEvent event, CallbackResult result) {
         if (result.satisfied() == null || result.satisfied() || result.workOrderId() == null) {
             return Mono.empty();
         }
@@ -147,70 +132,83 @@ class WorkOrders {
     }
 
     Mono<WorkOrder> transfer(String mallId, String id, String toDepartment, String reason, PlatformUser user) {
-        return find(mallId, id).flatMap(order -> mayAct(order, user)
-                .then(knownDepartment(mallId, toDepartment))
-                .then(Mono.defer(() -> apply(order, o -> o.transfer(toDepartment, reason, user.id(), clock.instant())))));
+        return knownDepartment(mallId, toDepartment).then(byDepartment(mallId, id, user,
+                order -> order.transfer(toDepartment, reason, user.id(), clock.instant())));
     }
 
     Mono<WorkOrder> escalate(String mallId, String id, String reason, PlatformUser user) {
-        return find(mallId, id).flatMap(order -> {
+        return change(mallId, id, order -> {
             // The department may escalate its own orders; the front desk and supervisors any of the mall's.
             if (!user.has(Role.FRONT_DESK) && !supervises(user)
                     && !java.util.Objects.equals(order.getDepartment(), user.department())) {
-                return Mono.error(notYourDepartment(order));
+                throw notYourDepartment(order);
             }
-            return apply(order, o -> o.escalate(reason, user.id(), clock.instant()));
+            return order.escalate(reason, user.id(), clock.instant());
         });
     }
 
     /** The front desk assigns a waiting order or reassigns an open one by hand. */
     Mono<WorkOrder> assign(String mallId, String id, String toDepartment, String reason, PlatformUser user) {
-        return find(mallId, id).flatMap(order -> knownDepartment(mallId, toDepartment)
-                .then(Mono.defer(() -> apply(order, o -> o.assign(toDepartment, reason, user.id(), clock.instant())))));
+        return knownDepartment(mallId, toDepartment).then(change(mallId, id,
+                order -> order.assign(toDepartment, reason, user.id(), clock.instant())));
     }
 
     Mono<WorkOrder> find(String mallId, String id) {
-        return orders.findByIdAndMallId(id, mallId).switchIfEmpty(Mono.error(() -> ApiException.notFound("work-order", id)));
+        return orders.find(mallId, id);
     }
 
     // ------------------------------------------------------------------ the one way a change is stored
 
     private Mono<WorkOrder> byDepartment(String mallId, String id, PlatformUser user,
                                          Function<WorkOrder, List<DomainEvent>> change) {
-        return find(mallId, id).flatMap(order -> mayAct(order, user).then(Mono.defer(() -> apply(order, change))));
+        return change(mallId, id, order -> {
+            mayAct(order, user);
+            return change.apply(order);
+        });
     }
 
     /** Only the assigned department's staff act on an order; supervisors may step in (seed 000 §3.1). */
-    private static Mono<Void> mayAct(WorkOrder order, PlatformUser user) {
-        return supervises(user) || java.util.Objects.equals(order.getDepartment(), user.department())
-                ? Mono.empty() : Mono.error(notYourDepartment(order));
+    private static void mayAct(WorkOrder order, PlatformUser user) {
+        if (!supervises(user) && !java.util.Objects.equals(order.getDepartment(), user.department())) {
+            throw notYourDepartment(order);
+        }
     }
 
-    /** A change nobody asked for through the API: a missing order is nothing to do, a concurrent change is retried. */
+    /** A change nobody asked for through the API: a missing order is nothing to do. */
     private Mono<Void> system(String mallId, String id, Function<WorkOrder, List<DomainEvent>> change) {
-        return orders.findByIdAndMallId(id, mallId)
-                .flatMap(order -> apply(order, change))
-                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance))
-                .then();
+        return counted(change, counting -> orders.changeIfPresent(mallId, id, counting)).then();
     }
 
-    /** State and events in one write (the outbox), then the clocks follow the new state and the metrics are counted. */
-    private Mono<WorkOrder> apply(WorkOrder order, Function<WorkOrder, List<DomainEvent>> change) {
-        WorkOrderStatus before = order.getStatus();
-        Instant contactedBefore = order.getContactedAt();
-        List<DomainEvent> caused;
-        try {
-            caused = change.apply(order);
-        } catch (ApiException refused) {
-            return Mono.error(refused);
-        }
-        if (caused.isEmpty()) {
-            return Mono.just(order);
-        }
-        order.getOutbox().addAll(events.pending(order.getMallId(), order.getId(), order.getRequestId(), caused));
-        return orders.save(order)
-                .flatMap(saved -> clocks.reconcile(saved).thenReturn(saved))
-                .doOnNext(saved -> count(saved, before, contactedBefore, caused));
+    private Mono<WorkOrder> change(String mallId, String id, Function<WorkOrder, List<DomainEvent>> change) {
+        return counted(change, counting -> orders.change(mallId, id, counting));
+    }
+
+    /** Runs the change through the store (state, events and clocks in one write), then counts what it did. */
+    private Mono<WorkOrder> counted(Function<WorkOrder, List<DomainEvent>> change,
+                                    Function<Function<WorkOrder, List<DomainEvent>>, Mono<WorkOrder>> store) {
+        var before = new Object() {
+            WorkOrderStatus status;
+            boolean overdue;
+            String department;
+            Instant contactedAt;
+            List<DomainEvent> caused = List.of();
+        };
+        return store.apply(order -> {
+            // Runs again on a retry: what is counted is the attempt that was stored.
+            before.status = order.getStatus();
+            before.overdue = order.isOverdue();
+            before.department = order.getDepartment();
+            before.contactedAt = order.getContactedAt();
+            before.caused = change.apply(order);
+            return before.caused;
+        }).flatMap(saved -> counts.moved(new WorkOrderCounts.State(saved.getMallId(), before.department, saved.getKind(),
+                        before.status.name(), before.overdue), state(saved)).thenReturn(saved))
+                .doOnNext(saved -> count(saved, before.status, before.contactedAt, before.caused));
+    }
+
+    private static WorkOrderCounts.State state(WorkOrder order) {
+        return new WorkOrderCounts.State(order.getMallId(), order.getDepartment(), order.getKind(), order.getStatus().name(),
+                order.isOverdue());
     }
 
     private void count(WorkOrder order, WorkOrderStatus before, Instant contactedBefore, List<DomainEvent> caused) {

@@ -15,7 +15,7 @@ class CallbackCompletedListener {
     CallbackCompletedListener(EventInbox inbox, SatisfactionTally tally) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("survey.callback-satisfaction")
-                .on("mall.callback.callback.completed.v1", tally::count);
+                .on("mall.callback.callback.completed.v1", CallbackAnswered.class, tally::count);
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "survey-service")
