@@ -41,11 +41,13 @@ import reactor.core.publisher.Sinks;
  * markers for what a failure or a crash left behind, oldest first. Sends run off the database driver's threads with
  * a bounded number of documents in flight.
  *
- * <p>Why no event is sent twice in normal operation: a document is worked on only under its marker's lease, and
- * the removal increments the document's version. If the version was not the one read, a write came in between: the
- * relay keeps the marker and looks again (sent events are already gone, new ones get sent). A save of a copy loaded
- * before the removal fails its version check and is retried on fresh state, so it cannot write sent events back. A
- * crash between a send and the removal sends that event again, which idempotent consumers absorb.
+ * <p>Why nothing is lost and no event is sent twice in normal operation: a document is worked on only under its
+ * marker's lease, and the removal increments the document's version. If the version was not the one read, a write
+ * came in between: the relay keeps the marker and looks again (sent events are already gone, new ones get sent). A
+ * save of a copy loaded before the removal fails its version check and is retried on fresh state, so it cannot write
+ * sent events back. Every writer counts its write on the marker before writing, and the relay deletes the marker only
+ * if that count did not move since its claim, so a write that lands after the relay's look keeps its marker. A crash
+ * between a send and the removal sends that event again, which idempotent consumers absorb.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -131,7 +133,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .switchIfEmpty(Mono.defer(() -> {
                     // No document: an insert still on its way, or one that failed. Only an old marker is dropped.
                     Instant since = marker.getDate("since").toInstant();
-                    return (since.isBefore(clock.instant().minus(ORPHAN_AGE)) ? markers.done(key)
+                    return (since.isBefore(clock.instant().minus(ORPHAN_AGE)) ? finish(key, marker)
                             : markers.release(key, clock.instant().plus(settings.pollInterval()), false)).thenReturn(0L);
                 }));
     }
@@ -160,9 +162,9 @@ public class OutboxRelay implements SmartLifecycle {
         return work
                 .then(Mono.defer(() -> removeDone(collection, id, sent, appliedTimers)))
                 .flatMap(versionBefore -> Objects.equals(versionBefore, version)
-                        ? markers.done(key)
+                        ? finish(key, marker)
                         // A write came in between: look again at once; what was sent is already removed.
-                        : markers.release(key, null, false).doOnSuccess(again -> dispatch(key)))
+                        : again(key))
                 .thenReturn((long) sent.size())
                 .onErrorResume(error -> {
                     failures.increment();
@@ -174,6 +176,15 @@ public class OutboxRelay implements SmartLifecycle {
                             .then(markers.release(key, retryAt, true))
                             .thenReturn((long) sent.size());
                 });
+    }
+
+    /** Deletes the marker, or, if a writer announced another write since the claim, looks again at once. */
+    private Mono<Void> finish(String key, Document marker) {
+        return markers.done(key, marker).flatMap(deleted -> deleted ? Mono.<Void>empty() : again(key));
+    }
+
+    private Mono<Void> again(String key) {
+        return markers.release(key, null, false).doOnSuccess(released -> dispatch(key));
     }
 
     /** Removes what was done and moves the version; completes with the version the document had just before. */

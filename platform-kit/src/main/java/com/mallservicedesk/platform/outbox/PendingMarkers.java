@@ -42,9 +42,12 @@ final class PendingMarkers {
         return collection + "/" + id;
     }
 
-    /** Before an aggregate write that carries pending work: makes sure its marker exists. */
+    /**
+     * Before an aggregate write that carries pending work: makes sure its marker exists and counts the write, so a
+     * relay that claimed the marker earlier sees that something may have been added since and keeps the marker.
+     */
     Mono<Void> ensure(String collection, Object id) {
-        var update = new Update().setOnInsert("collection", collection).setOnInsert("docId", id)
+        var update = new Update().inc("writes", 1).setOnInsert("collection", collection).setOnInsert("docId", id)
                 .setOnInsert("since", now());
         return mongo.upsert(byKey(key(collection, id)), update, COLLECTION).then();
     }
@@ -73,9 +76,15 @@ final class PendingMarkers {
         return mongo.estimatedCount(COLLECTION);
     }
 
-    /** Everything the marker stood for is done. Only the lease holder deletes it. */
-    Mono<Void> done(String key) {
-        return mongo.remove(byKey(key).addCriteria(Criteria.where("leasedBy").is(instance)), COLLECTION).then();
+    /**
+     * Everything the marker stood for when it was claimed is done: deletes it unless a writer announced another write
+     * since ({@code writes} moved). Only the lease holder deletes it. Completes with whether it was deleted.
+     */
+    Mono<Boolean> done(String key, Document claimed) {
+        Object writes = claimed.get("writes");
+        var unchanged = byKey(key).addCriteria(Criteria.where("leasedBy").is(instance))
+                .addCriteria(Criteria.where("writes").is(writes));
+        return mongo.remove(unchanged, COLLECTION).map(result -> result.getDeletedCount() > 0);
     }
 
     /** Gives the marker back; {@code retryAt} null means at once (something changed while this relay worked). */

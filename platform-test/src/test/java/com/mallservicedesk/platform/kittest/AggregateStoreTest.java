@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.test.TopicProbe;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,25 @@ class AggregateStoreTest extends KitIntegrationTest {
 
         assertThat(parcel(id).getNotes()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 12).mapToObj(i -> "note-" + i).toList());
         await().untilAsserted(() -> assertThat(parcel(id).getOutbox()).isEmpty());
+    }
+
+    @Test
+    void changesRightAfterCreationRacingTheRelayAllReachTheBroker() {
+        AggregateStore<Parcel> parcels = stores.of(Parcel.class, "parcel");
+        List<String> ids = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        try (TopicProbe probe = TopicProbe.on("kittest.parcels.v1")) {
+            Flux.fromIterable(ids)
+                    .flatMap(id -> parcels.create(Parcel.register(id, "M004", "race"))
+                            .thenMany(Flux.range(0, 3).flatMap(n -> parcels.change("M004", id, p -> p.note("n" + n))
+                                    .subscribeOn(Schedulers.parallel()))), 8)
+                    .blockLast();
+
+            // Every change's event is published, however the writes and the relay interleaved; nothing is left behind.
+            await().untilAsserted(() -> ids.forEach(id -> assertThat(probe.records().stream()
+                    .filter(r -> id.equals(r.key())).count()).as(id).isEqualTo(4)));
+            await().untilAsserted(() -> ids.forEach(id -> assertThat(
+                    mongo.findById("parcels/" + id, org.bson.Document.class, "outbox_pending").block()).as(id).isNull()));
+        }
     }
 
     @Test
