@@ -8,13 +8,15 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import com.mallservicedesk.platform.store.InsertOnce;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -29,12 +31,17 @@ import reactor.core.publisher.Mono;
  * Delivers notices to stores through the message gateway until each one is sent: a failed delivery stays
  * FAILED with its error and is tried again every retry interval, by whichever instance claims it first.
  * A periodic sweep also finishes notices whose deliveries were not all created (the service stopped midway).
+ *
+ * <p>The sweep reads only the deliveries still to send: each has an entry in {@code notice_open_deliveries}
+ * (keyed by the delivery id, written before the delivery itself) that is removed once it is sent or acknowledged,
+ * so the work stays as small as the deliveries outstanding however many notices the mall has sent.
  */
 @Component
 class NoticeDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDeliveries.class);
     private static final List<DeliveryState> OPEN = List.of(DeliveryState.PENDING, DeliveryState.FAILED);
+    static final String OPEN_DELIVERIES = "notice_open_deliveries";
 
     private final ReactiveMongoTemplate mongo;
     private final TenantDirectory tenants;
@@ -68,11 +75,15 @@ class NoticeDeliveries implements SmartLifecycle {
     Mono<Void> createFor(Notice notice) {
         Instant now = clock.instant();
         return Flux.fromIterable(notice.getRecipients())
-                .concatMap(r -> mongo.insert(new Delivery(Delivery.idOf(notice.getId(), r.tenantId()), notice.getMallId(),
-                                notice.getId(), r.tenantId(), r.tenantName(), DeliveryState.PENDING, 0, null, null, now,
-                                null, null, null, null))
-                        .doOnSuccess(d -> metrics.delivery(notice.getMallId(), DeliveryState.PENDING))
-                        .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty()))
+                .concatMap(r -> {
+                    String id = Delivery.idOf(notice.getId(), r.tenantId());
+                    // The open entry first: a crash between the two leaves an entry the sweep drops, never a delivery nobody sends.
+                    return InsertOnce.into(mongo, new Document("_id", id).append("noticeId", notice.getId())
+                                    .append("nextAttemptAt", Date.from(now)).append("since", Date.from(now)), OPEN_DELIVERIES)
+                            .then(InsertOnce.into(mongo, new Delivery(id, notice.getMallId(), notice.getId(), r.tenantId(),
+                                    r.tenantName(), DeliveryState.PENDING, 0, null, null, now, null, null, null, null)))
+                            .doOnNext(d -> metrics.delivery(notice.getMallId(), DeliveryState.PENDING));
+                })
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.getId())),
                         new Update().set("deliveriesCreated", true), Notice.class))
                 .then();
@@ -90,21 +101,36 @@ class NoticeDeliveries implements SmartLifecycle {
         return unfinished.concatMap(this::createFor).then(sendDue(new Criteria()));
     }
 
+    /** Claims and attempts every open delivery in scope whose next attempt is due, oldest first. */
     private Mono<Long> sendDue(Criteria scope) {
-        return Mono.defer(() -> claimNext(scope).flatMap(delivery -> attempt(delivery).thenReturn(1L)).defaultIfEmpty(-1L))
-                .repeat()
-                .takeWhile(sent -> sent >= 0)
+        Instant now = clock.instant();
+        var due = Query.query(new Criteria().andOperator(scope, Criteria.where("nextAttemptAt").lte(Date.from(now))))
+                .with(Sort.by("nextAttemptAt"));
+        return mongo.find(due, Document.class, OPEN_DELIVERIES)
+                .concatMap(open -> claim(open.getString("_id"), now)
+                        .flatMap(delivery -> attempt(delivery).thenReturn(1L))
+                        .switchIfEmpty(Mono.defer(() -> dropIfStale(open, now)).thenReturn(0L)))
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Delivery> claimNext(Criteria scope) {
-        Instant now = clock.instant();
-        var query = Query.query(new Criteria().andOperator(scope, Criteria.where("state").in(OPEN)
-                        .and("nextAttemptAt").lte(now)
-                        .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lt(now))))
-                .with(Sort.by("nextAttemptAt"));
+    private Mono<Delivery> claim(String id, Instant now) {
+        var query = Query.query(Criteria.where("_id").is(id).and("state").in(OPEN).and("nextAttemptAt").lte(now)
+                .orOperator(Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lt(now)));
         return mongo.findAndModify(query, new Update().set("lockedUntil", now.plus(lease)).set("lockedBy", instance),
                 FindAndModifyOptions.options().returnNew(true), Delivery.class);
+    }
+
+    /** An open entry whose delivery is finished, or was never created (a crash between the two writes), goes. */
+    private Mono<Void> dropIfStale(Document open, Instant now) {
+        String id = open.getString("_id");
+        return mongo.findById(id, Delivery.class)
+                .map(delivery -> !OPEN.contains(delivery.state()))
+                .defaultIfEmpty(open.getDate("since").toInstant().isBefore(now.minusSeconds(60)))
+                .flatMap(stale -> stale ? closeOpenEntry(id) : Mono.empty());
+    }
+
+    private Mono<Void> closeOpenEntry(String deliveryId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(deliveryId)), OPEN_DELIVERIES).then();
     }
 
     private Mono<Void> attempt(Delivery delivery) {
@@ -154,13 +180,16 @@ class NoticeDeliveries implements SmartLifecycle {
         }
         // Only the claim holder finishes it, and never over an acknowledgement that arrived meanwhile.
         var query = Query.query(Criteria.where("_id").is(delivery.id()).and("lockedBy").is(instance).and("state").in(OPEN));
+        Mono<Void> openEntry = state == DeliveryState.SENT ? closeOpenEntry(delivery.id())
+                : mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
+                        Update.update("nextAttemptAt", Date.from(now.plus(retryInterval))), OPEN_DELIVERIES).then();
         return mongo.updateFirst(query, update, Delivery.class)
                 .doOnSuccess(result -> {
                     if (result.getModifiedCount() > 0) {
                         metrics.delivery(delivery.mallId(), state);
                     }
                 })
-                .then();
+                .then(openEntry);
     }
 
     private static String reason(Throwable error) {
@@ -179,6 +208,7 @@ class NoticeDeliveries implements SmartLifecycle {
                 .and("state").ne(DeliveryState.ACKNOWLEDGED));
         var update = new Update().set("state", DeliveryState.ACKNOWLEDGED).set("acknowledgedAt", clock.instant());
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class)
+                .flatMap(d -> closeOpenEntry(d.id()).thenReturn(d))
                 .doOnNext(d -> metrics.delivery(mallId, DeliveryState.ACKNOWLEDGED))
                 .switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("_id").is(deliveryId)
                                 .and("mallId").is(mallId).and("noticeId").is(noticeId)), Delivery.class)))
@@ -190,8 +220,21 @@ class NoticeDeliveries implements SmartLifecycle {
                 .with(Sort.by("tenantName", "_id")), Delivery.class);
     }
 
+    /** Once: deliveries stored before the open entries existed get theirs (a scan at the first start only). */
+    Mono<Void> adoptOpenDeliveriesStoredBefore() {
+        String flag = "~adopted";
+        return mongo.findById(flag, Document.class, OPEN_DELIVERIES).hasElement().flatMap(done -> done ? Mono.<Void>empty()
+                : mongo.find(Query.query(Criteria.where("state").in(OPEN)), Delivery.class)
+                        .concatMap(d -> InsertOnce.into(mongo, new Document("_id", d.id()).append("noticeId", d.noticeId())
+                                .append("nextAttemptAt", Date.from(d.nextAttemptAt() == null ? clock.instant() : d.nextAttemptAt()))
+                                .append("since", Date.from(clock.instant())), OPEN_DELIVERIES))
+                        .then(InsertOnce.into(mongo, new Document("_id", flag), OPEN_DELIVERIES))
+                        .then());
+    }
+
     @Override
     public void start() {
+        adoptOpenDeliveriesStoredBefore().block(Duration.ofMinutes(1));
         loop.start();
     }
 

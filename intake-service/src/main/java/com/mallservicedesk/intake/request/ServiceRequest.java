@@ -159,10 +159,10 @@ public class ServiceRequest implements OutboxCarrier {
                 priority = corrections.priority();
             }
         }
+        stopAcceptanceClock();
         owner = by;
         acceptedAt = now;
         status = RequestStatus.REGISTERED;
-        stopAcceptanceClock();
         note(TimelineEntry.of(id + ":accepted", "ACCEPTED", now, by.id(),
                 acceptanceOverdue ? "after the acceptance limit" : null));
         List<DomainEvent> events = new ArrayList<>();
