@@ -1,6 +1,6 @@
 package com.mallservicedesk.claims.claim;
 
-/** The first stage of the claim flow (seed 000 §第三條 4.1); later stages follow the flow chart. */
+/** Whether the claim file is still worked on; the stage says where in the flow it is. */
 public enum ClaimStatus {
-    OPEN
+    OPEN, ARCHIVED
 }

@@ -1,12 +1,47 @@
 package com.mallservicedesk.claims.claim;
 
+import com.mallservicedesk.claims.stage.ClaimStage;
+import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.security.Role;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
-record ClaimView(String id, String mallId, String requestId, String requestNumber, String description,
-                 ReportedIncident.Location location, Instant occurredAt, Instant openedAt, ClaimStatus status) {
+/**
+ * A claim as the API shows it. ID numbers of the injured are masked unless the caller is the property manager or the
+ * claim's handler; the outbox and timers are never shown.
+ */
+public record ClaimView(String id, String mallId, String requestId, String requestNumber, Claim.Source source,
+                        String description, Location location, String placeDescription, Instant occurredAt,
+                        Instant reportedAt, Instant openedAt, IncidentCategory category, Boolean warningSignUp,
+                        List<People.Party> parties, List<People.Injured> injured, List<People.ThirdParty> thirdParties,
+                        List<People.DamagedBelonging> damagedBelongings, String damage, BigDecimal estimatedLossCny,
+                        String cause, String correctiveActions, String handlerId, String handlerName,
+                        ClaimStatus status, ClaimStage stage, Instant stageEnteredAt, List<ClaimStage> nextStages,
+                        ClaimStage.Outcome outcome, BigDecimal settledAmountCny, Instant archivedAt,
+                        List<CheckItem> checklist, InsurerDelivery insurerReport, PhoneReport phoneReport,
+                        List<Advance> advances, BigDecimal totalAdvancedCny, List<EvidenceItem> evidence,
+                        List<Witness> witnesses, List<Cost> costs, List<LinkedRequest> linkedRequests,
+                        List<Step> timeline) {
 
-    static ClaimView of(Claim c) {
-        return new ClaimView(c.getId(), c.getMallId(), c.getRequestId(), c.getRequestNumber(), c.getDescription(),
-                c.getLocation(), c.getOccurredAt(), c.getOpenedAt(), c.getStatus());
+    public static ClaimView of(Claim c, PlatformUser viewer) {
+        boolean seesIds = mayReadIdNumbers(c, viewer);
+        List<People.Injured> injured = c.getInjured().stream()
+                .map(person -> seesIds ? person : person.withIdNumber(IdNumbers.mask(person.idNumber())))
+                .toList();
+        return new ClaimView(c.getId(), c.getMallId(), c.getRequestId(), c.getRequestNumber(), c.getSource(),
+                c.getDescription(), c.getLocation(), c.getPlaceDescription(), c.getOccurredAt(), c.getReportedAt(),
+                c.getOpenedAt(), c.getCategory(), c.getWarningSignUp(), c.getParties(), injured, c.getThirdParties(),
+                c.getDamagedBelongings(), c.getDamage(), c.getEstimatedLossCny(), c.getCause(), c.getCorrectiveActions(),
+                c.getHandlerId(), c.getHandlerName(), c.getStatus(), c.getStage(), c.getStageEnteredAt(),
+                c.getStage().next(), c.getOutcome(), c.getSettledAmountCny(), c.getArchivedAt(), c.getChecklist(),
+                c.getInsurerReport(), c.getPhoneReport(), c.getAdvances(), c.totalAdvanced(), c.getEvidence(),
+                c.getWitnesses(), c.getCosts(), c.getLinkedRequests(), c.getTimeline());
+    }
+
+    /** Who may read the full ID numbers of the injured: the property manager and the claim's handler. */
+    public static boolean mayReadIdNumbers(Claim claim, PlatformUser viewer) {
+        return viewer != null && (viewer.has(Role.MANAGER) || Objects.equals(viewer.id(), claim.getHandlerId()));
     }
 }

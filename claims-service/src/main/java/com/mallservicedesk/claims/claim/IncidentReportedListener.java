@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+/** Every registered request: incidents open a claim file, and all are logged by place for linking. */
 @Component
 class IncidentReportedListener {
 
@@ -15,7 +16,7 @@ class IncidentReportedListener {
     IncidentReportedListener(EventInbox inbox, Claims claims) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("claims.open")
-                .on("mall.intake.request.registered.v1", ReportedIncident.class, claims::openFor);
+                .on("mall.intake.request.registered.v1", ReportedIncident.class, claims::onRegistered);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "claims-service")

@@ -2,11 +2,11 @@ package com.mallservicedesk.claims.claim;
 
 import java.time.Instant;
 
-/** Claims' own trimmed copy of {@code mall.intake.request.registered.v1}, for requests of kind INCIDENT. */
+/** Claims' own trimmed copy of {@code mall.intake.request.registered.v1}: every kind, for linking earlier requests. */
 record ReportedIncident(String requestId, String number, String kind, String description, Location location,
-                        Instant receivedAt) {
+                        Instant receivedAt, Owner owner) {
 
-    record Location(String floor, String zone, String unit) {
+    record Owner(String id, String name) {
     }
 
     boolean isIncident() {
