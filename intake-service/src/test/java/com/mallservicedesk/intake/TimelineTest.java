@@ -52,6 +52,12 @@ class TimelineTest extends IntakeIntegrationTest {
 
             sendEvent("claims.claims.v1", "mall.claims.claim.opened.v1", mall, id, "claim-" + id,
                     "{\"claimId\":\"claim-%s\",\"requestId\":\"%s\",\"occurredAt\":\"2026-11-24T01:00:00Z\"}".formatted(id, id));
+            sendEvent("claims.claims.v1", "mall.claims.claim.stage-changed.v1", mall, id, "claim-" + id, """
+                    {"claimId":"claim-%s","requestId":"%s","fromStage":"IMMEDIATE_ACTION","stage":"APPLICATION",
+                     "at":"2026-11-24T03:00:00Z","by":"safety-1"}""".formatted(id, id));
+            sendEvent("claims.claims.v1", "mall.claims.claim.archived.v1", mall, id, "claim-" + id, """
+                    {"claimId":"claim-%s","requestId":"%s","outcome":"SETTLED","settledAmountCny":"1200.00",
+                     "archivedAt":"2026-11-30T03:00:00Z"}""".formatted(id, id));
             sendEvent("callback.callbacks.v1", "mall.callback.callback.completed.v1", mall, id, "cb-" + id, """
                     {"callbackId":"cb-%s","requestId":"%s","workOrderId":"%s","kind":"REPAIR","department":"ENGINEERING",
                      "method":"PHONE","timeliness":"SATISFIED","attitude":"VERY_SATISFIED","quality":"SATISFIED",
@@ -63,6 +69,10 @@ class TimelineTest extends IntakeIntegrationTest {
                 assertThat(view.get("closeReason")).isEqualTo("SATISFIED_CALLBACK");
                 assertThat(entry(view, "CALLBACK_RESULT")).containsEntry("satisfied", true);
                 assertThat(entry(view, "CLAIM_OPENED")).containsEntry("claimId", "claim-" + id);
+                assertThat(entry(view, "CLAIM_STAGE_CHANGED")).containsEntry("note", "APPLICATION")
+                        .containsEntry("by", "safety-1");
+                assertThat(entry(view, "CLAIM_ARCHIVED")).containsEntry("note", "SETTLED")
+                        .containsEntry("at", "2026-11-30T03:00:00Z");
             });
             await().atMost(shortly()).untilAsserted(() -> assertThat(
                     ofType(probe.records(), id, "mall.intake.request.closed.v1")).singleElement()

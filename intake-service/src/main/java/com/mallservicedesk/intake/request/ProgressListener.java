@@ -22,8 +22,11 @@ class ProgressListener {
         this.workOrders = handlers;
         this.callbacks = EventHandlers.forConsumer("intake.timeline.callbacks")
                 .on("mall.callback.callback.completed.v1", CallbackResult.class, progress::onCallbackCompleted);
-        this.claims = EventHandlers.forConsumer("intake.timeline.claims")
+        var claimHandlers = EventHandlers.forConsumer("intake.timeline.claims")
                 .on("mall.claims.claim.opened.v1", ClaimOpened.class, progress::onClaimOpened);
+        RequestProgress.CLAIM_STEPS.keySet().forEach(type -> claimHandlers.on(type, ClaimProgress.class,
+                progress::onClaimProgress));
+        this.claims = claimHandlers;
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service")

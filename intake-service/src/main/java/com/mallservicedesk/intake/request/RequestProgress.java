@@ -89,6 +89,21 @@ class RequestProgress {
         });
     }
 
+    /** Timeline type of each claim-progress event the front desk sees. */
+    static final Map<String, String> CLAIM_STEPS = Map.of(
+            "mall.claims.claim.stage-changed.v1", "CLAIM_STAGE_CHANGED",
+            "mall.claims.claim.reported-to-insurer.v1", "CLAIM_REPORTED_TO_INSURER",
+            "mall.claims.claim.archived.v1", "CLAIM_ARCHIVED");
+
+    Mono<?> onClaimProgress(IncomingEvent event, ClaimProgress claim) {
+        var entry = new TimelineEntry(event.id(), CLAIM_STEPS.get(event.type()), first(claim.when(), event.time()),
+                claim.by(), null, null, claim.note(), null, null, null, null, null, claim.claimId(), null);
+        return apply(event, claim.requestId(), request -> {
+            request.record(entry);
+            return List.of();
+        });
+    }
+
     private Mono<?> apply(IncomingEvent event, String requestId,
                           java.util.function.Function<ServiceRequest, List<DomainEvent>> change) {
         if (requestId == null) {
