@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Callback's own trimmed copy of {@code mall.dispatch.work-order.completed.v1}. */
+/**
+ * Callback's own trimmed copy of {@code mall.dispatch.work-order.completed.v1}.
+ *
+ * @param round the work order's round: 1, then one more after each unsatisfied callback reopened it
+ */
 record CompletedWorkOrder(String workOrderId, String requestId, String requestNumber, String kind, String department,
-                          String summary, Instant completedAt, Contact customer, List<Contact> reporters) {
+                          String summary, Instant completedAt, Contact customer, List<Contact> reporters, Integer round) {
 
     record Contact(String name, String phone) {
     }
@@ -27,6 +31,10 @@ record CompletedWorkOrder(String workOrderId, String requestId, String requestNu
                     .forEach(all::add);
         }
         return all;
+    }
+
+    int roundOrFirst() {
+        return round == null || round < 1 ? 1 : round;
     }
 
     private static boolean samePerson(Contact a, Contact b) {

@@ -1,0 +1,90 @@
+package com.mallservicedesk.callback.proactive;
+
+import com.mallservicedesk.callback.followup.ProactiveTarget;
+import com.mallservicedesk.platform.events.DomainEvent;
+import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.timer.PendingTimer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A mall's active tenants, kept from intake's tenant directory (one document per mall, keyed by the mall id), from
+ * which each day's proactive callbacks are drawn; it also owns the durable timer of the next daily draw.
+ */
+@Document("callback_tenant_rosters")
+public class TenantRoster implements OutboxCarrier {
+
+    static final String DRAW_TIMER = "callback-daily-sample";
+
+    @Id
+    private String id;
+    private String mallId;
+    /** Active tenants, ordered by id so that a draw depends only on who is in the roster. */
+    private List<ProactiveTarget> active = new ArrayList<>();
+    /** The day whose draw the timer is set for. */
+    private String nextDraw;
+    @Version
+    private Long version;
+    private List<PendingEvent> outbox = new ArrayList<>();
+    private List<PendingTimer> timerOutbox = new ArrayList<>();
+
+    TenantRoster() {
+    }
+
+    static Created<TenantRoster> start(String mallId, TenantChanged first, LocalDate firstDraw, Instant drawAt) {
+        TenantRoster roster = new TenantRoster();
+        roster.id = mallId;
+        roster.mallId = mallId;
+        roster.apply(first);
+        roster.planDraw(firstDraw, drawAt);
+        return Created.of(roster);
+    }
+
+    static String timerId(String mallId, LocalDate date) {
+        return DRAW_TIMER + ":" + mallId + ":" + date;
+    }
+
+    /** A tenant registered or changed: active ones are in the roster, inactive ones are not. */
+    List<DomainEvent> apply(TenantChanged tenant) {
+        active.removeIf(t -> t.tenantId().equals(tenant.tenantId()));
+        if (tenant.isActive()) {
+            active.add(new ProactiveTarget(tenant.tenantId(), tenant.name(), tenant.kind(), tenant.floor(), tenant.zone(),
+                    tenant.unit()));
+            active.sort(Comparator.comparing(ProactiveTarget::tenantId));
+        }
+        return List.of();
+    }
+
+    /** Sets the timer for the draw of {@code date}, unless it is set for that day or a later one already. */
+    List<DomainEvent> planDraw(LocalDate date, Instant at) {
+        if (nextDraw == null || date.isAfter(LocalDate.parse(nextDraw))) {
+            nextDraw = date.toString();
+            timerOutbox.add(PendingTimer.schedule(timerId(mallId, date), DRAW_TIMER, mallId, at, Map.of("date", date.toString())));
+        }
+        return List.of();
+    }
+
+    public String getId() { return id; }
+    public String getMallId() { return mallId; }
+    public List<ProactiveTarget> getActive() { return active; }
+    public String getNextDraw() { return nextDraw; }
+
+    @Override
+    public List<PendingEvent> getOutbox() {
+        return outbox;
+    }
+
+    @Override
+    public List<PendingTimer> getTimerOutbox() {
+        return timerOutbox;
+    }
+}

@@ -1,0 +1,25 @@
+package com.mallservicedesk.callback.requests;
+
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class RequestRegisteredListener {
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    RequestRegisteredListener(EventInbox inbox, RequestFactsBook book) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.forConsumer("callback.request-facts")
+                .on("mall.intake.request.registered.v1", RegisteredRequest.class, book::record);
+    }
+
+    @KafkaListener(topics = "intake.requests.v1", groupId = "callback-service")
+    void on(ConsumerRecord<String, String> record) {
+        inbox.accept(record, handlers);
+    }
+}
