@@ -1,9 +1,8 @@
 package com.mallservicedesk.survey.satisfaction;
 
+import com.mallservicedesk.survey.settings.MallSettings;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,18 +17,24 @@ import reactor.core.publisher.Mono;
 class SatisfactionController {
 
     private final SatisfactionTally tally;
+    private final MallSettings settings;
     private final Clock clock;
-    private final ZoneId zone;
 
-    SatisfactionController(SatisfactionTally tally, Clock clock, @Value("${survey.zone}") ZoneId zone) {
+    SatisfactionController(SatisfactionTally tally, MallSettings settings, Clock clock) {
         this.tally = tally;
+        this.settings = settings;
         this.clock = clock;
-        this.zone = zone;
     }
 
-    /** @param month {@code yyyy-MM}; defaults to the current month */
+    /**
+     * @param month      {@code yyyy-MM}; defaults to the current month in the mall's time zone
+     * @param department one department's callbacks; the whole mall by default
+     */
     @GetMapping
-    Mono<MonthlySatisfaction> month(@PathVariable String mallId, @RequestParam(required = false) YearMonth month) {
-        return tally.month(mallId, month == null ? YearMonth.now(clock.withZone(zone)) : month);
+    Mono<MonthlySatisfaction> month(@PathVariable String mallId, @RequestParam(required = false) YearMonth month,
+                                    @RequestParam(required = false) String department) {
+        Mono<YearMonth> which = month != null ? Mono.just(month)
+                : settings.zoneOf(mallId).map(zone -> YearMonth.from(clock.instant().atZone(zone)));
+        return which.flatMap(m -> tally.month(mallId, m, department));
     }
 }

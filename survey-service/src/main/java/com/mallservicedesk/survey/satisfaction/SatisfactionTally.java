@@ -2,47 +2,101 @@ package com.mallservicedesk.survey.satisfaction;
 
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.store.InsertOnce;
+import com.mallservicedesk.survey.formula.SatisfactionFormulas;
+import com.mallservicedesk.survey.settings.KnownMalls;
+import com.mallservicedesk.survey.settings.MallSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.stream.Stream;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Counts callback answers per mall and month. */
+/**
+ * Counts callback answers per mall and month (in the mall's time zone) into figures kept by key
+ * ({@code <mall>|<YYYY-MM>}, and {@code …|<department>}), so a month is one read, never a scan of the answers.
+ */
 @Service
-class SatisfactionTally {
+public class SatisfactionTally {
+
+    static final String MONTHS = "callback_satisfaction_months";
 
     private final ReactiveMongoTemplate mongo;
     private final MeterRegistry meters;
-    private final ZoneId zone;
+    private final MallSettings settings;
+    private final KnownMalls malls;
 
-    SatisfactionTally(ReactiveMongoTemplate mongo, MeterRegistry meters, @Value("${survey.zone}") ZoneId zone) {
+    SatisfactionTally(ReactiveMongoTemplate mongo, MeterRegistry meters, MallSettings settings, KnownMalls malls) {
         this.mongo = mongo;
         this.meters = meters;
-        this.zone = zone;
+        this.settings = settings;
+        this.malls = malls;
     }
 
-    /** One record per answered callback (its id), so a redelivered answer is counted once. */
+    /** One record per answered callback (its id); the figures move only when it is first stored. */
     Mono<Void> count(IncomingEvent event, CallbackAnswered answer) {
-        String month = YearMonth.from(answer.completedAt().atZone(zone)).toString();
-        var record = new CallbackSatisfaction(answer.callbackId(), event.mallId(), month, answer.requestId(),
-                answer.kind(), answer.department(), answer.satisfied(), answer.completedAt());
-        return InsertOnce.into(mongo, record)
-                .doOnNext(stored -> meters.counter("msd.survey.callback.answers", "mall", event.mallId(),
-                        "satisfied", String.valueOf(answer.satisfied())).increment())
+        var answered = Stream.of(answer.timeliness(), answer.attitude(), answer.quality())
+                .filter(java.util.Objects::nonNull).toList();
+        int satisfiedItems = (int) answered.stream().filter(CallbackAnswered::satisfiedLevel).count();
+        return settings.zoneOf(event.mallId()).flatMap(zone -> {
+            String month = YearMonth.from(answer.completedAt().atZone(zone)).toString();
+            var record = new CallbackSatisfaction(answer.callbackId(), event.mallId(), month, answer.requestId(),
+                    answer.kind(), answer.department(), answer.satisfied(), satisfiedItems, answered.size(),
+                    answer.completedAt());
+            return InsertOnce.into(mongo, record)
+                    .flatMap(stored -> add(event.mallId(), month, null, answer, satisfiedItems, answered.size())
+                            .then(answer.department() == null ? Mono.empty()
+                                    : add(event.mallId(), month, answer.department(), answer, satisfiedItems,
+                                    answered.size()))
+                            .then(Mono.fromRunnable(() -> meters.counter("msd.survey.callback.answers",
+                                    "mall", event.mallId(), "satisfied", String.valueOf(answer.satisfied())).increment())));
+        }).then();
+    }
+
+    private Mono<Void> add(String mallId, String month, String department, CallbackAnswered answer, int satisfiedItems,
+                           int surveyedItems) {
+        Double respondent = SatisfactionFormulas.respondent(satisfiedItems, surveyedItems);
+        var update = new Update().setOnInsert("mallId", mallId).setOnInsert("month", month)
+                .setOnInsert("department", department)
+                .inc("callbacks", 1)
+                .inc("allSatisfied", answer.satisfied() ? 1 : 0)
+                .inc("respondentSatisfactionSum", respondent == null ? 0.0 : respondent)
+                .inc("satisfiedItems", satisfiedItems)
+                .inc("surveyedItems", surveyedItems);
+        String[] ratings = {answer.timeliness(), answer.attitude(), answer.quality()};
+        for (int i = 0; i < ratings.length; i++) {
+            if (ratings[i] != null) {
+                update.inc("aspects." + MonthlySatisfaction.ASPECTS[i] + ".answered", 1)
+                        .inc("aspects." + MonthlySatisfaction.ASPECTS[i] + ".satisfied",
+                                CallbackAnswered.satisfiedLevel(ratings[i]) ? 1 : 0);
+            }
+        }
+        return mongo.upsert(Query.query(Criteria.where("_id").is(key(mallId, month, department))), update, MONTHS)
+                .flatMap(result -> result.getUpsertedId() != null && department == null ? malls.remember(mallId)
+                        : Mono.empty())
                 .then();
     }
 
-    Mono<MonthlySatisfaction> month(String mallId, YearMonth month) {
-        var inMonth = Criteria.where("mallId").is(mallId).and("month").is(month.toString());
-        return Mono.zip(
-                        mongo.count(Query.query(inMonth), CallbackSatisfaction.class),
-                        mongo.count(Query.query(Criteria.where("mallId").is(mallId).and("month").is(month.toString())
-                                .and("satisfied").is(true)), CallbackSatisfaction.class))
-                .map(counts -> MonthlySatisfaction.of(mallId, month.toString(), counts.getT1(), counts.getT2()));
+    /** The whole mall's callback satisfaction of the month: one read by key. */
+    public Mono<MonthlySatisfaction> month(String mallId, YearMonth month) {
+        return figures(mallId, month, null);
+    }
+
+    public Mono<MonthlySatisfaction> month(String mallId, YearMonth month, String department) {
+        return figures(mallId, month, department);
+    }
+
+    private Mono<MonthlySatisfaction> figures(String mallId, YearMonth month, String department) {
+        return mongo.findById(key(mallId, month.toString(), department), Document.class, MONTHS)
+                .map(d -> MonthlySatisfaction.from(mallId, month.toString(), d))
+                .defaultIfEmpty(MonthlySatisfaction.from(mallId, month.toString(), null));
+    }
+
+    static String key(String mallId, String month, String department) {
+        return department == null ? mallId + "|" + month : mallId + "|" + month + "|" + department;
     }
 }

@@ -1,30 +1,22 @@
 package com.mallservicedesk.survey.satisfaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.events.PendingEvent;
-import com.mallservicedesk.platform.test.PlatformServiceTest;
 import com.mallservicedesk.platform.test.TestEvents;
 import com.mallservicedesk.platform.test.TestTokens;
+import com.mallservicedesk.survey.SurveyIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@PlatformServiceTest
-class MonthlySatisfactionTest {
+class MonthlySatisfactionTest extends SurveyIntegrationTest {
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    private final String mall = "SV" + UUID.randomUUID().toString().substring(0, 6);
+    private final String mall = newMall();
 
     @Test
-    void answersAreCountedOncePerCallbackInTheMallsLocalMonth() {
+    void answersAreCountedOncePerCallbackInTheMallsLocalMonthWithTheRespondentFormula() {
         answer(true, "2026-10-15T02:00:00Z");
         PendingEvent twice = answer(true, "2026-10-20T02:00:00Z");
         TestEvents.resend(kafka, twice);
@@ -32,18 +24,26 @@ class MonthlySatisfactionTest {
         answer(false, "2026-10-25T02:00:00Z");
         answer(true, "2026-10-26T02:00:00Z");
 
+        // Three respondents satisfied with 3 of 3 aspects, one with 2 of 3: (1 + 1 + 1 + 0.667) / 4 = 91.7 %.
+        // The share of callbacks with every aspect satisfied is 3 of 4 = 75 %, under its own name.
         await().untilAsserted(() -> october()
                 .jsonPath("$.callbacks").isEqualTo(4)
                 .jsonPath("$.satisfied").isEqualTo(3)
-                .jsonPath("$.satisfactionRate").isEqualTo(75.0));
+                .jsonPath("$.satisfactionRate").isEqualTo(91.7)
+                .jsonPath("$.allAspectsSatisfiedRate").isEqualTo(75.0)
+                .jsonPath("$.aspects.quality").isEqualTo(75.0)
+                .jsonPath("$.aspects.timeliness").isEqualTo(100.0));
         web.get().uri("/api/v1/malls/{mall}/satisfaction?month=2026-11", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.callbacks").isEqualTo(1).jsonPath("$.satisfactionRate").isEqualTo(0.0);
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(metrics -> org.assertj.core.api.Assertions.assertThat(metrics)
-                        .contains("msd_survey_callback_answers_total{application=\"survey-service\",mall=\"" + mall + "\",satisfied=\"true\"} 3.0")
-                        .contains("msd_survey_callback_answers_total{application=\"survey-service\",mall=\"" + mall + "\",satisfied=\"false\"} 2.0"));
+                .expectBody().jsonPath("$.callbacks").isEqualTo(1).jsonPath("$.satisfactionRate").isEqualTo(66.7)
+                .jsonPath("$.allAspectsSatisfiedRate").isEqualTo(0.0);
+        web.get().uri("/api/v1/malls/{mall}/satisfaction?month=2026-10&department=ENGINEERING", mall)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.callbacks").isEqualTo(4);
+        assertThat(prometheus())
+                .contains("msd_survey_callback_answers_total{application=\"survey-service\",mall=\"" + mall + "\",satisfied=\"true\"} 3.0")
+                .contains("msd_survey_callback_answers_total{application=\"survey-service\",mall=\"" + mall + "\",satisfied=\"false\"} 2.0");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package com.mallservicedesk.survey.metrics;
+
+import com.mallservicedesk.platform.polling.PollingLoop;
+import com.mallservicedesk.survey.campaign.LatestSurveyResults;
+import com.mallservicedesk.survey.report.MonthlyReports;
+import com.mallservicedesk.survey.satisfaction.CallbackFigures;
+import com.mallservicedesk.survey.satisfaction.CallbackStatistics;
+import com.mallservicedesk.survey.satisfaction.MonthlySatisfaction;
+import com.mallservicedesk.survey.satisfaction.SatisfactionTally;
+import com.mallservicedesk.survey.settings.KnownMalls;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-mall gauges of the current month (in each mall's zone) from the stored figures, so every instance reports the
+ * same and a restart loses nothing: callback satisfaction by the respondent formula (ratio 0..1), answered callbacks,
+ * callback-service's callback rate (ratio) and its completions needing a callback. A refresh reads a few documents
+ * by key per mall; a mall without data in the month has no series (no made-up zeros for the alerts).
+ */
+@Component
+class SatisfactionGauges implements SmartLifecycle {
+
+    private final KnownMalls malls;
+    private final MonthlyReports months;
+    private final SatisfactionTally satisfaction;
+    private final CallbackStatistics callbacks;
+    private final LatestSurveyResults surveys;
+    private final MultiGauge satisfactionRatio;
+    private final MultiGauge surveySatisfaction;
+    private final MultiGauge respondents;
+    private final MultiGauge callbackRate;
+    private final MultiGauge needingCallback;
+    private final PollingLoop loop;
+
+    SatisfactionGauges(KnownMalls malls, MonthlyReports months, SatisfactionTally satisfaction,
+                       CallbackStatistics callbacks, LatestSurveyResults surveys, MeterRegistry meters,
+                       @Value("${survey.metrics.refresh-interval:PT30S}") Duration interval) {
+        this.malls = malls;
+        this.months = months;
+        this.satisfaction = satisfaction;
+        this.callbacks = callbacks;
+        this.surveys = surveys;
+        this.surveySatisfaction = MultiGauge.builder("msd.survey.campaign.satisfaction").baseUnit("ratio")
+                .description("Overall satisfaction of the mall's latest closed half-yearly survey (seed 000 §4.5.1)")
+                .register(meters);
+        this.satisfactionRatio = MultiGauge.builder("msd.survey.callback.satisfaction").baseUnit("ratio")
+                .description("Callback satisfaction this month: mean of the respondents' satisfied ÷ surveyed aspects "
+                        + "(seed 000 §4.5.1)").register(meters);
+        this.respondents = MultiGauge.builder("msd.survey.callback.respondents")
+                .description("Answered callbacks this month").register(meters);
+        this.callbackRate = MultiGauge.builder("msd.survey.callback.rate").baseUnit("ratio")
+                .description("Callback rate this month as callback-service reports it").register(meters);
+        this.needingCallback = MultiGauge.builder("msd.survey.callback.completions")
+                .description("Completions needing a callback this month, as callback-service reports them").register(meters);
+        this.loop = new PollingLoop("Survey gauges", interval, Flux.just(Boolean.TRUE), this::refresh);
+    }
+
+    private record MallRow(String mallId, MonthlySatisfaction answers, CallbackFigures figures,
+                           LatestSurveyResults.Latest survey) {
+    }
+
+    Mono<Void> refresh() {
+        return malls.all()
+                .concatMap(mallId -> months.currentMonth(mallId).flatMap(month -> Mono.zip(
+                        satisfaction.month(mallId, month), callbacks.month(mallId, month, null),
+                        surveys.of(mallId).defaultIfEmpty(new LatestSurveyResults.Latest(mallId, null, null, null, null)))
+                        .map(t -> new MallRow(mallId, t.getT1(), t.getT2(), t.getT3()))))
+                .collectList()
+                .doOnNext(rows -> {
+                    List<MultiGauge.Row<?>> s = new ArrayList<>();
+                    List<MultiGauge.Row<?>> n = new ArrayList<>();
+                    List<MultiGauge.Row<?>> rate = new ArrayList<>();
+                    List<MultiGauge.Row<?>> needing = new ArrayList<>();
+                    List<MultiGauge.Row<?>> survey = new ArrayList<>();
+                    for (MallRow row : rows) {
+                        Tags mall = Tags.of("mall", row.mallId());
+                        if (row.answers().satisfactionRatio() != null) {
+                            s.add(MultiGauge.Row.of(mall, row.answers().satisfactionRatio()));
+                            n.add(MultiGauge.Row.of(mall, row.answers().callbacks()));
+                        }
+                        if (row.survey().ratio() != null) {
+                            survey.add(MultiGauge.Row.of(Tags.of("mall", row.mallId(), "period", row.survey().period()),
+                                    row.survey().ratio()));
+                        }
+                        if (row.figures().reported()) {
+                            needing.add(MultiGauge.Row.of(mall, row.figures().completionsNeedingCallback()));
+                            if (row.figures().callbackRatio() != null) {
+                                rate.add(MultiGauge.Row.of(mall, row.figures().callbackRatio()));
+                            }
+                        }
+                    }
+                    satisfactionRatio.register(s, true);
+                    respondents.register(n, true);
+                    callbackRate.register(rate, true);
+                    needingCallback.register(needing, true);
+                    surveySatisfaction.register(survey, true);
+                })
+                .then();
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+}

@@ -1,0 +1,16 @@
+package com.mallservicedesk.survey.platform;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Every mall's monthly KPIs side by side, for the platform's operators. Rates in percent with one decimal. */
+public record PlatformMonthlyReport(String month, Instant generatedAt, List<MallKpis> malls) {
+
+    /** The same KPIs for every mall (seed 003 §監控指標 plus the monthly report's headline figures). */
+    public record MallKpis(String mallId, String zone, long requests, long complaints, Double complaintTimelinessRate,
+                           long slaBreaches, long completedWorkOrders, Double averageWorkMinutes, Double callbackRate,
+                           Boolean callbackRateMet, Double callbackSatisfactionRate, Boolean satisfactionRateMet,
+                           Double respondentSatisfaction, long openRequests, long overdueWorkOrdersNow,
+                           long claimsOpened, long claimsSettled) {
+    }
+}

@@ -1,0 +1,52 @@
+package com.mallservicedesk.survey.platform;
+
+import com.mallservicedesk.survey.report.MonthlyReport;
+import com.mallservicedesk.survey.report.MonthlyReports;
+import com.mallservicedesk.survey.settings.KnownMalls;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Platform-wide monthly report (CONTRACT: platform-wide reports under {@code /api/v1/platform/…}). The kit's security
+ * lets any valid token reach {@code /api/**} outside a mall's path; the role check here makes it PLATFORM_ADMIN only.
+ */
+@RestController
+class PlatformReportController {
+
+    private final KnownMalls malls;
+    private final MonthlyReports reports;
+    private final Clock clock;
+
+    PlatformReportController(KnownMalls malls, MonthlyReports reports, Clock clock) {
+        this.malls = malls;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** @param month {@code yyyy-MM}, each mall's month in its own time zone; defaults to the current month in UTC */
+    @GetMapping("/api/v1/platform/reports/monthly")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    Mono<PlatformMonthlyReport> monthly(@RequestParam(required = false) YearMonth month) {
+        YearMonth which = month != null ? month : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        return malls.all()
+                .concatMap(mallId -> reports.report(mallId, which))
+                .map(PlatformReportController::kpis)
+                .collectList()
+                .map(rows -> new PlatformMonthlyReport(which.toString(), clock.instant(), rows));
+    }
+
+    private static PlatformMonthlyReport.MallKpis kpis(MonthlyReport r) {
+        return new PlatformMonthlyReport.MallKpis(r.mallId(), r.zone(), r.requests().total(), r.complaints().received(),
+                r.complaints().timelinessRate(), r.serviceLevels().breaches(), r.workTime().completed(),
+                r.workTime().averageMinutes(), r.callbacks().callbackRate(), r.callbacks().callbackRateMet(),
+                r.callbacks().satisfactionRate(), r.callbacks().satisfactionRateMet(), r.callbacks().respondentSatisfaction(),
+                r.openItems().requestsFromMonth(), r.openItems().overdueWorkOrdersNow(), r.claims().opened(),
+                r.claims().settled());
+    }
+}

@@ -1,0 +1,58 @@
+package com.mallservicedesk.survey.reception;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reception figures of a mall, each read by key. Paths:
+ * <ul>
+ *   <li>{@code requests.total|byChannel.<C>|byKind.<K>|byChannelKind.<C>.<K>} — requests received in the period;</li>
+ *   <li>{@code outcomes.<K>.<OPEN|ANSWERED_ON_SPOT|SATISFIED_CALLBACK|CANCELLED|MERGED>} — what became of them;</li>
+ *   <li>{@code workOrders.created|open|overdueOpen} — work orders created in the period and how many are still open
+ *       (and overdue); {@code workOrders.completed|workMinutes|reopened} and {@code workOrders.byDepartment.<D>.…}
+ *       — completions in the period with their work time (seed 001 §二.4);</li>
+ *   <li>{@code complaints.handled|timely} — complaint orders first completed in the period, and those without a
+ *       complaint service-level breach (seed 003 §監控指標);</li>
+ *   <li>{@code breaches.total|byRule.<R>|byDepartment.<D>|byRuleDepartment.<R>.<D>}, {@code escalations.total|byRole.<R>};</li>
+ *   <li>{@code claims.opened|settled|closedWithoutClaim}.</li>
+ * </ul>
+ * Open items now: {@code requests.open}, {@code requests.byKind.<K>}, {@code workOrders.open|overdue},
+ * {@code workOrders.byDepartment.<D>.open|overdue}, {@code claims.open}.
+ */
+@Service
+public class ReceptionFigures {
+
+    private final ReactiveMongoTemplate mongo;
+
+    ReceptionFigures(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Counts> month(String mallId, YearMonth month) {
+        return read(PeriodCounters.MONTHS, mallId + "|" + month);
+    }
+
+    public Mono<Counts> day(String mallId, LocalDate day) {
+        return read(PeriodCounters.DAYS, mallId + "|" + day);
+    }
+
+    /** Days added up, each read by key (a week is seven reads). */
+    public Mono<Counts> days(String mallId, LocalDate from, LocalDate toInclusive) {
+        return Flux.fromStream(from.datesUntil(toInclusive.plusDays(1)))
+                .concatMap(day -> day(mallId, day))
+                .reduce(Counts.empty(), Counts::plus);
+    }
+
+    public Mono<Counts> openItems(String mallId) {
+        return read(PeriodCounters.OPEN_ITEMS, mallId);
+    }
+
+    private Mono<Counts> read(String collection, String id) {
+        return mongo.findById(id, Document.class, collection).map(Counts::of).defaultIfEmpty(Counts.empty());
+    }
+}

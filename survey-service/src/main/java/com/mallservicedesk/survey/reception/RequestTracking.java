@@ -1,0 +1,79 @@
+package com.mallservicedesk.survey.reception;
+
+import static com.mallservicedesk.survey.reception.Tally.segment;
+
+import com.mallservicedesk.platform.events.IncomingEvent;
+import com.mallservicedesk.platform.store.InsertOnce;
+import com.mallservicedesk.survey.settings.MallSettings;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests into the reception figures (客服接待月報表, seed 000 §4.11): counted once when first registered (the
+ * tracked request is inserted once), and their outcome moved in the period they were received in when they end.
+ */
+@Service
+class RequestTracking {
+
+    private final ReactiveMongoTemplate mongo;
+    private final PeriodCounters counters;
+    private final MallSettings settings;
+
+    RequestTracking(ReactiveMongoTemplate mongo, PeriodCounters counters, MallSettings settings) {
+        this.mongo = mongo;
+        this.counters = counters;
+        this.settings = settings;
+    }
+
+    Mono<Void> registered(IncomingEvent event, IntakeRequestEvents.Registered request) {
+        String mallId = event.mallId();
+        Instant received = request.receivedAt() != null ? request.receivedAt() : event.time();
+        return settings.zoneOf(mallId).flatMap(zone -> {
+            var at = received.atZone(zone);
+            String kind = segment(request.kind());
+            String channel = segment(request.channel());
+            var tracked = new TrackedRequest(request.requestId(), mallId, kind, channel, received,
+                    YearMonth.from(at).toString(), at.toLocalDate().toString(), zone.getId(), TrackedRequest.OPEN, null);
+            return InsertOnce.into(mongo, tracked).flatMap(first -> counters.at(mallId, at, new Tally()
+                            .add("requests.total", 1)
+                            .add("requests.byChannel." + channel, 1)
+                            .add("requests.byKind." + kind, 1)
+                            .add("requests.byChannelKind." + channel + "." + kind, 1)
+                            .add("outcomes." + kind + "." + TrackedRequest.OPEN, 1))
+                    .then(counters.open(mallId, new Tally().add("requests.open", 1).add("requests.byKind." + kind, 1))));
+        });
+    }
+
+    Mono<Void> closed(IncomingEvent event, IntakeRequestEvents.Closed closed) {
+        return end(event, closed.requestId(), closed.reason() == null ? "CLOSED" : segment(closed.reason()));
+    }
+
+    Mono<Void> cancelled(IncomingEvent event, IntakeRequestEvents.Ended ended) {
+        return end(event, ended.requestId(), "CANCELLED");
+    }
+
+    Mono<Void> merged(IncomingEvent event, IntakeRequestEvents.Ended ended) {
+        return end(event, ended.requestId(), "MERGED");
+    }
+
+    /** Only an open request ends (a conditional write), so a request's outcome moves once. */
+    private Mono<Void> end(IncomingEvent event, String requestId, String outcome) {
+        var stillOpen = Query.query(Criteria.where("_id").is(requestId).and("mallId").is(event.mallId())
+                .and("outcome").is(TrackedRequest.OPEN));
+        var update = new Update().set("outcome", outcome).set("endedAt", event.time());
+        return mongo.findAndModify(stillOpen, update, FindAndModifyOptions.options().returnNew(false), TrackedRequest.class)
+                .flatMap(was -> counters.in(was.mallId(), was.month(), was.day(), ZoneId.of(was.zone()), new Tally()
+                                .add("outcomes." + was.kind() + "." + TrackedRequest.OPEN, -1)
+                                .add("outcomes." + was.kind() + "." + outcome, 1))
+                        .then(counters.open(was.mallId(), new Tally().add("requests.open", -1)
+                                .add("requests.byKind." + was.kind(), -1))));
+    }
+}
