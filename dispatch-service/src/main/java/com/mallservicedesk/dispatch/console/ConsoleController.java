@@ -62,7 +62,7 @@ class ConsoleController {
             Flux<ServerSentEvent<ConsoleMessage>> events = feed.follow(mallId, department, from)
                     .map(e -> ServerSentEvent.builder(ConsoleMessage.of(e))
                             .id(Long.toString(e.seq()))
-                            .event(e.type().replaceFirst("^mall\\.dispatch\\.", "").replaceFirst("\\.v\\d+$", ""))
+                            .event(e.type().replaceFirst("^mall\\.[a-z-]+\\.", "").replaceFirst("\\.v\\d+$", ""))
                             .build());
             // A comment at once (the response starts only once the position is known), then now and then for proxies.
             Flux<ServerSentEvent<ConsoleMessage>> keepAlive = Flux.interval(Duration.ZERO, heartbeat)

@@ -108,6 +108,31 @@ class ConsoleStreamTest extends DispatchIntegrationTest {
     }
 
     @Test
+    void aCustomerStillNotSatisfiedAfterTwoRoundsShowsOnTheSupervisorsAndTheDepartmentsConsole() {
+        var supervisors = connected(stream("/stream", TestTokens.supervisor(mall), null));
+        var engineering = connected(stream("/departments/ENGINEERING/stream", TestTokens.deptStaff(mall, "ENGINEERING"), null));
+        var security = connected(stream("/departments/SECURITY/stream", TestTokens.deptStaff(mall, "SECURITY"), null));
+        String repair = open("REPAIR");
+        String requestId = repair.substring(3);
+        Map<String, Object> escalation = new java.util.HashMap<>(Map.of("callbackId", "cb-" + repair + "-2",
+                "requestId", requestId, "workOrderId", repair, "kind", "REPAIR", "department", "ENGINEERING", "round", 2,
+                "unsatisfiedRounds", 2, "toRole", "CS_SUPERVISOR", "reason", "two unsatisfied rounds"));
+        escalation.put("occurredAt", java.time.Instant.now().toString());
+
+        // Sent twice, as a redelivery would: shown once (seed 003 §2: the supervisor steps in).
+        var sent = send("callback.callbacks.v1", "mall.callback.callback.escalated.v1", mall, "cb-" + repair + "-2",
+                requestId, escalation);
+        com.mallservicedesk.platform.test.TestEvents.resend(kafka, sent);
+
+        assertThat(supervisors.take(2).collectList().block(WAIT)).extracting(ServerSentEvent::event)
+                .containsExactly("work-order.created", "callback.escalated");
+        assertThat(engineering.take(2).collectList().block(WAIT).get(1).data()).containsEntry("workOrderId", repair)
+                .containsEntry("type", "mall.callback.callback.escalated.v1");
+        assertThat(security.take(Duration.ofSeconds(2)).collectList().block(WAIT)).isEmpty();
+        assertThat(supervisors.take(Duration.ofSeconds(2)).collectList().block(WAIT)).hasSize(2);
+    }
+
+    @Test
     void aReconnectingConsoleResumesAfterTheLastEventIdItSaw() {
         var supervisors = connected(stream("/stream", TestTokens.supervisor(mall), null));
         String a = open("HELP");
