@@ -1,5 +1,6 @@
 package com.mallservicedesk.dispatch;
 
+import com.mallservicedesk.platform.test.MovableClock;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.events.CloudEventHeaders;

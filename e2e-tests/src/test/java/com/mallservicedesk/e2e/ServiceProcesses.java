@@ -1,110 +1,112 @@
 package com.mallservicedesk.e2e;
 
-import static org.awaitility.Awaitility.await;
-
+import com.mallservicedesk.localplatform.ChildProcess;
+import com.mallservicedesk.localplatform.LaunchFailure;
+import com.mallservicedesk.localplatform.PlatformService;
+import com.mallservicedesk.localplatform.ServiceInstance;
+import com.mallservicedesk.localplatform.ServiceLauncher;
 import com.mallservicedesk.platform.test.TestInfrastructure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The five services as separate processes from their runnable jars, each with its own database on the
- * shared test MongoDB-wire server and the shared test broker: the platform as it is deployed.
+ * The services as separate processes from their runnable jars, each on a free port, against the shared test broker
+ * and MongoDB-wire server: the platform as it is deployed. They are started by the local platform's
+ * {@link ServiceLauncher}, the one way a service process is started. A service may run as several instances; they
+ * share its database and its consumer group.
  */
 final class ServiceProcesses implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("intake-service", "dispatch-service", "callback-service",
-            "claims-service", "survey-service");
+    /** Seven JVMs start at once on two cores: about a minute on an idle machine, far longer on a busy one. */
+    private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-    private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, Integer> ports = new LinkedHashMap<>();
-    private final Path logs;
+    private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
+    private final List<ChildProcess> processes = new ArrayList<>();
 
-    private ServiceProcesses(Path logs) {
-        this.logs = logs;
+    private ServiceProcesses() {
     }
 
-    static ServiceProcesses start() throws IOException {
-        Path root = Path.of(System.getProperty("platform.root", ".."));
+    /** Starts every service, as many instances as {@code counts} says (one if not named), and waits until healthy. */
+    static ServiceProcesses start(Map<String, Integer> counts) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
         Path logs = Files.createDirectories(root.resolve("e2e-tests/target/service-logs"));
-        ServiceProcesses platform = new ServiceProcesses(logs);
-        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         TestInfrastructure infrastructure = TestInfrastructure.current();
-        for (String service : SERVICES) {
-            Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + "-exec.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: build with ./mvnw verify (it packages the services first)");
+        ServiceLauncher launcher = new ServiceLauncher(root, version, logs)
+                .connectedTo(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri())
+                .withEnvironment("PLATFORM_OUTBOX_POLLINTERVAL", "PT0.5S");
+
+        ServiceProcesses platform = new ServiceProcesses();
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "service-processes-stop"));
+        try {
+            Map<ServiceInstance, ChildProcess> started = new LinkedHashMap<>();
+            for (PlatformService service : PlatformService.ALL) {
+                for (int number = 1; number <= counts.getOrDefault(service.name(), 1); number++) {
+                    ServiceInstance instance = new ServiceInstance(service.name(), number, freePort());
+                    ChildProcess child = launcher.start(instance);
+                    platform.register(instance, child);
+                    started.put(instance, child);
+                }
             }
-            int port = freePort();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
-            builder.environment().put("SERVER_PORT", String.valueOf(port));
-            builder.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-            builder.environment().put("SPRING_MONGODB_URI", infrastructure.mongoUri());
-            builder.environment().put("PLATFORM_OUTBOX_POLLINTERVAL", "PT0.5S");
-            platform.processes.put(service, builder.start());
-            platform.ports.put(service, port);
+            // They all start at once; waiting for each in turn costs no more than the slowest.
+            for (Map.Entry<ServiceInstance, ChildProcess> entry : started.entrySet()) {
+                awaitHealthy(launcher, entry.getKey(), entry.getValue());
+            }
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
         }
-        platform.awaitHealthy();
-        return platform;
     }
 
+    private static void awaitHealthy(ServiceLauncher launcher, ServiceInstance instance, ChildProcess child)
+            throws InterruptedException {
+        try {
+            launcher.awaitHealthy(child, instance, HEALTHY_WITHIN);
+        } catch (LaunchFailure failure) {
+            throw new IllegalStateException(failure.getMessage() + "; last lines of " + child.logFile() + ":\n"
+                    + String.join("\n", failure.logTail(40)), failure);
+        }
+    }
+
+    private synchronized void register(ServiceInstance instance, ChildProcess child) {
+        instances.computeIfAbsent(instance.service(), service -> new ArrayList<>()).add(instance);
+        processes.add(child);
+    }
+
+    /** The first instance of the service. */
     String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return urls(service).get(0);
     }
 
-    private void awaitHealthy() {
-        HttpClient http = HttpClient.newHttpClient();
-        for (String service : SERVICES) {
-            await(service + " healthy (log: " + logs.resolve(service + ".log") + ")")
-                    .atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        if (!processes.get(service).isAlive()) {
-                            throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
-                        }
-                        try {
-                            var response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health"))
-                                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-                        } catch (IOException notYet) {
-                            return false;
-                        }
-                    });
-        }
+    /** Every instance of the service, the first first. */
+    synchronized List<String> urls(String service) {
+        return instances.get(service).stream().map(ServiceInstance::url).toList();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
+    /** Stops all together (SIGTERM: graceful shutdown), as a deployment would. */
     @Override
     public synchronized void close() {
-        processes.values().forEach(Process::destroy);
-        processes.values().forEach(process -> {
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        processes.forEach(ChildProcess::requestStop);
+        processes.forEach(process -> process.awaitStop(STOP_GRACE));
         processes.clear();
     }
 }

@@ -8,7 +8,6 @@ import com.mallservicedesk.platform.test.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,14 +31,7 @@ class WalkingSkeletonTest {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = ServiceProcesses.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        platform = SharedPlatform.get();
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One child process whose standard output and error go to its own log file, never to the launcher's console. */
-final class ChildProcess {
+public final class ChildProcess implements Stoppable {
 
     private static final int TAIL_BYTES = 64 * 1024;
 
@@ -67,23 +67,25 @@ final class ChildProcess {
         return wrapped;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
@@ -101,18 +103,20 @@ final class ChildProcess {
     }
 
     /** Asks the process to stop (SIGTERM: its shutdown hooks run), and kills it if it has not ended in time. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         requestStop();
         awaitStop(grace);
     }
 
     /** SIGTERM: the child's shutdown hooks run (graceful web shutdown, broker controlled shutdown, H2 close). */
-    void requestStop() {
+    @Override
+    public void requestStop() {
         process.destroy();
     }
 
     /** Waits for the end after {@link #requestStop()}; kills the process if it has not ended in time. */
-    void awaitStop(Duration grace) {
+    @Override
+    public void awaitStop(Duration grace) {
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -120,6 +124,16 @@ final class ChildProcess {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, as when the process crashes or the kernel's OOM killer ends it. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -6,32 +6,33 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The running children in start order, each in a named stage. Stopping goes stage by stage in reverse (services
- * before the broker, the broker before the database) and waits for each, so nothing is left behind and data files
- * are closed cleanly. The children of one stage stop together: five services shutting down gracefully one after
- * the other would take five times as long.
+ * The running children (or their supervisors) in start order, each in a named stage. Stopping goes stage by stage
+ * in reverse (services before the broker, the broker before the database) and waits for each, so nothing is left
+ * behind and data files are closed cleanly. The children of one stage stop together: five services shutting down
+ * gracefully one after the other would take five times as long.
  */
 final class ChildProcesses {
 
     /** Generous: a broker's controlled shutdown and a service's graceful shutdown take a few seconds here. */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private record Entry(String stage, ChildProcess child) {
+    private record Entry(String stage, Stoppable child) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
     private boolean closed;
 
     /** Registers a started child; one that starts after stopping began is stopped at once instead of orphaned. */
-    synchronized void add(String stage, ChildProcess child) throws LaunchFailure {
+    synchronized void add(String stage, Stoppable child) throws LaunchFailure {
         if (closed) {
-            child.stop(STOP_GRACE);
+            child.requestStop();
+            child.awaitStop(STOP_GRACE);
             throw new LaunchFailure("Stopping: " + child.name() + " was stopped right after its start");
         }
         entries.add(new Entry(stage, child));
     }
 
-    synchronized List<ChildProcess> snapshot() {
+    synchronized List<Stoppable> snapshot() {
         return entries.stream().map(Entry::child).toList();
     }
 
@@ -59,12 +60,14 @@ final class ChildProcesses {
 
     private static void stopStage(List<Entry> stage, Consumer<String> report) {
         long started = System.nanoTime();
-        List<ChildProcess> alive = stage.stream().map(Entry::child).filter(ChildProcess::isAlive).toList();
-        alive.forEach(ChildProcess::requestStop);
+        List<Stoppable> all = stage.stream().map(Entry::child).toList();
+        List<Stoppable> alive = all.stream().filter(Stoppable::isAlive).toList();
+        // Every one is asked, alive or not: a supervisor waiting to restart its child must not do so any more.
+        all.forEach(Stoppable::requestStop);
         for (int i = alive.size() - 1; i >= 0; i--) {
-            ChildProcess child = alive.get(i);
+            Stoppable child = alive.get(i);
             child.awaitStop(STOP_GRACE);
-            report.accept(String.format("%-16s stopped (%.1f s)", child.name(), (System.nanoTime() - started) / 1e9));
+            report.accept(String.format("%-18s stopped (%.1f s)", child.name(), (System.nanoTime() - started) / 1e9));
         }
     }
 }

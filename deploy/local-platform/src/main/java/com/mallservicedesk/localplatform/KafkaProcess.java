@@ -43,24 +43,30 @@ final class KafkaProcess {
     }
 
     ChildProcess start() throws IOException, InterruptedException, LaunchFailure {
+        return start(false);
+    }
+
+    /** {@code appendToLog} keeps the log of an earlier run, as after a crash; a format's output is always kept. */
+    ChildProcess start(boolean appendToLog) throws IOException, InterruptedException, LaunchFailure {
         Files.createDirectories(configDir);
         Files.createDirectories(config.logDir());
         Path serverProperties = configDir.resolve("server.properties");
         Files.writeString(serverProperties, config.render(), StandardCharsets.UTF_8);
         boolean formattedNow = false;
         if (!isFormatted()) {
-            format(serverProperties);
+            format(serverProperties, appendToLog);
             formattedNow = true;
         }
         return ChildProcess.start(NAME, java.mainClass(JVM_OPTIONS, "kafka.Kafka", serverProperties.toString()),
-                Map.of(), configDir, logFile, formattedNow);
+                Map.of(), configDir, logFile, appendToLog || formattedNow);
     }
 
-    private void format(Path serverProperties) throws IOException, InterruptedException, LaunchFailure {
+    private void format(Path serverProperties, boolean appendToLog)
+            throws IOException, InterruptedException, LaunchFailure {
         ChildProcess format = ChildProcess.start(NAME + " storage format",
                 java.mainClass(JVM_OPTIONS, "kafka.tools.StorageTool", "format",
                         "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()),
-                Map.of(), configDir, logFile, false);
+                Map.of(), configDir, logFile, appendToLog);
         if (!format.waitForExit(FORMAT_TIMEOUT)) {
             format.stop(Duration.ofSeconds(5));
             throw new LaunchFailure("Formatting the Kafka storage in " + config.logDir() + " did not finish within "

@@ -3,7 +3,7 @@ package com.mallservicedesk.localplatform;
 import java.util.List;
 
 /** A reason the platform cannot start or keep running, worded for the person at the console. */
-final class LaunchFailure extends Exception {
+public final class LaunchFailure extends Exception {
 
     /** The child whose log explains the failure, if any: its tail is printed with the message. */
     private final transient ChildProcess culprit;
@@ -17,11 +17,11 @@ final class LaunchFailure extends Exception {
         this.culprit = culprit;
     }
 
-    List<String> logTail(int lines) {
+    public List<String> logTail(int lines) {
         return culprit == null ? List.of() : culprit.tailOfLog(lines);
     }
 
-    ChildProcess culprit() {
+    public ChildProcess culprit() {
         return culprit;
     }
 }

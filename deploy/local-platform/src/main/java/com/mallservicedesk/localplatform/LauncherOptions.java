@@ -1,34 +1,101 @@
 package com.mallservicedesk.localplatform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the launcher was asked to do: command-line flags plus the {@code LOCAL_PLATFORM_HOME} environment variable.
  *
- * @param repoRoot the repository holding the services' modules
- * @param home     where data, logs and generated configuration go
- * @param clean    wipe the data before starting
- * @param help     only print the usage
+ * @param repoRoot  the repository holding the services' modules
+ * @param home      where data, logs and generated configuration go
+ * @param clean     wipe the data before starting
+ * @param help      only print the usage
+ * @param instances how many instances of a service to run, for those asked for more than one
+ * @param jit       how the services' JVMs compile
  */
-record LauncherOptions(Path repoRoot, Path home, boolean clean, boolean help) {
+record LauncherOptions(Path repoRoot, Path home, boolean clean, boolean help, Map<String, Integer> instances,
+                       Jit jit) {
 
     static final String HOME_VARIABLE = "LOCAL_PLATFORM_HOME";
+
+    LauncherOptions {
+        instances = Map.copyOf(instances);
+    }
 
     static LauncherOptions parse(String[] args, Map<String, String> environment, Path repoRoot) {
         boolean clean = false;
         boolean help = false;
-        for (String arg : args) {
-            switch (arg) {
+        Map<String, Integer> instances = Map.of();
+        Jit jit = Jit.C1;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
                 case "--clean" -> clean = true;
                 case "--help", "-h" -> help = true;
+                case "--instances", "--jit" -> {
+                    String value;
+                    if (arg.contains("=")) {
+                        value = arg.substring(arg.indexOf('=') + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        throw new IllegalArgumentException(name + " needs a value");
+                    }
+                    if (name.equals("--jit")) {
+                        jit = Jit.parse(value);
+                    } else {
+                        instances = parseInstances(value);
+                    }
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
         String homeSetting = environment.get(HOME_VARIABLE);
         Path home = homeSetting == null || homeSetting.isBlank() ? repoRoot.resolve(".local")
                 : repoRoot.resolve(homeSetting);
-        return new LauncherOptions(repoRoot, home.toAbsolutePath().normalize(), clean, help);
+        return new LauncherOptions(repoRoot, home.toAbsolutePath().normalize(), clean, help, instances, jit);
+    }
+
+    /** {@code intake-service=2,dispatch-service=2}: each service named at most once, 1 to the maximum instances. */
+    static Map<String, Integer> parseInstances(String value) {
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            String[] parts = entry.strip().split("=", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--instances wants service=count[,service=count…], not: " + entry);
+            }
+            String service = PlatformService.named(parts[0].strip()).name();
+            int count;
+            try {
+                count = Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--instances: not a count: " + entry);
+            }
+            if (count < 1 || count > PlatformService.MAX_INSTANCES) {
+                throw new IllegalArgumentException("--instances: " + service + " can run 1 to "
+                        + PlatformService.MAX_INSTANCES + " instances, not " + count);
+            }
+            if (instances.put(service, count) != null) {
+                throw new IllegalArgumentException("--instances names " + service + " twice");
+            }
+        }
+        return instances;
+    }
+
+    /** Every service instance to run, in service order, the first instances on the standard ports. */
+    List<ServiceInstance> serviceInstances() {
+        List<ServiceInstance> all = new ArrayList<>();
+        for (PlatformService service : PlatformService.ALL) {
+            int count = instances.getOrDefault(service.name(), 1);
+            for (int number = 1; number <= count; number++) {
+                all.add(service.instance(number));
+            }
+        }
+        return all;
     }
 
     Path dataDir() {
@@ -53,18 +120,28 @@ record LauncherOptions(Path repoRoot, Path home, boolean clean, boolean help) {
 
     static String usage() {
         return """
-                Usage: deploy/run-local.sh [--clean] [--no-build] [--help]
+                Usage: deploy/run-local.sh [--clean] [--no-build] [--instances service=n,...] [--jit c1|c2] [--help]
 
                 Builds the project, then runs the whole Mall Service Desk on this machine without Docker:
                   MongoDB-wire server (H2 file)   mongodb://127.0.0.1:27017
                   Apache Kafka broker (KRaft)     127.0.0.1:9092, controller 127.0.0.1:9093
                   intake-service .. survey-service on http://127.0.0.1:8081 .. 8085
-                Data survives restarts. Logs of every process go to <home>/logs. Ctrl-C stops everything.
+                Data survives restarts, and every acknowledged write survives a crash of the MongoDB-wire server.
+                A process that crashes is started again after 1 s, 2 s, 4 s ... (at most 30 s); the rest keeps
+                running. Logs of every process go to <home>/logs, the launcher's own to <home>/logs/launcher.log.
+                Ctrl-C stops everything.
 
                 Options:
-                  --clean      wipe <home>/data (Kafka log directory, Mongo file) before starting
-                  --no-build   skip the Maven build and use the jars of the last build
-                  --help       print this message
+                  --clean        wipe <home>/data (Kafka log directory, Mongo file) before starting
+                  --no-build     skip the Maven build and use the jars of the last build
+                  --instances    run more instances of services, e.g. intake-service=2,dispatch-service=2 (1 to 4
+                                 each). Instance n listens on the service's port + 10000 x (n-1): intake-service
+                                 on 8081 and 18081, dispatch-service on 8082 and 18082, ...; it logs to
+                                 <home>/logs/<service>-<n>.log. All instances share Kafka and MongoDB, so the
+                                 instances of a service form one consumer group.
+                  --jit          c1 (default): services compile with C1 only and -Xmx256m, to start fast;
+                                 c2: the full JIT as in production and -Xmx512m, for measuring
+                  --help         print this message
 
                 Environment:
                   LOCAL_PLATFORM_HOME   data, logs and generated configuration (default: <repo>/.local;

@@ -6,25 +6,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs the platform locally: the MongoDB-wire server and the Kafka broker, then the five services, all as child
- * processes that a shutdown hook stops in reverse order on Ctrl-C, SIGTERM or any failure.
+ * Runs the platform locally: the MongoDB-wire server and the Kafka broker, then the services, all as child processes.
+ * Once everything is up, each child is supervised: one that crashes is restarted with back-off while the rest keeps
+ * running. A shutdown hook stops everything in reverse order on Ctrl-C or SIGTERM, without restarts.
  */
 public final class LocalPlatform {
 
@@ -40,13 +41,23 @@ public final class LocalPlatform {
     private static final int TAIL_LINES = 40;
 
     private final LauncherOptions options;
+    private final LauncherLog log;
     private final JavaCommand java = JavaCommand.ofCurrentJvm();
     private final ChildProcesses children = new ChildProcesses();
     private final HealthWaiter healthWaiter = new HealthWaiter();
+    private final List<Supervisor> supervisors = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService restarts;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     private LocalPlatform(LauncherOptions options) {
         this.options = options;
+        this.log = new LauncherLog(System.out, System.err, options.logsDir().resolve(LauncherLog.FILE_NAME));
+        // A restart waits for its child to be ready on one of these: one thread per child, so none waits for another.
+        this.restarts = Executors.newScheduledThreadPool(options.serviceInstances().size() + 2, runnable -> {
+            Thread thread = new Thread(runnable, "child-restart");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public static void main(String[] args) {
@@ -75,25 +86,29 @@ public final class LocalPlatform {
 
     private int run() {
         try {
-            String version = projectVersion();
-            Map<ServiceProcess, Path> jars = checkJars(version);
-            checkPortsFree();
+            ServiceLauncher launcher = new ServiceLauncher(options.repoRoot(), projectVersion(), options.logsDir())
+                    .withJit(options.jit());
+            List<ServiceInstance> instances = options.serviceInstances();
+            checkJars(launcher);
+            checkPortsFree(instances);
             if (options.clean()) {
                 deleteRecursively(options.dataDir());
-                say("Wiped " + options.dataDir());
+                log.say("Wiped " + options.dataDir());
             }
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "local-platform-stop"));
-            say("Local platform home: " + options.home());
+            log.say("Local platform home: " + options.home() + " (services: JIT " + options.jit() + ")");
 
             KafkaProcess kafkaProcess = new KafkaProcess(java,
                     new KafkaServerConfig(Ports.LOOPBACK, KAFKA_PORT, KAFKA_CONTROLLER_PORT, options.kafkaDataDir()),
                     options.configDir().resolve("kafka"), options.logsDir().resolve("kafka.log"));
             MongoProcess mongoProcess = new MongoProcess(java, Ports.LOOPBACK, MONGO_PORT, options.mongoDataFile(),
                     options.logsDir().resolve("mongodb.log"));
-            startInfrastructure(mongoProcess, kafkaProcess);
-            startServices(jars, kafkaProcess.config().bootstrapServers(), mongoProcess.uri());
-            printSummary(kafkaProcess.config().bootstrapServers(), mongoProcess.uri());
-            return superviseUntilAChildEnds();
+            List<Supervisor> infrastructure = startInfrastructure(mongoProcess, kafkaProcess);
+            startServices(launcher.connectedTo(kafkaProcess.config().bootstrapServers(), mongoProcess.uri()),
+                    instances, infrastructure);
+            printSummary(instances, kafkaProcess.config().bootstrapServers(), mongoProcess.uri());
+            superviseUntilStopped();
+            return 0;
         } catch (LaunchFailure failure) {
             if (stoppedOnRequest()) {
                 return 0;
@@ -101,7 +116,7 @@ public final class LocalPlatform {
             report(failure);
             return 1;
         } catch (IOException e) {
-            System.err.println("Local platform failed: " + e);
+            log.error("Local platform failed: " + e + "\n");
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,30 +124,23 @@ public final class LocalPlatform {
         }
     }
 
-    private Map<ServiceProcess, Path> checkJars(String version) throws LaunchFailure {
-        Map<ServiceProcess, Path> jars = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (ServiceProcess service : ServiceProcess.ALL) {
-            Path jar = service.jar(options.repoRoot(), version);
-            jars.put(service, jar);
-            if (!Files.isRegularFile(jar)) {
-                missing.add("  " + service.name() + ": " + jar);
-            }
-        }
+    private void checkJars(ServiceLauncher launcher) throws LaunchFailure {
+        List<String> missing = PlatformService.ALL.stream()
+                .filter(service -> !Files.isRegularFile(launcher.jar(service.name())))
+                .map(service -> "  " + service.name() + ": " + launcher.jar(service.name())).toList();
         if (!missing.isEmpty()) {
             throw new LaunchFailure("Service jars are missing:\n" + String.join("\n", missing)
                     + "\nBuild them from the repository root with: ./mvnw -B -DskipTests install"
                     + "\n(deploy/run-local.sh does this unless given --no-build)");
         }
-        return jars;
     }
 
-    private void checkPortsFree() throws LaunchFailure {
+    private void checkPortsFree(List<ServiceInstance> instances) throws LaunchFailure {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         wanted.put(MONGO_PORT, "MongoDB");
         wanted.put(KAFKA_PORT, "Kafka");
         wanted.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
-        ServiceProcess.ALL.forEach(service -> wanted.put(service.port(), service.name()));
+        instances.forEach(instance -> wanted.put(instance.port(), instance.name()));
         List<String> busy = Ports.inUse(wanted.keySet()).stream()
                 .map(port -> "  port " + port + " (" + wanted.get(port) + ")").toList();
         if (!busy.isEmpty()) {
@@ -141,33 +149,37 @@ public final class LocalPlatform {
         }
     }
 
-    private void startInfrastructure(MongoProcess mongoProcess, KafkaProcess kafkaProcess)
+    private List<Supervisor> startInfrastructure(MongoProcess mongoProcess, KafkaProcess kafkaProcess)
             throws IOException, InterruptedException, LaunchFailure {
-        say("Starting MongoDB-wire server and Kafka broker ...");
-        ChildProcess mongo = mongoProcess.start();
+        log.say("Starting MongoDB-wire server and Kafka broker ...");
+        Supervisor mongo = supervisor(MongoProcess.NAME, mongoProcess::start, child ->
+                healthWaiter.awaitPort(child, mongoProcess.host(), mongoProcess.port(), INFRASTRUCTURE_TIMEOUT));
+        ChildProcess mongoChild = mongo.start();
         children.add(MongoProcess.NAME, mongo);
         if (!kafkaProcess.isFormatted()) {
-            say("Formatting Kafka storage in " + kafkaProcess.config().logDir() + " (first start)");
+            log.say("Formatting Kafka storage in " + kafkaProcess.config().logDir() + " (first start)");
         }
-        ChildProcess kafka = kafkaProcess.start();
+        Supervisor kafka = supervisor(KafkaProcess.NAME, kafkaProcess::start, child -> healthWaiter.awaitPort(child,
+                kafkaProcess.config().host(), kafkaProcess.config().brokerPort(), INFRASTRUCTURE_TIMEOUT));
+        ChildProcess kafkaChild = kafka.start();
         children.add(KafkaProcess.NAME, kafka);
-        Duration mongoUp = healthWaiter.awaitPort(mongo, mongoProcess.host(), mongoProcess.port(),
-                INFRASTRUCTURE_TIMEOUT);
-        sayUp(MongoProcess.NAME, mongoProcess.uri(), mongoUp);
-        Duration kafkaUp = healthWaiter.awaitPort(kafka, kafkaProcess.config().host(),
-                kafkaProcess.config().brokerPort(), INFRASTRUCTURE_TIMEOUT);
-        sayUp(KafkaProcess.NAME, kafkaProcess.config().bootstrapServers(), kafkaUp);
+        sayUp(MongoProcess.NAME, mongoProcess.uri(), healthWaiter.awaitPort(mongoChild, mongoProcess.host(),
+                mongoProcess.port(), INFRASTRUCTURE_TIMEOUT));
+        sayUp(KafkaProcess.NAME, kafkaProcess.config().bootstrapServers(), healthWaiter.awaitPort(kafkaChild,
+                kafkaProcess.config().host(), kafkaProcess.config().brokerPort(), INFRASTRUCTURE_TIMEOUT));
+        return List.of(mongo, kafka);
     }
 
-    private void startServices(Map<ServiceProcess, Path> jars, String kafkaBootstrapServers, String mongoUri)
+    private void startServices(ServiceLauncher launcher, List<ServiceInstance> instances,
+                               List<Supervisor> infrastructure)
             throws IOException, InterruptedException, LaunchFailure {
-        say("Starting " + jars.size() + " services (logs in " + options.logsDir() + ") ...");
-        Map<ServiceProcess, ChildProcess> started = new LinkedHashMap<>();
-        for (Map.Entry<ServiceProcess, Path> entry : jars.entrySet()) {
-            ChildProcess child = entry.getKey().start(java, entry.getValue(), kafkaBootstrapServers, mongoUri,
-                    options.repoRoot(), options.logsDir());
-            children.add("services", child);
-            started.put(entry.getKey(), child);
+        log.say("Starting " + instances.size() + " service instances (logs in " + options.logsDir() + ") ...");
+        Map<ServiceInstance, ChildProcess> started = new LinkedHashMap<>();
+        for (ServiceInstance instance : instances) {
+            Supervisor supervisor = supervisor(instance.name(), afterCrash -> launcher.start(instance, afterCrash),
+                    child -> launcher.awaitHealthy(child, instance, SERVICE_TIMEOUT));
+            started.put(instance, supervisor.start());
+            children.add("services", supervisor);
         }
         ExecutorService pool = Executors.newFixedThreadPool(started.size(), runnable -> {
             Thread thread = new Thread(runnable, "health-wait");
@@ -176,15 +188,14 @@ public final class LocalPlatform {
         });
         try {
             ExecutorCompletionService<Void> waits = new ExecutorCompletionService<>(pool);
-            started.forEach((service, child) -> waits.submit(() -> {
-                Duration up = healthWaiter.awaitHealthy(child, service.healthUri(), SERVICE_TIMEOUT);
-                sayUp(service.name(), service.url(), up);
+            started.forEach((instance, child) -> waits.submit(() -> {
+                sayUp(instance.name(), instance.url(), launcher.awaitHealthy(child, instance, SERVICE_TIMEOUT));
                 return null;
             }));
             for (int healthy = 0; healthy < started.size(); healthy++) {
                 Future<Void> done;
                 while ((done = waits.poll(1, TimeUnit.SECONDS)) == null) {
-                    failIfInfrastructureEnded();
+                    failIfEnded(infrastructure);
                 }
                 try {
                     done.get();
@@ -201,52 +212,54 @@ public final class LocalPlatform {
     }
 
     /** A service cannot become healthy without the broker or the database: say so instead of timing out. */
-    private void failIfInfrastructureEnded() throws LaunchFailure {
-        for (ChildProcess child : children.snapshot()) {
-            boolean infrastructure = child.name().equals(KafkaProcess.NAME) || child.name().equals(MongoProcess.NAME);
-            if (infrastructure && !child.isAlive()) {
-                throw new LaunchFailure(child.name() + " exited with code " + child.exitValue()
+    private static void failIfEnded(List<Supervisor> infrastructure) throws LaunchFailure {
+        for (Supervisor supervisor : infrastructure) {
+            if (!supervisor.isAlive()) {
+                ChildProcess child = supervisor.current();
+                throw new LaunchFailure(child.name() + " exited with code " + Supervisor.describe(child.exitValue())
                         + " while the services were starting", child);
             }
         }
     }
 
-    private void printSummary(String kafkaBootstrapServers, String mongoUri) {
+    private Supervisor supervisor(String name, Supervisor.Launch launch, Supervisor.Readiness readiness) {
+        Supervisor supervisor = new Supervisor(name, launch, readiness, RestartBackoff.STANDARD, restarts, log::say);
+        supervisors.add(supervisor);
+        return supervisor;
+    }
+
+    private void printSummary(List<ServiceInstance> instances, String kafkaBootstrapServers, String mongoUri) {
         StringBuilder summary = new StringBuilder("\nMall Service Desk is running\n\n");
-        ServiceProcess.ALL.forEach(service -> summary.append(row(service.name(), service.url())));
+        instances.forEach(instance -> summary.append(row(instance.name(), instance.url())));
         summary.append(row("Kafka bootstrap", kafkaBootstrapServers))
                 .append(row("MongoDB", mongoUri))
-                .append(row("Logs", options.logsDir().toString()))
+                .append(row("Logs", options.logsDir() + "  (the launcher's: " + log.file().getFileName() + ")"))
                 .append(row("Data", options.dataDir() + "  (kept across restarts; --clean wipes it)"))
                 .append(row("Token", "deploy/dev-token.sh --user alice --name 'Alice' --malls M001,M002 "
                         + "--roles FRONT_DESK,SUPERVISOR"))
                 .append(row("", "curl -H \"Authorization: Bearer $(deploy/dev-token.sh ...)\" "
-                        + ServiceProcess.ALL.get(0).url() + "/..."))
-                .append("\nCtrl-C stops everything.\n");
-        say(summary.toString());
+                        + instances.get(0).url() + "/..."))
+                .append("\nA process that crashes is restarted. Ctrl-C stops everything.\n");
+        log.say(summary.toString());
     }
 
-    /** Blocks until a child ends; if that was not part of a requested stop, reports it and fails. */
-    private int superviseUntilAChildEnds() {
-        List<ChildProcess> running = children.snapshot();
-        CompletableFuture.anyOf(running.stream().map(ChildProcess::onExit).toArray(CompletableFuture[]::new))
-                .join();
-        if (stoppedOnRequest()) {
-            return 0;
-        }
-        ChildProcess ended = running.stream().filter(child -> !child.isAlive()).findFirst().orElseThrow();
-        report(new LaunchFailure(ended.name() + " exited unexpectedly with code " + ended.exitValue()
-                + "; stopping everything", ended));
-        return 1;
+    /** From here on crashes are restarts, not failures: the launcher only waits for Ctrl-C or SIGTERM. */
+    private void superviseUntilStopped() throws InterruptedException {
+        supervisors.forEach(Supervisor::supervise);
+        stopping.await();
     }
 
     private void stopEverything() {
         stopping.countDown();
-        if (children.snapshot().stream().anyMatch(ChildProcess::isAlive)) {
-            say("Stopping the local platform ...");
+        // First no more restarts anywhere, then stop stage by stage: a broker restarting under stopping services
+        // would only have to be stopped again.
+        supervisors.forEach(Supervisor::stopRestarting);
+        if (children.snapshot().stream().anyMatch(Stoppable::isAlive)) {
+            log.say("Stopping the local platform ...");
         }
-        children.stopAll(LocalPlatform::say);
-        say("Local platform stopped.");
+        children.stopAll(log::say);
+        restarts.shutdownNow();
+        log.say("Local platform stopped.");
     }
 
     private boolean isStopping() {
@@ -265,7 +278,7 @@ public final class LocalPlatform {
         }
     }
 
-    private static void report(LaunchFailure failure) {
+    private void report(LaunchFailure failure) {
         StringBuilder text = new StringBuilder("\nLOCAL PLATFORM FAILED: ").append(failure.getMessage()).append('\n');
         List<String> tail = failure.logTail(TAIL_LINES);
         if (!tail.isEmpty()) {
@@ -273,23 +286,15 @@ public final class LocalPlatform {
             tail.forEach(line -> text.append(line).append('\n'));
             text.append("----\n");
         }
-        synchronized (LocalPlatform.class) {
-            System.err.print(text);
-            System.err.flush();
-        }
+        log.error(text.toString());
     }
 
-    private static void sayUp(String name, String address, Duration elapsed) {
-        say(String.format("%-16s UP   %-26s (%.1f s)", name, address, elapsed.toMillis() / 1000.0));
+    private void sayUp(String name, String address, Duration elapsed) {
+        log.say(String.format("%-18s UP   %-26s (%.1f s)", name, address, elapsed.toMillis() / 1000.0));
     }
 
     private static String row(String label, String value) {
         return String.format("  %-18s %s%n", label, value);
-    }
-
-    private static synchronized void say(String line) {
-        System.out.println(line);
-        System.out.flush();
     }
 
     /** The project version, to find the services' jars; filtered into the resource at build time. */

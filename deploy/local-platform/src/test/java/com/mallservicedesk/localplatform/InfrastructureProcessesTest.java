@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,6 +27,7 @@ class InfrastructureProcessesTest {
     Path home;
 
     private ChildProcesses children = new ChildProcesses();
+    private final List<ChildProcess> running = new ArrayList<>();
 
     @AfterEach
     void stopChildren() {
@@ -71,8 +73,10 @@ class InfrastructureProcessesTest {
     private void start(MongoProcess mongo, KafkaProcess kafka) throws Exception {
         ChildProcess mongoChild = mongo.start();
         children.add(MongoProcess.NAME, mongoChild);
+        running.add(mongoChild);
         ChildProcess kafkaChild = kafka.start();
         children.add(KafkaProcess.NAME, kafkaChild);
+        running.add(kafkaChild);
         HealthWaiter waiter = new HealthWaiter();
         waiter.awaitPort(mongoChild, mongo.host(), mongo.port(), TestProcesses.START_TIMEOUT);
         waiter.awaitPort(kafkaChild, kafka.config().host(), kafka.config().brokerPort(), TestProcesses.START_TIMEOUT);
@@ -80,12 +84,12 @@ class InfrastructureProcessesTest {
 
     /** Stops both as the launcher does, and checks they are gone and their ports are free again. */
     private void stopAll() {
-        List<ChildProcess> running = children.snapshot();
         children.stopAll(line -> { });
         assertThat(running).noneMatch(ChildProcess::isAlive);
         assertThat(running).allSatisfy(child -> assertThat(child.exitValue())
                 .as("exit code of %s", child.name()).isIn(0, 143));
         children = new ChildProcesses();
+        running.clear();
     }
 
     private static Admin admin(KafkaProcess kafka) {

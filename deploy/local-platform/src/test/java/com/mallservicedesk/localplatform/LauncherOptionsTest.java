@@ -2,6 +2,7 @@ package com.mallservicedesk.localplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,6 +22,52 @@ class LauncherOptionsTest {
         assertThat(options.kafkaDataDir()).isEqualTo(REPO.resolve(".local/data/kafka"));
         assertThat(options.mongoDataFile()).isEqualTo(REPO.resolve(".local/data/mongo/platform.mv"));
         assertThat(options.logsDir()).isEqualTo(REPO.resolve(".local/logs"));
+        assertThat(options.jit()).isEqualTo(Jit.C1);
+        assertThat(options.serviceInstances()).extracting(ServiceInstance::name, ServiceInstance::port)
+                .containsExactly(tuple("intake-service", 8081), tuple("dispatch-service", 8082),
+                        tuple("callback-service", 8083), tuple("claims-service", 8084),
+                        tuple("survey-service", 8085));
+    }
+
+    @Test
+    void runsExtraInstancesOnTheirOwnPorts() {
+        LauncherOptions options = LauncherOptions.parse(
+                new String[] {"--instances", "dispatch-service=3,intake-service=2", "--jit=c2"}, Map.of(), REPO);
+
+        assertThat(options.jit()).isEqualTo(Jit.C2);
+        assertThat(options.serviceInstances()).extracting(ServiceInstance::name, ServiceInstance::port)
+                .containsExactly(tuple("intake-service", 8081), tuple("intake-service-2", 18081),
+                        tuple("dispatch-service", 8082), tuple("dispatch-service-2", 18082),
+                        tuple("dispatch-service-3", 28082), tuple("callback-service", 8083),
+                        tuple("claims-service", 8084), tuple("survey-service", 8085));
+        assertThat(LauncherOptions.parse(new String[] {"--instances=intake-service=2"}, Map.of(), REPO)
+                .serviceInstances()).hasSize(6);
+    }
+
+    @Test
+    void c2DropsTheC1OnlyFlagAndGivesMoreHeap() {
+        assertThat(Jit.C1.jvmOptions()).contains("-XX:TieredStopAtLevel=1", "-Xmx256m");
+        assertThat(Jit.C2.jvmOptions()).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx512m");
+    }
+
+    @Test
+    void rejectsBadInstancesAndJit() {
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--instances", "billing-service=2"))
+                .withMessageStartingWith("Unknown service: billing-service");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--instances", "intake-service=5"))
+                .withMessage("--instances: intake-service can run 1 to 4 instances, not 5");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--instances", "intake-service"))
+                .withMessageStartingWith("--instances wants service=count");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--instances", "intake-service=2,intake-service=3"))
+                .withMessage("--instances names intake-service twice");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--instances"))
+                .withMessage("--instances needs a value");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--jit", "graal"))
+                .withMessage("Unknown --jit: graal (c1 or c2)");
+    }
+
+    private static LauncherOptions parse(String... args) {
+        return LauncherOptions.parse(args, Map.of(), REPO);
     }
 
     @Test
@@ -38,7 +85,8 @@ class LauncherOptionsTest {
 
         assertThat(options.clean()).isTrue();
         assertThat(options.help()).isTrue();
-        assertThat(LauncherOptions.usage()).contains("--clean", "LOCAL_PLATFORM_HOME", "Ctrl-C");
+        assertThat(LauncherOptions.usage()).contains("--clean", "--instances", "18081", "--jit", "LOCAL_PLATFORM_HOME",
+                "launcher.log", "Ctrl-C");
     }
 
     @Test

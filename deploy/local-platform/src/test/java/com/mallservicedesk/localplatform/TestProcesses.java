@@ -28,6 +28,12 @@ final class TestProcesses {
         return new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"), launcherClasspath());
     }
 
+    /** The JVM running the tests with only the test classes, for the stand-in children of the supervision tests. */
+    static JavaCommand testJava() {
+        return new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
+                Path.of("target", "test-classes").toAbsolutePath().toString());
+    }
+
     /** A broker in {@code home}, on free ports, laid out as the launcher lays out its home. */
     static KafkaProcess kafka(Path home) throws IOException {
         return new KafkaProcess(launcherJava(),

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
@@ -18,7 +19,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            environment.getPropertySources().addLast(
+            var sources = environment.getPropertySources();
+            if (environment.acceptsProfiles(Profiles.of("local", "test"))) {
+                // The development secret exists only for these profiles; production refuses to start without an issuer.
+                sources.addLast(new ResourcePropertySource("platformDevelopment",
+                        new ClassPathResource("platform/development.properties")));
+            }
+            sources.addLast(
                     new ResourcePropertySource("platformDefaults", new ClassPathResource("platform/defaults.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

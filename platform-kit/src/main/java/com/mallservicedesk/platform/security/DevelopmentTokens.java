@@ -34,6 +34,7 @@ public final class DevelopmentTokens {
         if (department != null) {
             claims.put("dept", department);
         }
+        claims.put("aud", "mall-service-desk");
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validFor).getEpochSecond());
         String signingInput = base64(JSON.writeValueAsBytes(Map.of("alg", "HS256", "typ", "JWT"))) + "."

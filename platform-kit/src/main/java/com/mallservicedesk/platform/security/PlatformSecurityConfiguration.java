@@ -2,6 +2,18 @@ package com.mallservicedesk.platform.security;
 
 import com.mallservicedesk.platform.problem.ProblemWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +24,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -67,14 +78,33 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
+        if (!properties.development() && !hasText(properties.issuer())) {
+            throw new IllegalStateException("Refusing to start: tokens need a trusted issuer. Set PLATFORM_JWK_SET_URI and "
+                    + "PLATFORM_JWT_ISSUER (production), or run with the 'local' profile for development");
+        }
         NimbusReactiveJwtDecoder decoder = hasText(properties.jwkSetUri())
                 ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
                 : secretDecoder(properties);
-        // Expiry is always checked; the issuer too when one is configured (production identity providers).
-        decoder.setJwtValidator(hasText(properties.issuer())
-                ? JwtValidators.createDefaultWithIssuer(properties.issuer())
-                : JwtValidators.createDefault());
+        decoder.setJwtValidator(validator(properties));
         return decoder;
+    }
+
+    /** Expiry is required and checked with a small skew; issuer when configured; audience as the contract says. */
+    static OAuth2TokenValidator<Jwt> validator(PlatformSecurityProperties properties) {
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
+        checks.add(new JwtTimestampValidator(properties.clockSkew()));
+        checks.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
+        if (hasText(properties.issuer())) {
+            checks.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        String audience = properties.audience();
+        var wrongAudience = new OAuth2Error("invalid_token", "The aud claim is not valid", null);
+        checks.add(jwt -> {
+            List<String> aud = jwt.getAudience();
+            boolean ok = aud == null || aud.isEmpty() ? properties.development() : aud.contains(audience);
+            return ok ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(wrongAudience);
+        });
+        return new DelegatingOAuth2TokenValidator<>(checks);
     }
 
     private static NimbusReactiveJwtDecoder secretDecoder(PlatformSecurityProperties properties) {

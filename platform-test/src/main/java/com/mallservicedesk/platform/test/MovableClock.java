@@ -1,4 +1,4 @@
-package com.mallservicedesk.callback;
+package com.mallservicedesk.platform.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The real time plus an offset that tests move forward, so deadlines a day away expire at once. */
+/** The real time plus an offset that tests move forward, so deadlines hours away expire at once. */
 public class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
