@@ -1,163 +1,197 @@
 package com.mallservicedesk.benchmarks;
 
+import com.mallservicedesk.benchmarks.burst.Burst;
+import com.mallservicedesk.benchmarks.burst.BurstResult;
+import com.mallservicedesk.benchmarks.ceiling.CeilingResult;
+import com.mallservicedesk.benchmarks.ceiling.RawCeiling;
+import com.mallservicedesk.benchmarks.growth.GrowthResult;
+import com.mallservicedesk.benchmarks.growth.GrowthStage;
+import com.mallservicedesk.benchmarks.load.LoadGenerator;
+import com.mallservicedesk.benchmarks.load.Places;
+import com.mallservicedesk.benchmarks.load.PlatformClient;
+import com.mallservicedesk.benchmarks.load.WorkOrderWatch;
+import com.mallservicedesk.benchmarks.memory.MemoryReading;
+import com.mallservicedesk.benchmarks.memory.PlatformMemory;
+import com.mallservicedesk.benchmarks.rate.RateResult;
+import com.mallservicedesk.benchmarks.rate.SustainedRate;
+import com.mallservicedesk.benchmarks.report.Results;
+import com.mallservicedesk.benchmarks.report.ResultsTable;
 import com.mallservicedesk.platform.security.DevelopmentTokens;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * Measures a running platform from the outside, as the front desk and dispatch see it:
- * <ol>
- *   <li>registration: how many requests per second intake accepts and how long each call takes;</li>
- *   <li>burst drain: when dispatch shows a work order for every request of that burst;</li>
- *   <li>dispatch latency, once the burst has drained: from intake's 201 until dispatch shows the work order
- *       (outbox relay, Kafka, dispatch's consumer), sampled one request at a time by polling every 10 ms.</li>
- * </ol>
- * Requests are spread over 8 floors and 6 zones. Every run uses a fresh mall id, so runs never mix with real
- * data. Loads only 127.0.0.1.
+ * Measures a running platform from the outside, as the front desk and dispatch see it, and prints a Markdown table
+ * for docs/benchmarks.md: registration and dispatch as the stored data grows, at fixed rates, after a burst; what
+ * MongoDB and Kafka take without the services; the platform's memory. Every run uses fresh mall ids, so runs never
+ * mix with real data. Calls only the addresses given (127.0.0.1 by default). Usage: {@link BenchmarkOptions#usage()}.
  */
 public final class PlatformBenchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SECRET = System.getenv().getOrDefault("PLATFORM_JWT_SECRET",
             "mall-service-desk-development-secret-do-not-use-in-production");
+    private static final List<String> ROLES = List.of("FRONT_DESK", "SUPERVISOR");
+    private static final int WARM_UP_LATENCY_SAMPLES = 20;
 
-    private final AtomicInteger sequence = new AtomicInteger();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String intake;
-    private final String dispatch;
-    private final String mall = "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    private final String token = DevelopmentTokens.mint(SECRET, "benchmark", "Benchmark", List.of(mall),
-            List.of("FRONT_DESK", "SUPERVISOR"), null, Duration.ofHours(2));
+    private final BenchmarkOptions options;
+    private final String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    private final Places places;
+    private final Places warmUpPlaces;
+    private final PlatformClient client;
+    private final LoadGenerator load;
+    private final WorkOrderWatch watch;
+    private final PlatformMemory memory;
+    private final Path output;
 
-    private PlatformBenchmark(String intake, String dispatch) {
-        this.intake = intake;
-        this.dispatch = dispatch;
+    private final List<GrowthResult> growth = new ArrayList<>();
+    private final List<RateResult> rates = new ArrayList<>();
+    private BurstResult burst;
+    private CeilingResult ceiling;
+
+    private PlatformBenchmark(BenchmarkOptions options) {
+        this.options = options;
+        places = new Places(IntStream.rangeClosed(1, options.malls()).mapToObj(i -> "BM%s-%02d".formatted(run, i))
+                .toList());
+        warmUpPlaces = new Places(List.of("BM" + run + "-WARM"));
+        String token = DevelopmentTokens.mint(SECRET, "benchmark", "Benchmark",
+                Stream.concat(places.malls().stream(), warmUpPlaces.malls().stream()).toList(), ROLES, null,
+                Duration.ofHours(24));
+        client = new PlatformClient(options.intake(), options.dispatch(), token);
+        load = new LoadGenerator(client);
+        watch = new WorkOrderWatch(client, options.patience());
+        memory = new PlatformMemory(URI.create(options.intake()).getPort());
+        output = options.output() != null ? options.output() : defaultOutput();
     }
 
-    public static void main(String[] args) throws Exception {
-        int requests = intArg(args, "--requests", 2000);
-        int concurrency = intArg(args, "--concurrency", 16);
-        int samples = intArg(args, "--latency-samples", 200);
-        var benchmark = new PlatformBenchmark(arg(args, "--intake", "http://127.0.0.1:8081"),
-                arg(args, "--dispatch", "http://127.0.0.1:8082"));
-        System.out.println("Mall " + benchmark.mall + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-        benchmark.register(Math.min(200, requests), concurrency, new Latencies(requests)); // warm-up, not reported
-        var registration = new Latencies(requests);
-        long started = System.nanoTime();
-        int failures = benchmark.register(requests, concurrency, registration);
-        double seconds = (System.nanoTime() - started) / 1e9;
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.print(BenchmarkOptions.usage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(BenchmarkOptions.usage());
+            return;
+        }
+        var benchmark = new PlatformBenchmark(options);
+        int exitCode;
+        try {
+            exitCode = benchmark.run();
+        } catch (IllegalStateException e) {
+            System.err.println("Benchmark stopped: " + e.getMessage());
+            benchmark.save();
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    private int run() throws InterruptedException {
+        if (!client.reachable()) {
+            System.err.println("Intake (" + options.intake() + ") or dispatch (" + options.dispatch()
+                    + ") does not answer its health check: start the platform first (deploy/run-local.sh).");
+            return 1;
+        }
+        System.out.printf("Run %s: malls %s … %s, %d cores; %s%n", run, places.malls().get(0),
+                places.malls().get(places.malls().size() - 1), Runtime.getRuntime().availableProcessors(),
+                memory.read().describe());
+        warmUp();
+        var growthStage = new GrowthStage(load, watch, memory, places, new GrowthStage.Settings(options.requests(),
+                options.concurrency(), options.loadConcurrency(), options.latencySamples()));
+        for (long stored : options.growth()) {
+            growth.add(growthStage.run(stored));
+            save();
+        }
+        var sustained = new SustainedRate(load, watch, memory, places, options.maxInFlight());
+        for (int rate : options.rates()) {
+            rates.add(sustained.run(rate, options.duration()));
+            save();
+        }
+        if (options.burst() > 0) {
+            burst = new Burst(load, watch, memory, places).run(options.burst(), options.burstConcurrency());
+            save();
+        }
+        if (options.ceiling() > 0) {
+            try {
+                ceiling = new RawCeiling(options.mongodb(), options.kafka()).run(options.ceiling(), options.concurrency());
+            } catch (IllegalStateException e) {
+                System.out.println("Raw ceiling not measured: " + e.getMessage());
+            }
+        }
+        System.out.println("Finally: " + memory.read().describe());
+        String table = save();
         System.out.println();
-        System.out.println("| measurement | load | result |");
-        System.out.println("|---|---|---|");
-        System.out.printf("| registration throughput | %d requests, %d concurrent | %.0f requests/s (%d failed) |%n",
-                requests, concurrency, registration.count() / seconds, failures);
-        System.out.printf("| registration latency | same | %s |%n", registration.summary());
-        int registered = registration.count() + Math.min(200, requests);
-        double drain = benchmark.secondsUntilDispatched(registered, started);
-        System.out.printf("| burst fully dispatched (all %d work orders visible) | after the burst above | %.1f s after the first request |%n",
-                registered, drain);
-        var flow = benchmark.dispatchLatency(samples);
-        System.out.printf("| intake 201 → work order visible in dispatch | %d requests, one at a time | %s |%n",
-                flow.count(), flow.summary());
+        System.out.print(table);
+        System.out.println();
+        System.out.println("Also written to " + output);
+        return 0;
     }
 
-    private int register(int count, int concurrency, Latencies latencies) throws InterruptedException {
-        AtomicInteger failures = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        for (int i = 0; i < count; i++) {
-            pool.submit(() -> {
-                long start = System.nanoTime();
-                try {
-                    if (post() == null) {
-                        failures.incrementAndGet();
-                        return;
-                    }
-                    latencies.add(System.nanoTime() - start);
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-            });
+    private void warmUp() throws InterruptedException {
+        if (options.warmUp() == 0) {
+            return;
         }
-        pool.shutdown();
-        pool.awaitTermination(30, TimeUnit.MINUTES);
-        return failures.get();
-    }
-
-    /** Waits until dispatch shows a work order for every registered request: the backlog has drained. */
-    private double secondsUntilDispatched(int expected, long startedNanos) throws Exception {
-        while (true) {
-            var response = http.send(get(dispatch + "/api/v1/malls/" + mall + "/work-orders?size=1"),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && JSON.readTree(response.body()).get("total").asInt() >= expected) {
-                return (System.nanoTime() - startedNanos) / 1e9;
-            }
-            TimeUnit.MILLISECONDS.sleep(100); // the polling interval of this probe, not a synchronisation
+        System.out.printf("Warm-up: %d requests in %s, not reported%n", options.warmUp(), warmUpPlaces.malls().get(0));
+        var sent = load.closedLoop(warmUpPlaces, options.warmUp(), options.concurrency(), null);
+        if (sent.failed() > 0) {
+            System.out.println("  failed during the warm-up: " + sent.failureText());
         }
-    }
-
-    private Latencies dispatchLatency(int samples) throws Exception {
-        var latencies = new Latencies(samples);
-        for (int i = 0; i < samples; i++) {
-            String id = post();
-            if (id == null) {
-                continue;
-            }
-            long registered = System.nanoTime();
-            long deadline = registered + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                var response = http.send(get(dispatch + "/api/v1/malls/" + mall + "/work-orders/wo-" + id),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    latencies.add(System.nanoTime() - registered);
-                    break;
-                }
-                TimeUnit.MILLISECONDS.sleep(10); // the polling interval of this probe, not a synchronisation
-            }
+        if (sent.registrations().isEmpty()) {
+            throw new IllegalStateException("intake registered none of the warm-up requests");
         }
-        return latencies;
+        watch.awaitCaughtUp(sent.registrations(), "dispatch catching up with the warm-up");
+        watch.visibleLatency(warmUpPlaces, WARM_UP_LATENCY_SAMPLES);
     }
 
-    /** Registers one repair request somewhere in the mall; returns its id, or null if intake did not answer 201. */
-    private String post() throws Exception {
-        int place = sequence.getAndIncrement();
-        String body = """
-                {"channel":"PHONE","kind":"REPAIR","description":"基準測試:洗手間水龍頭漏水",
-                 "location":{"floor":"%dF","zone":"%c"},"customer":{"name":"測試","phone":"13800000000","type":"SHOPPER"}}"""
-                .formatted(1 + place % 8, (char) ('A' + place / 8 % 6));
-        var request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/malls/" + mall + "/requests"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 201 ? JSON.readTree(response.body()).get("id").asString() : null;
-    }
-
-    private HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).GET().build();
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
+    /** Writes the table so far, so a long run that is stopped keeps what it measured. */
+    private String save() {
+        String table = ResultsTable.markdown(new Results(heading(), growth, rates, burst, ceiling, memory.peak()));
+        try {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            Files.writeString(output, table);
+        } catch (IOException e) {
+            System.err.println("Could not write " + output + ": " + e);
         }
-        return fallback;
+        return table;
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        return Integer.parseInt(arg(args, name, String.valueOf(fallback)));
+    private String heading() {
+        long machineBytes = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
+        return "Benchmark run %s on %s: %d cores, %s memory; requests spread over %d malls × 8 floors × 6 zones.".formatted(
+                run, LocalDate.now(), Runtime.getRuntime().availableProcessors(), MemoryReading.gib(machineBytes),
+                options.malls());
+    }
+
+    /** benchmarks/target next to this class's build output, or the working directory. */
+    private static Path defaultOutput() {
+        String name = "benchmark-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md";
+        try {
+            Path classes = Path.of(PlatformBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(classes) && classes.getParent() != null) {
+                return classes.getParent().resolve(name);
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            // fall through to the working directory
+        }
+        return Path.of(name);
     }
 }

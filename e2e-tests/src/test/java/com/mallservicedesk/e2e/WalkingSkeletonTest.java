@@ -94,6 +94,23 @@ class WalkingSkeletonTest {
                 .jsonPath("$.callbacks").isEqualTo(1)
                 .jsonPath("$.satisfied").isEqualTo(1)
                 .jsonPath("$.satisfactionRate").isEqualTo(100.0));
+
+        // The monthly reception report is built from the other services' real events (seed 000 §4.11).
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        await("monthly report counts the request and its callback").atMost(FLOW).untilAsserted(() -> survey.get()
+                .uri("/api/v1/malls/{mall}/reports/monthly?month={month}", MALL, month).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .value(report -> {
+                    @SuppressWarnings("unchecked")
+                    var requests = (Map<String, Object>) report.get("requests");
+                    @SuppressWarnings("unchecked")
+                    var byChannel = (Map<String, Number>) requests.get("byChannel");
+                    assertThat(byChannel.get("PHONE").intValue()).isPositive();
+                    @SuppressWarnings("unchecked")
+                    var workTime = (Map<String, Object>) report.get("workTime");
+                    assertThat(((Number) workTime.get("completed")).intValue()).isPositive();
+                }));
     }
 
     @Test

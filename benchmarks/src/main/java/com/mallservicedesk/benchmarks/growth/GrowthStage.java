@@ -1,0 +1,84 @@
+package com.mallservicedesk.benchmarks.growth;
+
+import com.mallservicedesk.benchmarks.load.LoadGenerator;
+import com.mallservicedesk.benchmarks.load.Places;
+import com.mallservicedesk.benchmarks.load.Progress;
+import com.mallservicedesk.benchmarks.load.Registration;
+import com.mallservicedesk.benchmarks.load.WorkOrderWatch;
+import com.mallservicedesk.benchmarks.memory.PlatformMemory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One step of the growth curve: fills the benchmark's malls through the API up to a number of stored requests,
+ * waits until dispatch has caught up, then measures registration throughput (closed loop) and, one request at a
+ * time, the way from intake's 201 to the work order in dispatch.
+ */
+public final class GrowthStage {
+
+    /** Shortfalls after failed registrations are loaded again, this often at most. */
+    private static final int LOAD_ATTEMPTS = 3;
+
+    public record Settings(int requests, int concurrency, int loadConcurrency, int latencySamples) {
+    }
+
+    private final LoadGenerator load;
+    private final WorkOrderWatch watch;
+    private final PlatformMemory memory;
+    private final Places places;
+    private final Settings settings;
+    /** Requests registered in the benchmark's malls so far. */
+    private long stored;
+
+    public GrowthStage(LoadGenerator load, WorkOrderWatch watch, PlatformMemory memory, Places places,
+                       Settings settings) {
+        this.load = load;
+        this.watch = watch;
+        this.memory = memory;
+        this.places = places;
+        this.settings = settings;
+    }
+
+    /** Loads the benchmark's malls up to {@code target} stored requests (unless they hold more), then measures. */
+    public GrowthResult run(long target) throws InterruptedException {
+        if (target > stored) {
+            stored += fill(target - stored);
+        }
+        System.out.printf("Measuring at %,d stored requests: %d registrations, %d concurrent%n", stored,
+                settings.requests(), settings.concurrency());
+        var measured = load.closedLoop(places, settings.requests(), settings.concurrency(), null);
+        watch.awaitCaughtUp(measured.registrations(), "dispatch catching up with the measured registrations");
+        System.out.printf("Measuring 201 → work order, %d requests one at a time%n", settings.latencySamples());
+        var toWorkOrder = watch.visibleLatency(places, settings.latencySamples());
+        long storedBefore = stored;
+        stored += measured.registrations().size() + toWorkOrder.count();
+        var result = new GrowthResult(storedBefore, settings.requests(), settings.concurrency(), measured.perSecond(),
+                measured.failed(), measured.failureText(), measured.latencies().summary(), toWorkOrder.summary(),
+                memory.read());
+        System.out.println("Growth: " + result.line());
+        return result;
+    }
+
+    private long fill(long count) throws InterruptedException {
+        System.out.printf("Loading %,d requests into %d malls (%d concurrent)%n", count, places.malls().size(),
+                settings.loadConcurrency());
+        List<Registration> loaded = new ArrayList<>();
+        long missing = count;
+        try (var progress = new Progress("loading", "requests", count)) {
+            for (int attempt = 0; attempt < LOAD_ATTEMPTS && missing > 0; attempt++) {
+                var result = load.closedLoop(places, (int) missing, settings.loadConcurrency(), progress);
+                loaded.addAll(result.registrations());
+                missing -= result.registrations().size();
+                if (result.failed() > 0) {
+                    System.out.println("  failed while loading: " + result.failureText());
+                }
+            }
+        }
+        if (missing > 0) {
+            throw new IllegalStateException("intake refused " + missing + " of the requests to load");
+        }
+        watch.awaitCaughtUp(loaded, "dispatch catching up with the load");
+        System.out.println("  " + memory.read().describe());
+        return loaded.size();
+    }
+}

@@ -1,0 +1,108 @@
+package com.mallservicedesk.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The two calls the benchmark makes: register a repair request at intake, read its work order at dispatch. */
+public final class PlatformClient {
+
+    private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration GET_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What intake answered: the request id on 201, otherwise the status (or -1 when the call failed). */
+    public record Answer(int status, String requestId, String mall, Instant answeredAt) {
+        public boolean created() {
+            return status == 201;
+        }
+    }
+
+    /** Created on first use: the body of a request is plain text and needs no mapper. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String intake;
+    private final String dispatch;
+    private final String token;
+
+    public PlatformClient(String intake, String dispatch, String token) {
+        this.intake = intake;
+        this.dispatch = dispatch;
+        this.token = token;
+    }
+
+    public CompletableFuture<Answer> register(Place place, long sequence) {
+        var request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/malls/" + place.mall() + "/requests"))
+                .timeout(POST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(place, sequence))).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            Instant now = Instant.now();
+            if (failure != null) {
+                return new Answer(-1, null, place.mall(), now);
+            }
+            String id = response.statusCode() == 201 ? Json.MAPPER.readTree(response.body()).get("id").asString() : null;
+            return new Answer(response.statusCode(), id, place.mall(), now);
+        });
+    }
+
+    /** The work order dispatch opened for the request, with its {@code createdAt}; empty while there is none. */
+    public Optional<Instant> workOrderCreatedAt(String mall, String requestId) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall + "/work-orders/wo-" + requestId))
+                .timeout(GET_TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new IllegalStateException("dispatch refused the benchmark's token (" + response.statusCode()
+                    + "): does PLATFORM_JWT_SECRET match the platform's?");
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("dispatch answered " + response.statusCode() + " for wo-" + requestId);
+        }
+        JsonNode createdAt = Json.MAPPER.readTree(response.body()).get("createdAt");
+        return Optional.of(createdAt == null || createdAt.isNull() ? Instant.now() : Instant.parse(createdAt.asString()));
+    }
+
+    /** Whether intake and dispatch answer their health checks at all. */
+    public boolean reachable() {
+        for (String base : new String[] {intake, dispatch}) {
+            try {
+                var request = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).timeout(Duration.ofSeconds(5))
+                        .GET().build();
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A phone-reported leak, the body the front desk sends most often (see the README). */
+    static String body(Place place, long sequence) {
+        return """
+                {"channel":"PHONE","kind":"REPAIR","description":"基準測試 %d:洗手間水龍頭漏水",\
+                "location":{"floor":"%s","zone":"%s"},\
+                "customer":{"name":"測試","phone":"13800000000","type":"SHOPPER"}}"""
+                .formatted(sequence, place.floor(), place.zone());
+    }
+}
