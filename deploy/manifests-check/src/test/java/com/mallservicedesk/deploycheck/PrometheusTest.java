@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -113,21 +116,19 @@ class PrometheusTest {
     }
 
     private JsonNode await(String api, String path, Predicate<JsonNode> done, Path tmp) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = get(api + path);
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (IOException notYet) {
-                // Prometheus is still starting.
-            }
-            Thread.sleep(500);
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return Awaitility.await("Prometheus answering " + path).atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreException(IOException.class) // Prometheus is still starting.
+                    .until(() -> {
+                        last.set(get(api + path));
+                        return last.get();
+                    }, done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Prometheus never answered " + path + " as expected; last answer " + last.get()
+                    + "\nlog:\n" + Files.readString(tmp.resolve("prometheus.log")), e);
         }
-        throw new AssertionError("Prometheus never answered " + path + " as expected; last answer " + last
-                + "\nlog:\n" + Files.readString(tmp.resolve("prometheus.log")));
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
