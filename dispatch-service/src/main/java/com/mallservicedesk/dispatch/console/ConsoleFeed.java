@@ -54,7 +54,6 @@ class ConsoleFeed {
      * ({@code console_numbers}, insert once), then the event is stored under {@code <mall>:<number>}: a redelivery
      * finds the binding and stores nothing new.
      */
-    @SuppressWarnings("unchecked")
     Mono<Void> record(IncomingEvent event, Map<String, Object> raw) {
         Map<String, Object> data = new LinkedHashMap<>(raw);
         // Consoles show what happened; the customer's contact stays in the work order (seed 001 篇3 §8).

@@ -5,6 +5,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -40,7 +41,8 @@ public class Notice implements OutboxCarrier {
     Notice() {
     }
 
-    static Notice publish(String id, String mallId, PublishNotice body, List<Recipient> recipients, String by, Instant now) {
+    static Created<Notice> publish(String id, String mallId, PublishNotice body, List<Recipient> recipients, String by,
+                                   Instant now) {
         Notice notice = new Notice();
         notice.id = id;
         notice.mallId = mallId;
@@ -53,11 +55,8 @@ public class Notice implements OutboxCarrier {
         notice.publishedBy = by;
         notice.publishedAt = now;
         notice.recipients = new ArrayList<>(recipients);
-        return notice;
-    }
-
-    NoticeEvents.Published published() {
-        return new NoticeEvents.Published(id, kind, floors, zones, startsAt, endsAt, message, recipients.size(), publishedBy);
+        return Created.of(notice, new NoticeEvents.Published(id, notice.kind, notice.floors, notice.zones, notice.startsAt,
+                notice.endsAt, notice.message, recipients.size(), by));
     }
 
     public String getId() { return id; }

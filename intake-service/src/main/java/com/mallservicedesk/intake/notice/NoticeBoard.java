@@ -2,8 +2,8 @@ package com.mallservicedesk.intake.notice;
 
 import com.mallservicedesk.intake.request.InvalidFields;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
-import com.mallservicedesk.platform.events.EventFactory;
-import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.AggregateStore;
+import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Clock;
 import java.util.UUID;
@@ -27,17 +27,17 @@ class NoticeBoard {
     private static final Logger log = LoggerFactory.getLogger(NoticeBoard.class);
 
     private final ReactiveMongoTemplate mongo;
+    private final AggregateStore<Notice> notices;
     private final TenantDirectory tenants;
     private final NoticeDeliveries deliveries;
-    private final EventFactory events;
     private final Clock clock;
 
-    NoticeBoard(ReactiveMongoTemplate mongo, TenantDirectory tenants, NoticeDeliveries deliveries, EventFactory events,
+    NoticeBoard(ReactiveMongoTemplate mongo, AggregateStores stores, TenantDirectory tenants, NoticeDeliveries deliveries,
                 Clock clock) {
         this.mongo = mongo;
+        this.notices = stores.of(Notice.class, "notice");
         this.tenants = tenants;
         this.deliveries = deliveries;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -49,11 +49,8 @@ class NoticeBoard {
         return tenants.affectedBy(mallId, body.floors(), body.zones())
                 .map(t -> new Notice.Recipient(t.getId(), t.getName()))
                 .collectList()
-                .flatMap(recipients -> {
-                    Notice notice = Notice.publish(id, mallId, body, recipients, user.id(), clock.instant());
-                    notice.getOutbox().add(events.pending(mallId, id, id, notice.published()));
-                    return mongo.insert(notice);
-                })
+                .flatMap(recipients -> notices.create(Notice.publish(id, mallId, body, recipients, user.id(),
+                        clock.instant())))
                 .flatMap(notice -> deliveries.createFor(notice).thenReturn(notice))
                 .doOnSuccess(notice -> deliveries.sendDue(notice.getId())
                         // Sending runs after the answer; whatever fails here the sweep retries.
@@ -62,8 +59,7 @@ class NoticeBoard {
     }
 
     Mono<Notice> find(String mallId, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("mallId").is(mallId)), Notice.class)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("notice", id)));
+        return notices.find(mallId, id);
     }
 
     Flux<Notice> recent(String mallId, int limit) {
