@@ -1,84 +1,64 @@
 package com.mallservicedesk.dispatch.metrics;
 
+import com.mallservicedesk.platform.store.StateCounters;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+
 /**
- * How many work orders are in each state, kept as counters by key ({@code mall|department|kind|status|overdue}) that
- * every change moves, so the gauges read a handful of small documents instead of counting the orders. A counter is
- * moved right after the order's write: a crash between the two leaves it off by one until {@link #rebuild} runs
- * (at a start that finds no counters, or by an operator).
+ * How many work orders are in each state, as the kit's {@link StateCounters} keyed
+ * {@code mall|department|kind|status|overdue}, so the gauges read a handful of small documents instead of counting
+ * the orders. {@link #rebuild} repairs them (at a start that finds no counters, or by an operator).
  */
 @Component
 public class WorkOrderCounts {
 
     static final String COLLECTION = "work_order_counts";
+    static final List<String> OPEN = List.of("UNASSIGNED", "ASSIGNED", "ACCEPTED", "DELAYED");
+    static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(5);
 
-    private final ReactiveMongoTemplate mongo;
+    private final StateCounters counters;
 
     WorkOrderCounts(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        this.counters = StateCounters.in(mongo, COLLECTION);
     }
 
     public record State(String mallId, String department, String kind, String status, boolean overdue) {
-        String key() {
-            return String.join("|", mallId, tag(department), tag(kind), status, Boolean.toString(overdue));
+        Map<String, Object> labels() {
+            Map<String, Object> labels = new LinkedHashMap<>();
+            labels.put("mallId", mallId);
+            labels.put("department", department);
+            labels.put("kind", kind);
+            labels.put("status", status);
+            labels.put("overdue", overdue);
+            return labels;
         }
     }
 
     /** An order left one state and entered another; {@code from} is null for a new order. */
     public Mono<Void> moved(State from, State to) {
-        if (to.equals(from)) {
-            return Mono.empty();
-        }
-        Mono<Void> leave = from == null ? Mono.empty() : add(from, -1);
-        return leave.then(add(to, 1));
+        return counters.moved(from == null ? null : from.labels(), to.labels());
     }
 
     Flux<Document> all() {
-        return mongo.findAll(Document.class, COLLECTION);
+        return counters.all();
     }
 
-    /** Counts the stored orders once and replaces the counters: the one full scan, for a new or repaired store. */
+    /** Counts the stored orders once and replaces the counters. */
     public Mono<Long> rebuild() {
-        var group = Aggregation.newAggregation(
-                Aggregation.group("mallId", "department", "kind", "status", "overdue").count().as("n"));
-        return mongo.remove(new Query(), COLLECTION)
-                .thenMany(mongo.aggregate(group, "work_orders", Document.class))
-                .concatMap(row -> {
-                    Document id = (Document) row.get("_id");
-                    var state = new State(id.getString("mallId"), id.getString("department"), id.getString("kind"),
-                            id.getString("status"), Boolean.TRUE.equals(id.getBoolean("overdue")));
-                    return add(state, ((Number) row.get("n")).longValue());
-                })
-                .count();
+        return counters.rebuild("work_orders", id -> new State(id.getString("mallId"), id.getString("department"),
+                        id.getString("kind"), id.getString("status"), Boolean.TRUE.equals(id.getBoolean("overdue"))).labels(),
+                "mallId", "department", "kind", "status", "overdue");
     }
 
     Mono<Boolean> isEmpty() {
-        return mongo.findOne(new Query().limit(1), Document.class, COLLECTION).map(found -> false).defaultIfEmpty(true);
+        return counters.isEmpty();
     }
-
-    private Mono<Void> add(State state, long delta) {
-        var update = new Update().inc("n", delta).set("mallId", state.mallId()).set("department", tag(state.department()))
-                .set("kind", tag(state.kind())).set("status", state.status()).set("overdue", state.overdue());
-        return mongo.upsert(Query.query(Criteria.where("_id").is(state.key())), update, COLLECTION).then();
-    }
-
-    static String tag(String value) {
-        return value == null ? "none" : value;
-    }
-
-    static final List<String> OPEN = List.of("UNASSIGNED", "ASSIGNED", "ACCEPTED", "DELAYED");
-
-    static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(5);
-
 }
