@@ -29,6 +29,16 @@ class AdvancesTest extends ClaimsIntegrationTest {
             assertThat(over).containsEntry("code", "advance-over-cap").containsEntry("totalAdvancedCny", "2000.00")
                     .containsKey("advanceId");
             String advanceId = (String) over.get("advanceId");
+            // In English too, with the amounts filled in (an apostrophe in a message pattern must not swallow them).
+            web.post().uri("/api/v1/malls/{mall}/claims/{id}/advances", mall, id)
+                    .headers(h -> {
+                        h.setBearerAuth(frontDesk(mall));
+                        h.add("Accept-Language", "en");
+                    })
+                    .bodyValue(Map.of("amountCny", "0.01", "purpose", "药费", "paidTo", "市第一人民医院"))
+                    .exchange().expectStatus().isEqualTo(422).expectBody()
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+                            .contains("the mall's cap (already advanced: 2000.00 CNY)").contains("manager's approval"));
             // Asked again while it waits: the same advance, not a second one.
             assertThat(body(advance(id, "0.01", "药费").expectStatus().isEqualTo(422))).containsEntry("advanceId", advanceId);
 
