@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** One shared context for every intake test: the whole service against the real broker and MongoDB-wire server. */
 @PlatformServiceTest
+@Import(TestHostResolver.class)
 @TestPropertySource(properties = {
         "platform.timers.poll-interval=PT0.2S",
         "intake.notices.retry-interval=PT0.4S",
@@ -55,6 +57,18 @@ public abstract class IntakeIntegrationTest {
 
     protected WebTestClient.ResponseSpec get(String token, String uri, Object... vars) {
         return web.get().uri(uri, vars).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec put(String token, String uri, Object body, Object... vars) {
+        return web.put().uri(uri, vars)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    protected static String manager(String mallId) {
+        return TestTokens.token("manager-" + mallId, List.of(mallId), List.of("MANAGER"), null);
     }
 
     protected Map<String, Object> register(String mallId, Map<String, Object> body) {

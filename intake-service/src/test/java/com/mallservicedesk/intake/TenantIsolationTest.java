@@ -49,6 +49,7 @@ class TenantIsolationTest extends IntakeIntegrationTest {
                 new Call(HttpMethod.POST, "/notices", notice, false),
                 new Call(HttpMethod.GET, "/notices", null, false),
                 new Call(HttpMethod.GET, "/notices/" + noticeId, null, true),
+                new Call(HttpMethod.GET, "/notices/" + noticeId + "/deliveries", null, true),
                 new Call(HttpMethod.POST, "/notices/" + noticeId + "/deliveries/" + deliveryId + "/ack", Map.of(), true));
 
         // A supervisor who may do everything the endpoints allow, but only in mall B.

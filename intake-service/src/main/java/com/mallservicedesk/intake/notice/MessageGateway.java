@@ -1,9 +1,12 @@
 package com.mallservicedesk.intake.notice;
 
+import com.mallservicedesk.intake.gateway.GatewayConnections;
+import com.mallservicedesk.intake.gateway.NonPublicAddressException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Sends one message to a mall's outbound gateway (an HTTP webhook). Each mall has its own circuit breaker and
  * retry, built from the {@code messageGateway} configurations, so one mall's broken gateway never blocks
- * another's notices.
+ * another's notices. Failures carry our codes only: what the gateway answered or why a connection failed stays out
+ * of what the mall's users read.
  */
 @Component
 class MessageGateway {
@@ -28,18 +32,19 @@ class MessageGateway {
     private final RetryRegistry retries;
     private final Duration timeout;
 
-    MessageGateway(CircuitBreakerRegistry breakers, RetryRegistry retries,
+    MessageGateway(CircuitBreakerRegistry breakers, RetryRegistry retries, GatewayConnections connections,
                    @Value("${intake.notices.gateway-timeout:PT5S}") Duration timeout) {
-        // A plain client: the gateway is an outside system, none of the service's own client customisations apply.
-        this.web = WebClient.builder().build();
+        // A plain client on the checked connections: the gateway is an outside system.
+        this.web = WebClient.builder().clientConnector(connections.connector()).build();
         this.breakers = breakers;
         this.retries = retries;
         this.timeout = timeout;
     }
 
-    Mono<Void> send(String mallId, String url, GatewayMessage message) {
+    /** @param uri the address exactly as stored: a URI, never a template */
+    Mono<Void> send(String mallId, URI uri, GatewayMessage message) {
         String name = "message-gateway-" + mallId;
-        return Mono.defer(() -> web.post().uri(url)
+        return Mono.defer(() -> web.post().uri(uri)
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotency-Key", message.deliveryId())
                         .bodyValue(message)
@@ -50,23 +55,27 @@ class MessageGateway {
                             }
                             Mono<Void> drained = response.releaseBody();
                             if (status >= 500 || status == 408 || status == 429) {
-                                return drained.then(Mono.error(new GatewayUnavailableException("gateway answered " + status)));
+                                return drained.then(Mono.error(new GatewayUnavailableException(DeliveryFailure.UNAVAILABLE,
+                                        status)));
                             }
-                            return drained.then(Mono.error(new GatewayRejectedException("gateway answered " + status)));
+                            return drained.then(Mono.error(new GatewayRejectedException(DeliveryFailure.REJECTED, status)));
                         })
                         .timeout(timeout)
-                        .onErrorMap(TimeoutException.class, e -> new GatewayUnavailableException("gateway timed out"))
-                        .onErrorMap(WebClientRequestException.class,
-                                e -> new GatewayUnavailableException("gateway unreachable: " + rootMessage(e))))
+                        .onErrorMap(TimeoutException.class,
+                                e -> new GatewayUnavailableException(DeliveryFailure.UNREACHABLE, null))
+                        .onErrorMap(WebClientRequestException.class, e -> causedByNonPublicAddress(e)
+                                ? new GatewayRejectedException(DeliveryFailure.NOT_ALLOWED, null)
+                                : new GatewayUnavailableException(DeliveryFailure.UNREACHABLE, null)))
                 .transformDeferred(CircuitBreakerOperator.of(breakers.circuitBreaker(name, CONFIG)))
                 .transformDeferred(RetryOperator.of(retries.retry(name, CONFIG)));
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
+    private static boolean causedByNonPublicAddress(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NonPublicAddressException) {
+                return true;
+            }
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return false;
     }
 }

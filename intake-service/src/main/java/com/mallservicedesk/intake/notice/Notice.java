@@ -8,6 +8,7 @@ import java.util.List;
 import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * write, so the deliveries made from them cannot be lost even if the service stops right after.
  */
 @Document("notices")
+@CompoundIndex(name = "mall_published", def = "{'mallId': 1, 'publishedAt': -1, '_id': 1}")
 public class Notice implements OutboxCarrier {
 
     public record Recipient(String tenantId, String tenantName) {

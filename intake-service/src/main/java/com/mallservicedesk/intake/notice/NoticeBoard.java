@@ -1,11 +1,12 @@
 package com.mallservicedesk.intake.notice;
 
-import com.mallservicedesk.intake.request.InvalidFields;
+import com.mallservicedesk.intake.input.InvalidFields;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,8 +62,14 @@ class NoticeBoard {
         return notices.find(mallId, id);
     }
 
-    Flux<Notice> recent(String mallId, int limit) {
-        return mongo.find(Query.query(Criteria.where("mallId").is(mallId)).with(Sort.by(Sort.Direction.DESC, "publishedAt"))
-                .limit(limit), Notice.class);
+    record Page(List<Notice> items, int page, int size, long total) {
+    }
+
+    /** The mall's notices, newest first. */
+    Mono<Page> page(String mallId, int page, int size) {
+        var query = Query.query(Criteria.where("mallId").is(mallId));
+        var items = mongo.find(Query.of(query).with(Sort.by(Sort.Direction.DESC, "publishedAt").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size), Notice.class).collectList();
+        return Mono.zip(items, mongo.count(query, Notice.class)).map(t -> new Page(t.getT1(), page, size, t.getT2()));
     }
 }

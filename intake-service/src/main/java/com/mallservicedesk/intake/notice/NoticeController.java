@@ -1,5 +1,7 @@
 package com.mallservicedesk.intake.notice;
 
+import com.mallservicedesk.intake.input.InvalidFields;
+import com.mallservicedesk.intake.input.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -20,13 +23,22 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/malls/{mallId}/notices")
 class NoticeController {
 
+    record NoticePage(List<NoticeView> items, int page, int size, long total) {
+    }
+
+    record DeliveryPage(List<NoticeView.DeliveryView> items, int page, int size, long total) {
+    }
+
     private final NoticeBoard board;
     private final NoticeDeliveries deliveries;
+    private final DeliveryCounts counts;
     private final IdempotentRequests idempotency;
 
-    NoticeController(NoticeBoard board, NoticeDeliveries deliveries, IdempotentRequests idempotency) {
+    NoticeController(NoticeBoard board, NoticeDeliveries deliveries, DeliveryCounts counts,
+                     IdempotentRequests idempotency) {
         this.board = board;
         this.deliveries = deliveries;
+        this.counts = counts;
         this.idempotency = idempotency;
     }
 
@@ -45,11 +57,28 @@ class NoticeController {
         return board.find(mallId, id).flatMap(this::view);
     }
 
-    /** The latest 100 notices of the mall, newest first. */
+    /** The mall's notices, newest first, each with its delivery counts. */
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
-    Mono<List<NoticeView>> list(@PathVariable String mallId) {
-        return board.recent(mallId, 100).concatMap(this::view).collectList();
+    Mono<NoticePage> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size, new InvalidFields()).throwIfAny();
+        return board.page(mallId, page, size).flatMap(found -> counts.of(found.items()).map(byNotice -> new NoticePage(
+                found.items().stream().map(n -> NoticeView.of(n, byNotice.getOrDefault(n.getId(), DeliveryCounts.none())))
+                        .toList(), found.page(), found.size(), found.total())));
+    }
+
+    /** One notice's deliveries by store name, optionally only those in one state. */
+    @GetMapping("/{id}/deliveries")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
+    Mono<DeliveryPage> deliveries(@PathVariable String mallId, @PathVariable String id,
+                                  @RequestParam(required = false) DeliveryState state,
+                                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size, new InvalidFields()).throwIfAny();
+        return board.find(mallId, id)
+                .flatMap(notice -> deliveries.page(mallId, id, state, page, size))
+                .map(found -> new DeliveryPage(found.items().stream().map(NoticeView.DeliveryView::of).toList(),
+                        found.page(), found.size(), found.total()));
     }
 
     /** The gateway (or the front desk, told by the store) confirms that the store got the notice. */
@@ -63,6 +92,7 @@ class NoticeController {
     }
 
     private Mono<NoticeView> view(Notice notice) {
-        return deliveries.of(notice.getMallId(), notice.getId()).collectList().map(list -> NoticeView.of(notice, list));
+        return counts.of(List.of(notice))
+                .map(byNotice -> NoticeView.of(notice, byNotice.getOrDefault(notice.getId(), DeliveryCounts.none())));
     }
 }

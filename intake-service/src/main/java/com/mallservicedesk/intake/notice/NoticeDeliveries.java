@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.notice;
 
+import com.mallservicedesk.intake.gateway.GatewayUrlPolicy;
 import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
 import com.mallservicedesk.platform.polling.PollingLoop;
@@ -47,6 +48,8 @@ class NoticeDeliveries implements SmartLifecycle {
     private final TenantDirectory tenants;
     private final MallSettings settings;
     private final MessageGateway gateway;
+    private final GatewayUrlPolicy gatewayRules;
+    private final DeliveryCounts counts;
     private final NoticeMetrics metrics;
     private final Clock clock;
     private final Duration retryInterval;
@@ -55,13 +58,15 @@ class NoticeDeliveries implements SmartLifecycle {
     private final PollingLoop loop;
 
     NoticeDeliveries(ReactiveMongoTemplate mongo, TenantDirectory tenants, MallSettings settings, MessageGateway gateway,
-                     NoticeMetrics metrics, Clock clock,
+                     GatewayUrlPolicy gatewayRules, DeliveryCounts counts, NoticeMetrics metrics, Clock clock,
                      @Value("${intake.notices.retry-interval:PT30S}") Duration retryInterval,
                      @Value("${intake.notices.lease:PT2M}") Duration lease) {
         this.mongo = mongo;
         this.tenants = tenants;
         this.settings = settings;
         this.gateway = gateway;
+        this.gatewayRules = gatewayRules;
+        this.counts = counts;
         this.metrics = metrics;
         this.clock = clock;
         this.retryInterval = retryInterval;
@@ -74,14 +79,14 @@ class NoticeDeliveries implements SmartLifecycle {
     /** Creates the missing deliveries of a notice (idempotent) and marks the notice complete. */
     Mono<Void> createFor(Notice notice) {
         Instant now = clock.instant();
-        return Flux.fromIterable(notice.getRecipients())
+        return counts.start(notice).thenMany(Flux.fromIterable(notice.getRecipients()))
                 .concatMap(r -> {
                     String id = Delivery.idOf(notice.getId(), r.tenantId());
                     // The open entry first: a crash between the two leaves an entry the sweep drops, never a delivery nobody sends.
                     return InsertOnce.into(mongo, new Document("_id", id).append("noticeId", notice.getId())
                                     .append("nextAttemptAt", Date.from(now)).append("since", Date.from(now)), OPEN_DELIVERIES)
                             .then(InsertOnce.into(mongo, new Delivery(id, notice.getMallId(), notice.getId(), r.tenantId(),
-                                    r.tenantName(), DeliveryState.PENDING, 0, null, null, now, null, null, null, null)))
+                                    r.tenantName(), DeliveryState.PENDING, 0, null, null, now, null, null, null, null, null)))
                             .doOnNext(d -> metrics.delivery(notice.getMallId(), DeliveryState.PENDING));
                 })
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.getId())),
@@ -135,22 +140,27 @@ class NoticeDeliveries implements SmartLifecycle {
 
     private Mono<Void> attempt(Delivery delivery) {
         return Mono.zip(mongo.findById(delivery.noticeId(), Notice.class)
-                                .switchIfEmpty(Mono.error(() -> new GatewayRejectedException("notice not found"))),
+                                .switchIfEmpty(Mono.error(() -> new GatewayRejectedException(DeliveryFailure.FAILED, null))),
                         settings.of(delivery.mallId()))
                 .flatMap(found -> {
                     Notice notice = found.getT1();
-                    String url = found.getT2().gatewayUrl();
-                    if (url == null) {
-                        return Mono.error(new GatewayRejectedException("no message gateway configured for the mall"));
+                    var mall = found.getT2();
+                    if (mall.gatewayUrl() == null) {
+                        return Mono.error(new GatewayRejectedException(DeliveryFailure.NOT_CONFIGURED, null));
                     }
-                    return storeOf(delivery).flatMap(store -> gateway.send(delivery.mallId(), url, new GatewayMessage(
+                    // Checked again before every call: the address may predate the rules, or the allow-list changed.
+                    var uri = gatewayRules.uriToCall(mall.gatewayUrl(), mall.gatewayChosenByPlatform()).orElse(null);
+                    if (uri == null) {
+                        return Mono.error(new GatewayRejectedException(DeliveryFailure.NOT_ALLOWED, null));
+                    }
+                    return storeOf(delivery).flatMap(store -> gateway.send(delivery.mallId(), uri, new GatewayMessage(
                             delivery.id(), notice.getId(), notice.getMallId(), notice.getKind(), notice.getStartsAt(),
                             notice.getEndsAt(), notice.getMessage(), store,
                             "/api/v1/malls/%s/notices/%s/deliveries/%s/ack".formatted(notice.getMallId(), notice.getId(),
                                     delivery.id()))));
                 })
-                .then(Mono.defer(() -> finish(delivery, DeliveryState.SENT, null)))
-                .onErrorResume(error -> finish(delivery, DeliveryState.FAILED, reason(error)));
+                .then(Mono.defer(() -> finish(delivery, DeliveryState.SENT, null, null)))
+                .onErrorResume(error -> finish(delivery, DeliveryState.FAILED, reason(error), statusOf(error)));
     }
 
     private Mono<GatewayMessage.Store> storeOf(Delivery delivery) {
@@ -162,15 +172,15 @@ class NoticeDeliveries implements SmartLifecycle {
                         List.of()));
     }
 
-    private Mono<Void> finish(Delivery delivery, DeliveryState state, String error) {
+    private Mono<Void> finish(Delivery delivery, DeliveryState state, String error, Integer httpStatus) {
         Instant now = clock.instant();
         var update = new Update().set("state", state).inc("attempts", 1).set("lastAttemptAt", now)
-                .set("lastError", error).set("lockedUntil", null);
+                .set("lastError", error).set("lastHttpStatus", httpStatus).set("lockedUntil", null);
         if (state == DeliveryState.SENT) {
             update.set("sentAt", now);
         } else {
             update.set("nextAttemptAt", now.plus(retryInterval));
-            // Reasons are ours (status codes, exception types): never the message or the contacts. A gateway that
+            // Reasons are our codes (DeliveryFailure): never the message, the contacts or the gateway's answer. A gateway that
             // stays down is reported on the first failure and every tenth, not on every retry.
             int attempt = delivery.attempts() + 1;
             if (attempt == 1 || attempt % 10 == 0) {
@@ -183,23 +193,30 @@ class NoticeDeliveries implements SmartLifecycle {
         Mono<Void> openEntry = state == DeliveryState.SENT ? closeOpenEntry(delivery.id())
                 : mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
                         Update.update("nextAttemptAt", Date.from(now.plus(retryInterval))), OPEN_DELIVERIES).then();
-        return mongo.updateFirst(query, update, Delivery.class)
-                .doOnSuccess(result -> {
-                    if (result.getModifiedCount() > 0) {
-                        metrics.delivery(delivery.mallId(), state);
-                    }
+        // The state before this write (returned by it) moves the notice's counts exactly when the write happened.
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(false), Delivery.class)
+                .flatMap(before -> {
+                    metrics.delivery(delivery.mallId(), state);
+                    return counts.moved(delivery.noticeId(), before.state(), state);
                 })
                 .then(openEntry);
     }
 
     private static String reason(Throwable error) {
         if (error instanceof CallNotPermittedException) {
-            return "circuit open: gateway failing, not called";
+            return DeliveryFailure.CIRCUIT_OPEN;
         }
         if (error instanceof GatewayUnavailableException || error instanceof GatewayRejectedException) {
             return error.getMessage();
         }
-        return error.getClass().getSimpleName();
+        return DeliveryFailure.FAILED;
+    }
+
+    private static Integer statusOf(Throwable error) {
+        if (error instanceof GatewayUnavailableException unavailable) {
+            return unavailable.status();
+        }
+        return error instanceof GatewayRejectedException rejected ? rejected.status() : null;
     }
 
     /** Marks a delivery acknowledged; acknowledging twice is harmless. */
@@ -207,17 +224,29 @@ class NoticeDeliveries implements SmartLifecycle {
         var query = Query.query(Criteria.where("_id").is(deliveryId).and("mallId").is(mallId).and("noticeId").is(noticeId)
                 .and("state").ne(DeliveryState.ACKNOWLEDGED));
         var update = new Update().set("state", DeliveryState.ACKNOWLEDGED).set("acknowledgedAt", clock.instant());
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class)
-                .flatMap(d -> closeOpenEntry(d.id()).thenReturn(d))
-                .doOnNext(d -> metrics.delivery(mallId, DeliveryState.ACKNOWLEDGED))
-                .switchIfEmpty(Mono.defer(() -> mongo.findOne(Query.query(Criteria.where("_id").is(deliveryId)
-                                .and("mallId").is(mallId).and("noticeId").is(noticeId)), Delivery.class)))
+        var current = Query.query(Criteria.where("_id").is(deliveryId).and("mallId").is(mallId).and("noticeId").is(noticeId));
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(false), Delivery.class)
+                .flatMap(before -> counts.moved(noticeId, before.state(), DeliveryState.ACKNOWLEDGED)
+                        .then(closeOpenEntry(before.id()))
+                        .doOnSuccess(done -> metrics.delivery(mallId, DeliveryState.ACKNOWLEDGED))
+                        .thenReturn(before))
+                .then(mongo.findOne(current, Delivery.class))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("delivery", deliveryId)));
     }
 
-    Flux<Delivery> of(String mallId, String noticeId) {
-        return mongo.find(Query.query(Criteria.where("mallId").is(mallId).and("noticeId").is(noticeId))
-                .with(Sort.by("tenantName", "_id")), Delivery.class);
+    record Page(List<Delivery> items, int page, int size, long total) {
+    }
+
+    /** One notice's deliveries by store name, optionally only those in one state. */
+    Mono<Page> page(String mallId, String noticeId, DeliveryState state, int page, int size) {
+        var criteria = Criteria.where("mallId").is(mallId).and("noticeId").is(noticeId);
+        if (state != null) {
+            criteria = criteria.and("state").is(state);
+        }
+        var items = mongo.find(Query.query(criteria).with(Sort.by("tenantName", "_id")).skip((long) page * size).limit(size),
+                Delivery.class).collectList();
+        return Mono.zip(items, mongo.count(Query.query(criteria), Delivery.class))
+                .map(t -> new Page(t.getT1(), page, size, t.getT2()));
     }
 
     /** Once: deliveries stored before the open entries existed get theirs (a scan at the first start only). */

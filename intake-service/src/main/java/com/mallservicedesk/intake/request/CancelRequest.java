@@ -1,7 +1,8 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.input.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-public record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+public record CancelRequest(@NotBlank @Size(max = 500) @PlainText(multiline = true) String reason) {
 }

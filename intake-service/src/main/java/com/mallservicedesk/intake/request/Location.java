@@ -1,6 +1,8 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.input.PlainText;
 import jakarta.validation.constraints.Size;
 
-public record Location(@Size(max = 20) String floor, @Size(max = 40) String zone, @Size(max = 40) String unit) {
+public record Location(@Size(max = 20) @PlainText String floor, @Size(max = 40) @PlainText String zone,
+                       @Size(max = 40) @PlainText String unit) {
 }

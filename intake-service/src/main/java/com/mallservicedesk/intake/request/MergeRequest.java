@@ -1,8 +1,9 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.input.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Merges the request in the path into {@code parentId}, which keeps the work. */
-public record MergeRequest(@NotBlank @Size(max = 60) String parentId) {
+public record MergeRequest(@NotBlank @Size(max = 60) @PlainText String parentId) {
 }

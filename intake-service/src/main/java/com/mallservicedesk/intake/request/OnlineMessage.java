@@ -1,5 +1,7 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.input.PlausibleTime;
+import com.mallservicedesk.intake.input.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
@@ -14,9 +16,9 @@ import java.time.Instant;
  */
 public record OnlineMessage(
         RequestKind kind,
-        @NotBlank @Size(min = 1, max = 2000) String description,
-        @Size(max = 60) String category,
+        @NotBlank @Size(min = 1, max = 2000) @PlainText(multiline = true) String description,
+        @Size(max = 60) @PlainText String category,
         @Valid Location location,
         @Valid Customer customer,
-        @PastOrPresent Instant receivedAt) {
+        @PastOrPresent @PlausibleTime Instant receivedAt) {
 }

@@ -1,5 +1,8 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.input.InvalidFields;
+import com.mallservicedesk.intake.input.Paging;
+import com.mallservicedesk.intake.input.SortParameter;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.security.PlatformUser;
@@ -31,14 +34,16 @@ class RequestController {
     private final RequestActions actions;
     private final AggregateStore<ServiceRequest> store;
     private final RequestSearch search;
+    private final RequestViews views;
     private final IdempotentRequests idempotency;
 
-    RequestController(RequestRegistration registration, RequestActions actions, AggregateStore<ServiceRequest> store, RequestSearch search,
-                      IdempotentRequests idempotency) {
+    RequestController(RequestRegistration registration, RequestActions actions, AggregateStore<ServiceRequest> store,
+                      RequestSearch search, RequestViews views, IdempotentRequests idempotency) {
         this.registration = registration;
         this.actions = actions;
         this.store = store;
         this.search = search;
+        this.views = views;
         this.idempotency = idempotency;
     }
 
@@ -48,7 +53,7 @@ class RequestController {
     Mono<RequestView> register(@PathVariable String mallId, @Valid @RequestBody RegisterRequest body, PlatformUser user,
                                @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
         return idempotency.execute(mallId, "requests", key, body, RequestView.class,
-                () -> registration.register(mallId, body, user).map(r -> RequestView.of(r, user)));
+                () -> registration.register(mallId, body, user).flatMap(r -> views.of(r, user)));
     }
 
     /** A channel adapter's entry point for WeChat, QQ, online-platform and email messages (seed 001 §二.3). */
@@ -59,13 +64,13 @@ class RequestController {
                               @Valid @RequestBody OnlineMessage body, PlatformUser user,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
         return idempotency.execute(mallId, "messages-" + channel, key, body, RequestView.class,
-                () -> registration.receive(mallId, channel, body).map(r -> RequestView.of(r, user)));
+                () -> registration.receive(mallId, channel, body).flatMap(r -> views.of(r, user)));
     }
 
     @GetMapping("/requests/{id}")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
     Mono<RequestView> get(@PathVariable String mallId, @PathVariable String id, PlatformUser user) {
-        return store.find(mallId, id).map(r -> RequestView.of(r, user));
+        return store.find(mallId, id).flatMap(r -> views.of(r, user));
     }
 
     @GetMapping("/requests")
@@ -80,48 +85,39 @@ class RequestController {
                            @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size,
-                           @RequestParam(defaultValue = "receivedAt,desc") String sort) {
-        var invalid = new InvalidFields();
-        if (page < 0) {
-            invalid.add("page", "Min");
-        }
-        if (size < 1 || size > 200) {
-            invalid.add("size", "out-of-range");
-        }
-        String[] parts = sort.split(",");
-        boolean descending = parts.length > 1 && "desc".equalsIgnoreCase(parts[1]);
-        if (!RequestSearch.SORTABLE.contains(parts[0]) || (parts.length > 1 && !descending && !"asc".equalsIgnoreCase(parts[1]))) {
-            invalid.add("sort", "unsupported");
-        }
+                           @RequestParam(required = false) String sort) {
+        var invalid = Paging.check(page, size, new InvalidFields())
+                .text("department", department, 40).text("q", q, 200).time("from", from).time("to", to);
+        // Absent means the default; present but empty is a mistake like any other value that is not listed.
+        var order = SortParameter.parse(sort == null ? "receivedAt,desc" : sort, RequestSearch.SORTABLE, invalid);
         if (from != null && to != null && !from.isBefore(to)) {
             invalid.add("to", "before-from");
         }
         invalid.throwIfAny();
-        var order = Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, parts[0]).and(Sort.by("_id"));
         var filter = new RequestSearch.Filter(status, kind, channel, department, from, to, q);
-        return search.find(mallId, filter, page, size, order)
-                .map(found -> new RequestPage(found.items().stream().map(r -> RequestView.of(r, user)).toList(),
-                        found.page(), found.size(), found.total()));
+        return search.find(mallId, filter, page, size, order.orElseThrow().and(Sort.by("_id")))
+                .flatMap(found -> views.of(found.items(), user)
+                        .map(items -> new RequestPage(items, found.page(), found.size(), found.total())));
     }
 
     @PostMapping("/requests/{id}/accept")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<RequestView> accept(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
                              @Valid @RequestBody(required = false) AcceptMessage body) {
-        return actions.accept(mallId, id, body, user).map(r -> RequestView.of(r, user));
+        return actions.accept(mallId, id, body, user).flatMap(r -> views.of(r, user));
     }
 
     @PostMapping("/requests/{id}/cancel")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<RequestView> cancel(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
                              @Valid @RequestBody CancelRequest body) {
-        return actions.cancel(mallId, id, body.reason(), user).map(r -> RequestView.of(r, user));
+        return actions.cancel(mallId, id, body.reason(), user).flatMap(r -> views.of(r, user));
     }
 
     @PostMapping("/requests/{id}/merge")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<RequestView> merge(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
                             @Valid @RequestBody MergeRequest body) {
-        return actions.merge(mallId, id, body.parentId(), user).map(r -> RequestView.of(r, user));
+        return actions.merge(mallId, id, body.parentId(), user).flatMap(r -> views.of(r, user));
     }
 }

@@ -54,15 +54,30 @@ class RequestProgress {
         var entry = new TimelineEntry(event.id(), step.timelineType(), at, change.by(), department, change.workOrderId(),
                 note, change.promisedAt() != null ? change.promisedAt() : change.deadline(), change.level(),
                 change.toRole(), change.round(), null, null, null);
+        // The order of changes is the work order's own time; the timeline keeps even a stale change, at its time.
+        Instant changedAt = first(change.occurredAt(), event.time());
         return apply(event, change.requestId(), request -> {
-            if (request.record(entry)) {
-                request.dispatchedTo(change.workOrderId(), department);
-                if (step.status() != null) {
-                    request.progressTo(step.status());
-                }
+            if (request.record(entry) && !request.followWorkOrder(change.workOrderId(), changedAt, rankOf(change.status()),
+                    department, step.status())) {
+                log.info("{} {} is older than what request {} already follows; its progress is left as it is",
+                        event.type(), event.id(), change.requestId());
             }
             return List.of();
         });
+    }
+
+    /** How far a work order is in a status; breaks ties between changes of the same instant. */
+    static int rankOf(String workOrderStatus) {
+        if (workOrderStatus == null) {
+            return 0;
+        }
+        return switch (workOrderStatus) {
+            case "UNASSIGNED" -> 0;
+            case "ACCEPTED", "DELAYED" -> 2;
+            case "COMPLETED" -> 3;
+            case "CANCELLED", "MERGED" -> 4;
+            default -> 1;
+        };
     }
 
     Mono<?> onCallbackCompleted(IncomingEvent event, CallbackResult result) {

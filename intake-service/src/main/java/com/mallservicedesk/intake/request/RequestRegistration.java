@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.input.InvalidFields;
 import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;

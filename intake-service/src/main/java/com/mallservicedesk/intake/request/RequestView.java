@@ -1,16 +1,16 @@
 package com.mallservicedesk.intake.request;
 
-import com.mallservicedesk.intake.privacy.PhoneMask;
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.platform.security.Role;
+import com.mallservicedesk.platform.privacy.ContactDisclosure;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * A request as the front desk sees it. Phone numbers are shown in full only to those who call the customer
- * (seed 001 篇3 §8): the front desk, the CS supervisor and staff of the department handling the request;
- * everyone else sees {@code 138****0000}.
+ * A request as the front desk sees it. Phone numbers of the customer and of merged reporters follow the kit's one
+ * rule ({@link ContactDisclosure}, seed 001 篇3 §8): in full to the front desk and to the staff of the department that
+ * handles the request's work order; everyone else, supervisors and managers included, sees {@code 138****0000}. The
+ * timeline carries no numbers: intake never reads the contacts the work-order events carry.
  */
 public record RequestView(String id, String mallId, String number, Channel channel, RequestKind kind, String category,
                           String description, Location location, Customer customer, Priority priority, String answer,
@@ -23,14 +23,20 @@ public record RequestView(String id, String mallId, String number, Channel chann
     public record Deadlines(Instant acceptanceDueAt, boolean acceptanceOverdue) {
     }
 
-    static RequestView of(ServiceRequest r, PlatformUser viewer) {
-        boolean full = seesPhones(r, viewer);
+    /**
+     * @param handlingDepartment the department of the work order that carries the request's work: its own, or for a
+     *                           merged duplicate the parent's (see {@link RequestViews})
+     */
+    static RequestView of(ServiceRequest r, PlatformUser viewer, String handlingDepartment) {
+        boolean full = ContactDisclosure.showsFullNumbers(viewer, handlingDepartment);
         Customer customer = r.getCustomer();
         if (customer != null && !full) {
-            customer = new Customer(customer.name(), PhoneMask.mask(customer.phone()), customer.type(), customer.tenantId());
+            customer = new Customer(customer.name(), ContactDisclosure.mask(customer.phone()), customer.type(),
+                    customer.tenantId());
         }
         List<Reporter> reporters = r.getReporters().stream()
-                .map(p -> full ? p : new Reporter(p.requestId(), p.number(), p.name(), PhoneMask.mask(p.phone()), p.type()))
+                .map(p -> full ? p
+                        : new Reporter(p.requestId(), p.number(), p.name(), ContactDisclosure.mask(p.phone()), p.type()))
                 .toList();
         Deadlines deadlines = r.getAcceptanceDueAt() == null ? null
                 : new Deadlines(r.getAcceptanceDueAt(), r.isAcceptanceOverdue());
@@ -46,12 +52,5 @@ public record RequestView(String id, String mallId, String number, Channel chann
         return entries.stream()
                 .sorted(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-    }
-
-    static boolean seesPhones(ServiceRequest r, PlatformUser viewer) {
-        if (viewer.has(Role.FRONT_DESK) || viewer.has(Role.SUPERVISOR)) {
-            return true;
-        }
-        return viewer.has(Role.DEPT_STAFF) && viewer.department() != null && viewer.department().equals(r.getDepartment());
     }
 }

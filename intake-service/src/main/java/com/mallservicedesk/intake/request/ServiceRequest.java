@@ -69,6 +69,8 @@ public class ServiceRequest implements OutboxCarrier {
     private Instant closedAt;
     private String closeReason;
     private List<TimelineEntry> timeline = new ArrayList<>();
+    /** The latest change applied per work order: an older one delivered later moves nothing back. */
+    private List<WorkOrderMark> workOrderMarks = new ArrayList<>();
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
@@ -241,17 +243,46 @@ public class ServiceRequest implements OutboxCarrier {
         return true;
     }
 
-    void dispatchedTo(String workOrder, String toDepartment) {
+    /**
+     * When a work order's change happened and how far the order was then: {@code rank} orders changes of the same
+     * instant (assigned, accepted, completed, cancelled).
+     */
+    public record WorkOrderMark(String workOrderId, Instant at, int rank) {
+
+        boolean isAfter(Instant otherAt, int otherRank) {
+            return at != null && otherAt != null && (at.isAfter(otherAt) || (at.equals(otherAt) && rank > otherRank));
+        }
+    }
+
+    /**
+     * A work order changed: the request follows it (department, status) unless this change is older than one already
+     * applied for the same work order, as when an old event is replayed after newer ones. Per work order, so the
+     * request's progress only moves forward.
+     *
+     * @return false if the change was stale and changed nothing
+     */
+    boolean followWorkOrder(String workOrder, Instant at, int rank, String toDepartment, RequestStatus next) {
+        String key = workOrder == null ? "" : workOrder;
+        WorkOrderMark last = workOrderMarks.stream().filter(m -> m.workOrderId().equals(key)).findFirst().orElse(null);
+        if (last != null && last.isAfter(at, rank)) {
+            return false;
+        }
+        workOrderMarks.removeIf(m -> m.workOrderId().equals(key));
+        workOrderMarks.add(new WorkOrderMark(key, at != null ? at : last == null ? null : last.at(), rank));
         if (workOrder != null) {
             workOrderId = workOrder;
         }
         if (toDepartment != null) {
             department = toDepartment;
         }
+        if (next != null) {
+            progressTo(next);
+        }
+        return true;
     }
 
     /** Progress reported by the department moves the request along, never out of a final state. */
-    void progressTo(RequestStatus next) {
+    private void progressTo(RequestStatus next) {
         if (!status.isFinal() && status != RequestStatus.PENDING_ACCEPTANCE) {
             status = next;
         }

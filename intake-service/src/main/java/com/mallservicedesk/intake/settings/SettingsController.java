@@ -1,6 +1,8 @@
 package com.mallservicedesk.intake.settings;
 
+import com.mallservicedesk.intake.gateway.GatewayUrlPolicy;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.security.Role;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +19,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/malls/{mallId}/settings")
 class SettingsController {
 
+    /**
+     * @param gatewayUrl only scheme, host and port ({@code https://sms.example.com/…}): the rest may hold a credential.
+     *                   The front desk sees none of it, only whether a gateway is set.
+     */
     record SettingsView(String mallId, Duration acceptanceLimit, Duration duplicateWindow, String gatewayUrl,
-                        String timeZone, boolean defaults, Instant updatedAt, String updatedBy) {
-        static SettingsView of(IntakeSettings s) {
-            return new SettingsView(s.mallId(), s.acceptanceLimit(), s.duplicateWindow(), s.gatewayUrl(),
+                        boolean gatewayConfigured, String timeZone, boolean defaults, Instant updatedAt, String updatedBy) {
+        static SettingsView of(IntakeSettings s, PlatformUser viewer) {
+            boolean seesGateway = viewer.has(Role.SUPERVISOR) || viewer.has(Role.MANAGER) || viewer.has(Role.PLATFORM_ADMIN);
+            String gateway = s.gatewayUrl() == null || !seesGateway ? null : GatewayUrlPolicy.masked(s.gatewayUrl());
+            return new SettingsView(s.mallId(), s.acceptanceLimit(), s.duplicateWindow(), gateway, s.gatewayUrl() != null,
                     s.timeZone().getId(), s.updatedAt() == null, s.updatedAt(), s.updatedBy());
         }
     }
@@ -32,14 +40,15 @@ class SettingsController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<SettingsView> get(@PathVariable String mallId) {
-        return settings.of(mallId).map(SettingsView::of);
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'PLATFORM_ADMIN')")
+    Mono<SettingsView> get(@PathVariable String mallId, PlatformUser user) {
+        return settings.of(mallId).map(s -> SettingsView.of(s, user));
     }
 
+    /** Supervisors change the rules; the gateway only a manager (allow-listed hosts) or the platform administrator. */
     @PutMapping
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER', 'PLATFORM_ADMIN')")
     Mono<SettingsView> put(@PathVariable String mallId, @Valid @RequestBody UpdateSettings body, PlatformUser user) {
-        return settings.update(mallId, body, user).map(SettingsView::of);
+        return settings.update(mallId, body, user).flatMap(saved -> settings.of(mallId)).map(s -> SettingsView.of(s, user));
     }
 }

@@ -1,11 +1,11 @@
 package com.mallservicedesk.intake.tenant;
 
+import com.mallservicedesk.intake.input.InvalidFields;
+import com.mallservicedesk.intake.input.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
-import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,10 +63,7 @@ class TenantController {
                           @RequestParam(required = false) String floor, @RequestParam(required = false) String zone,
                           @RequestParam(required = false) TenantKind kind, @RequestParam(required = false) Boolean active,
                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "validation-failed",
-                    Map.of("errors", List.of(Map.of("field", page < 0 ? "page" : "size", "code", "out-of-range"))), 1));
-        }
+        Paging.check(page, size, new InvalidFields()).text("floor", floor, 20).text("zone", zone, 40).throwIfAny();
         return directory.list(mallId, floor, zone, kind, active, page, size)
                 .map(p -> new TenantPage(p.items().stream().map(t -> TenantView.of(t, user)).toList(), p.page(), p.size(),
                         p.total()));

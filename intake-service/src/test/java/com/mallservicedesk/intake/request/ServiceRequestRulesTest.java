@@ -64,4 +64,35 @@ class ServiceRequestRulesTest {
         assertThatThrownBy(() -> message.cancel("again", "alice", T0.plusSeconds(31)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
     }
+
+    @Test
+    void aWorkOrderChangeOlderThanOneAlreadyFollowedMovesNothingBack() {
+        ServiceRequest request = aWeChatMessage();
+        request.accept(null, DESK, T0.plusSeconds(60));
+        String wo = "wo-req-1";
+
+        assertThat(request.followWorkOrder(wo, T0.plusSeconds(100), 1, "ENGINEERING", RequestStatus.DISPATCHED)).isTrue();
+        assertThat(request.followWorkOrder(wo, T0.plusSeconds(300), 3, "ENGINEERING", RequestStatus.COMPLETED)).isTrue();
+        // Accepted before the completion, delivered after it.
+        assertThat(request.followWorkOrder(wo, T0.plusSeconds(200), 2, "SECURITY", RequestStatus.IN_PROGRESS)).isFalse();
+        assertThat(request.getStatus()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(request.getDepartment()).isEqualTo("ENGINEERING");
+        // The same instant: the further state wins; a later reopening moves it back to work.
+        assertThat(request.followWorkOrder(wo, T0.plusSeconds(300), 2, null, RequestStatus.IN_PROGRESS)).isFalse();
+        assertThat(request.followWorkOrder(wo, T0.plusSeconds(400), 1, null, RequestStatus.IN_PROGRESS)).isTrue();
+        assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+        // Another work order is judged by its own changes.
+        assertThat(request.followWorkOrder("wo-other", T0.plusSeconds(150), 1, "CLEANING", null)).isTrue();
+        assertThat(request.getDepartment()).isEqualTo("CLEANING");
+    }
+
+    @Test
+    void aFinishedRequestStaysFinishedWhateverTheWorkOrderReports() {
+        ServiceRequest request = aWeChatMessage();
+        request.accept(null, DESK, T0.plusSeconds(60));
+        request.cancel("顧客撤回", "alice", T0.plusSeconds(90));
+        assertThat(request.followWorkOrder("wo-req-1", T0.plusSeconds(120), 2, "ENGINEERING", RequestStatus.IN_PROGRESS))
+                .isTrue();
+        assertThat(request.getStatus()).isEqualTo(RequestStatus.CANCELLED);
+    }
 }

@@ -1,0 +1,26 @@
+package com.mallservicedesk.intake;
+
+import com.mallservicedesk.platform.test.ApiDocumentCheck;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The published OpenAPI document is the committed docs/openapi/intake-service.json and describes exactly the controllers'
+ * mappings. After an intended API change: rerun with -Dopenapi.write=true and commit the rewritten document.
+ */
+class ApiDocumentTest extends IntakeIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theCommittedDocumentIsWhatTheServicePublishesAndCoversEveryMapping() {
+        ApiDocumentCheck.verify(web, context, "intake-service");
+    }
+
+    @Test
+    void theBrowsableUiIsServedOnlyWithTheLocalProfile() {
+        ApiDocumentCheck.assertUiIsOff(web);
+    }
+}
