@@ -65,6 +65,9 @@ public abstract class DispatchIntegrationTest {
     @Autowired
     protected JsonMapper json;
 
+    @Autowired
+    protected org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
     protected static String newMall() {
         return "DS" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -102,6 +105,22 @@ public abstract class DispatchIntegrationTest {
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .exchange().returnResult(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .getResponseBody().blockFirst(), order -> order != null && order.containsKey("requestId"));
+    }
+
+    /** Waits until the consumer has handled the event (its processed-event record is stored): nothing more will come of it. */
+    protected void awaitHandled(String consumer, PendingEvent event) {
+        await().until(() -> mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(consumer + "/" + event.eventId())),
+                com.mallservicedesk.platform.inbox.ProcessedEvent.class).block());
+    }
+
+    protected static String manager(String mall) {
+        return TestTokens.token("manager-" + mall, List.of(mall), List.of("MANAGER"), null);
+    }
+
+    /** A member of department staff whose token names no department ({@code dept} claim missing). */
+    protected static String staffWithoutDepartment(String mall) {
+        return TestTokens.token("staff-nodept-" + mall, List.of(mall), List.of("DEPT_STAFF"), null);
     }
 
     protected Map<String, Object> order(String mall, String workOrderId) {

@@ -1,10 +1,11 @@
 package com.mallservicedesk.dispatch.console;
 
+import com.mallservicedesk.dispatch.web.Callers;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.platform.security.Role;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,63 +16,111 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Live consoles (Server-Sent Events): a department's console gets its own department's work-order events, the
  * supervisors' console the whole mall's. Each event's {@code id:} is its number in the mall's sequence, so a console
- * that reconnects with {@code Last-Event-ID} resumes without missing anything.
+ * that reconnects with {@code Last-Event-ID} resumes without missing anything, within the replay bounds (a console
+ * that missed more gets {@code event: resync} first and reloads its list). A stream ends with {@code event: expired}
+ * when the caller's token expires, and a user has at most a few streams open on one instance.
  */
 @RestController
 class ConsoleController {
 
     private final ConsoleFeed feed;
     private final Duration heartbeat;
+    private final StreamSlots slots;
+    private final TokenExpiry expiry;
 
-    ConsoleController(ConsoleFeed feed, @Value("${dispatch.console.heartbeat:PT15S}") Duration heartbeat) {
+    ConsoleController(ConsoleFeed feed, @Value("${dispatch.console.heartbeat:PT15S}") Duration heartbeat,
+                      StreamSlots slots, TokenExpiry expiry) {
         this.feed = feed;
         this.heartbeat = heartbeat;
+        this.slots = slots;
+        this.expiry = expiry;
     }
 
     @GetMapping(path = "/api/v1/malls/{mallId}/departments/{code}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR', 'MANAGER')")
-    Flux<ServerSentEvent<ConsoleMessage>> department(@PathVariable String mallId, @PathVariable String code,
-                                                     @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
-                                                     PlatformUser user) {
-        if (!supervises(user) && !Objects.equals(user.department(), code)) {
-            return Flux.error(new ApiException(HttpStatus.FORBIDDEN, "not-your-department", code));
+    Flux<ServerSentEvent<Object>> department(@PathVariable String mallId, @PathVariable String code,
+                                             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                                             PlatformUser user) {
+        if (!Callers.supervises(user)) {
+            String own;
+            try {
+                own = Callers.staffDepartment(user);
+            } catch (ApiException noDepartment) {
+                return Flux.error(noDepartment);
+            }
+            if (!own.equals(code)) {
+                return Flux.error(new ApiException(HttpStatus.FORBIDDEN, "not-your-department", code));
+            }
         }
-        return stream(mallId, code, lastEventId);
+        return stream(mallId, code, lastEventId, user);
     }
 
     @GetMapping(path = "/api/v1/malls/{mallId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
-    Flux<ServerSentEvent<ConsoleMessage>> mall(@PathVariable String mallId,
-                                               @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
-        return stream(mallId, null, lastEventId);
+    Flux<ServerSentEvent<Object>> mall(@PathVariable String mallId,
+                                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                                       PlatformUser user) {
+        return stream(mallId, null, lastEventId, user);
     }
 
-    private Flux<ServerSentEvent<ConsoleMessage>> stream(String mallId, String department, String lastEventId) {
-        Long after;
+    private Flux<ServerSentEvent<Object>> stream(String mallId, String department, String lastEventId, PlatformUser user) {
+        Long lastSeen;
         try {
-            after = lastEventId == null || lastEventId.isBlank() ? null : Long.parseLong(lastEventId.trim());
+            lastSeen = lastEventId == null || lastEventId.isBlank() ? null : Long.parseLong(lastEventId.trim());
         } catch (NumberFormatException e) {
             return Flux.error(ApiException.badRequest("last-event-id-invalid", lastEventId));
         }
-        Long lastSeen = after;
-        return feed.startAfter(mallId, lastSeen).flatMapMany(from -> {
-            Flux<ServerSentEvent<ConsoleMessage>> events = feed.follow(mallId, department, from)
-                    .map(e -> ServerSentEvent.builder(ConsoleMessage.of(e))
-                            .id(Long.toString(e.seq()))
-                            .event(e.type().replaceFirst("^mall\\.[a-z-]+\\.", "").replaceFirst("\\.v\\d+$", ""))
-                            .build());
-            // A comment at once (the response starts only once the position is known), then now and then for proxies.
-            Flux<ServerSentEvent<ConsoleMessage>> keepAlive = Flux.interval(Duration.ZERO, heartbeat)
-                    .map(tick -> ServerSentEvent.<ConsoleMessage>builder().comment("keep-alive").build());
-            return Flux.merge(keepAlive, events);
+        if (lastSeen != null && lastSeen < 0) {
+            return Flux.error(ApiException.badRequest("last-event-id-invalid", lastEventId));
+        }
+        String holder = String.valueOf(user.id());
+        return Flux.defer(() -> {
+            // Errors before the first event still become a problem response (nothing is committed yet).
+            if (!slots.tryOpen(holder)) {
+                return Flux.error(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", slots.perUser()));
+            }
+            return Mono.zip(expiry.remaining(), feed.startAfter(mallId, lastSeen))
+                    .flatMapMany(both -> live(mallId, department, both.getT2(), user)
+                            .takeUntilOther(Mono.delay(both.getT1()))
+                            .concatWith(Mono.fromSupplier(this::expired)))
+                    .doFinally(signal -> slots.close(holder));
         });
     }
 
-    private static boolean supervises(PlatformUser user) {
-        return user.has(Role.SUPERVISOR) || user.has(Role.MANAGER);
+    private Flux<ServerSentEvent<Object>> live(String mallId, String department, ConsoleFeed.Start start, PlatformUser user) {
+        Flux<ServerSentEvent<Object>> events = feed.follow(mallId, department, start.after())
+                .map(e -> ServerSentEvent.<Object>builder(ConsoleMessage.of(e, user))
+                        .id(Long.toString(e.seq()))
+                        .event(e.type().replaceFirst("^mall\\.[a-z-]+\\.", "").replaceFirst("\\.v\\d+$", ""))
+                        .build());
+        if (start.resync() != null) {
+            events = Flux.just(resync(start)).concatWith(events);
+        }
+        // A comment at once (the response starts only once the position is known), then now and then for proxies.
+        Flux<ServerSentEvent<Object>> keepAlive = Flux.interval(Duration.ZERO, heartbeat)
+                .map(tick -> ServerSentEvent.builder().comment("keep-alive").build());
+        return Flux.merge(keepAlive, events);
+    }
+
+    /** The replay starts later than asked: the console reloads its list, then follows from {@code id}. */
+    private static ServerSentEvent<Object> resync(ConsoleFeed.Start start) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "resync");
+        data.put("reason", start.resync());
+        data.put("resumesAfter", start.after());
+        return ServerSentEvent.<Object>builder(data).event("resync").id(Long.toString(start.after())).build();
+    }
+
+    /** The last event of a stream whose token expired: the console signs in again and reconnects with its last id. */
+    private ServerSentEvent<Object> expired() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "expired");
+        data.put("at", expiry.now().toString());
+        return ServerSentEvent.<Object>builder(data).event("expired").build();
     }
 }

@@ -38,15 +38,21 @@ class ConsoleFeed {
     private final Duration gapWait;
     private final Sinks.Many<String> stored = Sinks.many().multicast().directBestEffort();
     private final Sequences sequences;
+    private final int replayLimit;
+    private final Duration replayMaxAge;
 
     ConsoleFeed(ReactiveMongoTemplate mongo, Clock clock,
                 @Value("${dispatch.console.poll-interval:PT1S}") Duration pollInterval,
-                @Value("${dispatch.console.gap-wait:PT2S}") Duration gapWait) {
+                @Value("${dispatch.console.gap-wait:PT2S}") Duration gapWait,
+                @Value("${dispatch.console.replay-limit:500}") int replayLimit,
+                @Value("${dispatch.console.replay-max-age:PT24H}") Duration replayMaxAge) {
         this.mongo = mongo;
         this.sequences = Sequences.in(mongo, SEQUENCES);
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.gapWait = gapWait;
+        this.replayLimit = replayLimit;
+        this.replayMaxAge = replayMaxAge;
     }
 
     /**
@@ -80,9 +86,64 @@ class ConsoleFeed {
                 .map(binding -> ((Number) binding.get("seq")).longValue());
     }
 
-    /** Where a console starts: after the id it saw last, or (a new console) after the mall's latest event. */
-    Mono<Long> startAfter(String mallId, Long lastSeen) {
-        return lastSeen != null ? Mono.just(lastSeen) : currentSeq(mallId);
+    /**
+     * Where a console starts, and why it must reload its list first.
+     *
+     * @param after  the number after which events are delivered (the SSE {@code id} a reconnect resumes from)
+     * @param resync null when the console gets exactly what it missed; otherwise why the replay starts later than asked
+     *               ({@code replay-limit}, {@code too-old}, {@code unknown-position})
+     */
+    record Start(long after, String resync) {
+    }
+
+    /**
+     * Where a console starts: a new console (no {@code Last-Event-ID}) after the mall's latest event; a reconnecting
+     * one after the id it saw last, but at most {@code replay-limit} events back and never before events older than
+     * {@code replay-max-age}. A busy mall's whole history replayed to every reconnecting console would load the store
+     * and the console for nothing: one that missed more reloads its list instead (the {@code resync} event).
+     */
+    Mono<Start> startAfter(String mallId, Long lastSeen) {
+        return currentSeq(mallId).flatMap(current -> {
+            if (lastSeen == null) {
+                return Mono.just(new Start(current, null));
+            }
+            if (lastSeen > current) {
+                return Mono.just(new Start(current, "unknown-position"));
+            }
+            long bounded = Math.max(lastSeen, current - replayLimit);
+            Instant cutoff = clock.instant().minus(replayMaxAge);
+            return lastStale(mallId, bounded, current, cutoff).map(after -> after > bounded ? new Start(after, "too-old")
+                    : new Start(bounded, bounded > lastSeen ? "replay-limit" : null));
+        });
+    }
+
+    /**
+     * The last number in {@code (from, to]} stored before {@code cutoff}, or {@code from} when the next one is recent.
+     * Numbers are handed out in storing order, so the stored times rise with them: a binary search reads about ten
+     * events by key. A missing number counts as recent, so nothing recent is ever skipped.
+     */
+    private Mono<Long> lastStale(String mallId, long from, long to, Instant cutoff) {
+        if (from >= to) {
+            return Mono.just(from);
+        }
+        return recent(mallId, from + 1, cutoff).flatMap(recent -> recent ? Mono.just(from)
+                : firstRecent(mallId, from + 2, to, cutoff).map(first -> first - 1));
+    }
+
+    /** The first recent number in {@code [low, high]}, {@code high + 1} if none; all below {@code low} are old. */
+    private Mono<Long> firstRecent(String mallId, long low, long high, Instant cutoff) {
+        if (low > high) {
+            return Mono.just(low);
+        }
+        long middle = low + (high - low) / 2;
+        return recent(mallId, middle, cutoff).flatMap(recent -> recent ? firstRecent(mallId, low, middle - 1, cutoff)
+                : firstRecent(mallId, middle + 1, high, cutoff));
+    }
+
+    private Mono<Boolean> recent(String mallId, long seq, Instant cutoff) {
+        return mongo.findById(mallId + ":" + seq, ConsoleEvent.class)
+                .map(e -> e.storedAt() == null || !e.storedAt().isBefore(cutoff))
+                .defaultIfEmpty(true);
     }
 
     /**

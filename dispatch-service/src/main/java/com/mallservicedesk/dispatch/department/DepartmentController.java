@@ -1,5 +1,7 @@
 package com.mallservicedesk.dispatch.department;
 
+import com.mallservicedesk.dispatch.web.ListQuery;
+import com.mallservicedesk.dispatch.web.Text;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
@@ -14,8 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -25,11 +27,16 @@ class DepartmentController {
     static final String CODE = "[A-Z][A-Z0-9_]{1,39}";
 
     record ContactBody(@NotBlank @Pattern(regexp = "DEPARTMENT_HEAD|FRONT_DESK|CS_HEAD|PROPERTY_MANAGER") String role,
-                       @NotBlank @Size(max = 100) String name, @Size(max = 40) String phone) {
+                       @NotBlank @Size(max = 100) @Pattern(regexp = Text.PLAIN) String name,
+                       @Size(max = 40) @Pattern(regexp = Text.PLAIN) String phone) {
     }
 
-    record DepartmentBody(@NotBlank @Size(max = 100) String name, @NotNull WorkingCalendar calendar,
-                          @Valid ContactBody head, @Size(max = 20) List<@Valid ContactBody> escalationContacts) {
+    record DepartmentBody(@NotBlank @Size(max = 100) @Pattern(regexp = Text.PLAIN) String name,
+                          @NotNull WorkingCalendar calendar, @Valid ContactBody head,
+                          @Size(max = 20) List<@NotNull @Valid ContactBody> escalationContacts) {
+    }
+
+    record DepartmentPage(List<DepartmentView> items, int page, int size, long total) {
     }
 
     private final Departments departments;
@@ -48,19 +55,27 @@ class DepartmentController {
         return departments.put(mallId, code, body.name(), body.calendar(), contact(body.head()),
                         body.escalationContacts() == null ? List.of() : body.escalationContacts().stream().map(this::contact).toList(),
                         user)
-                .map(DepartmentView::of);
+                .map(this::view);
     }
 
     @GetMapping("/{code}")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
     Mono<DepartmentView> get(@PathVariable String mallId, @PathVariable String code) {
-        return departments.get(mallId, code).map(DepartmentView::of);
+        return departments.get(mallId, code).map(this::view);
     }
 
+    /** Paged like every list: {@code page} 0–10,000, {@code size} 1–200 (default 50), by code. */
     @GetMapping
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Flux<DepartmentView> list(@PathVariable String mallId) {
-        return departments.list(mallId).map(DepartmentView::of);
+    Mono<DepartmentPage> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        ListQuery query = ListQuery.of(page, size, null, java.util.Set.of());
+        return Mono.zip(departments.list(mallId, query).map(this::view).collectList(), departments.count(mallId))
+                .map(both -> new DepartmentPage(both.getT1(), query.page(), query.size(), both.getT2()));
+    }
+
+    private DepartmentView view(Department department) {
+        return DepartmentView.of(department, departments.calendar(department));
     }
 
     private Department.Contact contact(ContactBody body) {

@@ -1,5 +1,6 @@
 package com.mallservicedesk.dispatch.department;
 
+import com.mallservicedesk.dispatch.web.FieldProblem;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,11 +27,37 @@ public record WorkingCalendar(ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, Op
     /** A safety net for the search loops: a calendar with no open day at all never reaches a deadline. */
     private static final int MAX_DAYS = 3700;
 
-    /** @param close {@code 00:00} means midnight at the end of the day */
+    /**
+     * The least an open day may last. With service levels of at most a day of working time (see the SLA limits), a
+     * department open an hour a week finds every deadline within 24 weeks, far inside the search's safety net; a
+     * department open a few minutes a day would search for years.
+     */
+    public static final Duration SHORTEST_DAY = Duration.ofHours(1);
+
+    /** @param close {@code 00:00} means midnight at the end of the day: the explicit way to work until midnight */
     public record OpeningHours(LocalTime open, LocalTime close) {
 
         public boolean valid() {
-            return open != null && close != null && (close.equals(LocalTime.MIDNIGHT) || close.isAfter(open));
+            return problem() == null;
+        }
+
+        /** What is wrong with the day's hours, or null. */
+        String problem() {
+            if (open == null || close == null) {
+                return "required";
+            }
+            if (!open.equals(open.truncatedTo(ChronoUnit.MINUTES)) || !close.equals(close.truncatedTo(ChronoUnit.MINUTES))) {
+                return "whole-minutes";
+            }
+            if (!close.equals(LocalTime.MIDNIGHT) && !close.isAfter(open)) {
+                return "close-before-open";
+            }
+            return length().compareTo(SHORTEST_DAY) < 0 ? "too-short" : null;
+        }
+
+        private Duration length() {
+            return close.equals(LocalTime.MIDNIGHT) ? Duration.between(open, LocalTime.MAX).plusNanos(1)
+                    : Duration.between(open, close);
         }
     }
 
@@ -41,6 +71,30 @@ public record WorkingCalendar(ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, Op
 
     public boolean hasWorkingTime() {
         return alwaysOpen || !hours.isEmpty();
+    }
+
+    /**
+     * What is wrong with the calendar, field by field ({@code calendar.zone}, {@code calendar.hours},
+     * {@code calendar.hours.<DAY>}); empty when every deadline counted in it can be found.
+     */
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (zone == null) {
+            problems.add(new FieldProblem("calendar.zone", "required"));
+        }
+        if (alwaysOpen) {
+            return problems;
+        }
+        if (hours.isEmpty()) {
+            problems.add(new FieldProblem("calendar.hours", "no-working-time"));
+        }
+        hours.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(day -> {
+            String problem = day.getValue().problem();
+            if (problem != null) {
+                problems.add(new FieldProblem("calendar.hours." + day.getKey(), problem));
+            }
+        });
+        return problems;
     }
 
     /** The moment {@code amount} of working time has passed after {@code start}. */

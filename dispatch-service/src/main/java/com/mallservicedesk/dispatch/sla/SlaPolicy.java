@@ -1,7 +1,5 @@
 package com.mallservicedesk.dispatch.sla;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
@@ -15,14 +13,9 @@ import java.time.Duration;
  * @param repairCompletionWithin           seed 000 §4.4.3, default PT48H elapsed
  * @param complaintToSupervisorWithin      seed 003 §2, default PT30M of working time
  * @param complaintInvestigationWorkingDays seed 003 §2, default 3 working days
+ * @see SlaPolicyLimits for the bounds of each value (checked with a 422 naming every field out of bounds)
  */
 public record SlaPolicy(@NotNull Duration dispatchWithin, @NotNull Duration contactWithin, boolean sameDayHandling,
                         @NotNull Duration repairCompletionWithin, @NotNull Duration complaintToSupervisorWithin,
-                        @Min(1) @Max(60) int complaintInvestigationWorkingDays) {
-
-    boolean positive() {
-        return !dispatchWithin.isNegative() && !dispatchWithin.isZero() && !contactWithin.isNegative()
-                && !contactWithin.isZero() && !repairCompletionWithin.isNegative() && !repairCompletionWithin.isZero()
-                && !complaintToSupervisorWithin.isNegative() && !complaintToSupervisorWithin.isZero();
-    }
+                        int complaintInvestigationWorkingDays) {
 }

@@ -5,6 +5,8 @@ import com.mallservicedesk.dispatch.department.WorkingCalendar;
 import com.mallservicedesk.dispatch.sla.SlaPolicies;
 import com.mallservicedesk.dispatch.sla.SlaPolicy;
 import com.mallservicedesk.dispatch.sla.SlaRule;
+import com.mallservicedesk.platform.events.PoisonEventException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -48,8 +50,23 @@ class SlaClocks {
                 });
     }
 
-    /** The deadlines that should be running for the order as it is now. */
+    /**
+     * The deadlines that should be running for the order as it is now. Policies and calendars are bounded when
+     * written and repaired when read, so the arithmetic always finds a deadline; should it fail all the same, that
+     * is deterministic (the same order, policy and calendar fail again on every retry): a {@link PoisonEventException}
+     * naming the order sends the event to the dead-letter topic at once, instead of a raw arithmetic error retried
+     * for 30 s on the partition every mall shares.
+     */
     static Map<SlaRule, Instant> deadlines(WorkOrder order, SlaPolicy policy, WorkingCalendar calendar) {
+        try {
+            return computeDeadlines(order, policy, calendar);
+        } catch (ArithmeticException | DateTimeException | IllegalStateException e) {
+            throw new PoisonEventException("service-level deadlines of work order " + order.getId() + " in mall "
+                    + order.getMallId() + " cannot be computed: " + e.getMessage());
+        }
+    }
+
+    private static Map<SlaRule, Instant> computeDeadlines(WorkOrder order, SlaPolicy policy, WorkingCalendar calendar) {
         Map<SlaRule, Instant> due = new EnumMap<>(SlaRule.class);
         for (SlaRule rule : SlaRule.values()) {
             if (!order.applies(rule) || order.breached(rule)) {

@@ -288,7 +288,16 @@ public class WorkOrder implements OutboxCarrier {
 
     /** The callback found the customer not satisfied: corrective action in the same department, a new round. */
     List<DomainEvent> reopen(String callbackId, String reason, Instant now) {
-        if (status != WorkOrderStatus.COMPLETED || reopenedByCallbacks.contains(callbackId)) {
+        return reopen(callbackId, null, reason, now);
+    }
+
+    /**
+     * @param callbackRound the round the callback asked about: an answer about an earlier round (replayed, or late)
+     *                      was overtaken by the work done since and reopens nothing; null when the producer did not say
+     */
+    List<DomainEvent> reopen(String callbackId, Integer callbackRound, String reason, Instant now) {
+        if (status != WorkOrderStatus.COMPLETED || reopenedByCallbacks.contains(callbackId)
+                || (callbackRound != null && callbackRound != round)) {
             return List.of();
         }
         reopenedByCallbacks.add(callbackId);

@@ -1,16 +1,22 @@
 package com.mallservicedesk.dispatch.workorder;
 
+import com.mallservicedesk.dispatch.web.Callers;
+import com.mallservicedesk.dispatch.web.FieldProblem;
+import com.mallservicedesk.dispatch.web.ListQuery;
+import com.mallservicedesk.dispatch.web.Text;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,19 +31,25 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/malls/{mallId}/work-orders")
 class WorkOrderController {
 
-    record Completion(@NotBlank @Size(max = 2000) String summary) {
+    /** The days the date filter takes: any order's day, far from the ends of the calendar's arithmetic. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
+
+    record Completion(@NotBlank @Size(max = 2000) @Pattern(regexp = Text.PLAIN) String summary) {
     }
 
-    record Delay(@NotBlank @Size(max = 1000) String reason, @NotNull Instant promisedAt) {
+    record Delay(@NotBlank @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason, @NotNull Instant promisedAt) {
     }
 
-    record Transfer(@NotBlank @Size(max = 40) String toDepartment, @NotBlank @Size(max = 1000) String reason) {
+    record Transfer(@NotBlank @Size(max = 40) @Pattern(regexp = Text.PLAIN) String toDepartment,
+                    @NotBlank @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason) {
     }
 
-    record Escalation(@NotBlank @Size(max = 1000) String reason) {
+    record Escalation(@NotBlank @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason) {
     }
 
-    record Assignment(@NotBlank @Size(max = 40) String department, @Size(max = 1000) String reason) {
+    record Assignment(@NotBlank @Size(max = 40) @Pattern(regexp = Text.PLAIN) String department,
+                      @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason) {
     }
 
     private final WorkOrders workOrders;
@@ -57,70 +69,84 @@ class WorkOrderController {
                                     @RequestParam(required = false) String kind,
                                     @RequestParam(required = false) LocalDate date,
                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                                    @RequestParam(defaultValue = "createdAt,desc") String sort,
                                     PlatformUser user) {
-        if (page < 0 || size < 1 || size > 200) {
-            return Mono.error(ApiException.badRequest("page-invalid", page, size));
+        ListQuery list = ListQuery.of(page, size, sort, WorkOrderSearch.SORTABLE);
+        if (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
+            return Mono.error(FieldProblem.problem(HttpStatus.BAD_REQUEST, "filter-invalid",
+                    List.of(new FieldProblem("date", "out-of-range")), FIRST_DAY, LAST_DAY));
         }
-        boolean seesMall = user.has(Role.FRONT_DESK) || user.has(Role.SUPERVISOR) || user.has(Role.MANAGER);
-        String scope = seesMall ? department : user.department();
-        if (!seesMall && user.department() == null) {
-            // Staff without a department in their token have no orders to see.
-            return Mono.error(new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden"));
+        String scope = department;
+        if (!Callers.seesWholeMall(user)) {
+            scope = Callers.staffDepartment(user);
+            if (department != null && !department.equals(scope)) {
+                return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "not-your-department", department));
+            }
         }
-        if (!seesMall && department != null && !department.equals(user.department())) {
-            return Mono.error(new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "not-your-department", department));
-        }
-        return search.search(mallId, new WorkOrderSearch.Filter(scope, status, overdue, kind, date), page, size);
+        return search.search(mallId, new WorkOrderSearch.Filter(scope, status, overdue, kind, date), list,
+                order -> WorkOrderView.of(order, user));
     }
 
+    /**
+     * One order. Department staff read only their own department's orders: another department's answers 404 like an
+     * id of another mall, so an id tells nothing about orders one may not see.
+     */
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<WorkOrderView> get(@PathVariable String mallId, @PathVariable String id) {
-        return workOrders.find(mallId, id).map(order -> {
-            Map<String, Instant> deadlines = new TreeMap<>();
-            order.getRunningClocks().forEach(running -> deadlines.put(running.rule().name(), running.deadline()));
-            return WorkOrderView.of(order, deadlines);
-        });
+    Mono<WorkOrderView> get(@PathVariable String mallId, @PathVariable String id, PlatformUser user) {
+        if (!Callers.seesWholeMall(user)) {
+            // Staff whose token names no department get 403, whatever is stored under the id.
+            Callers.staffDepartment(user);
+        }
+        return workOrders.find(mallId, id)
+                .filter(order -> Callers.seesWholeMall(user) || Callers.belongsTo(user, order.getDepartment()))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("work-order", id)))
+                .map(order -> {
+                    Map<String, Instant> deadlines = new TreeMap<>();
+                    order.getRunningClocks().forEach(running -> deadlines.put(running.rule().name(), running.deadline()));
+                    return WorkOrderView.of(order, deadlines, user);
+                });
     }
 
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR')")
     Mono<WorkOrderView> accept(@PathVariable String mallId, @PathVariable String id, PlatformUser user) {
-        return workOrders.accept(mallId, id, user).map(WorkOrderView::of);
+        return workOrders.accept(mallId, id, user).map(order -> WorkOrderView.of(order, user));
     }
 
     @PostMapping("/{id}/contact")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR')")
     Mono<WorkOrderView> contact(@PathVariable String mallId, @PathVariable String id, PlatformUser user) {
-        return workOrders.contact(mallId, id, user).map(WorkOrderView::of);
+        return workOrders.contact(mallId, id, user).map(order -> WorkOrderView.of(order, user));
     }
 
     @PostMapping("/{id}/delay")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR')")
     Mono<WorkOrderView> delay(@PathVariable String mallId, @PathVariable String id, @Valid @RequestBody Delay body,
                               PlatformUser user) {
-        return workOrders.delay(mallId, id, body.reason(), body.promisedAt(), user).map(WorkOrderView::of);
+        return workOrders.delay(mallId, id, body.reason(), body.promisedAt(), user).map(order -> WorkOrderView.of(order, user));
     }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR')")
     Mono<WorkOrderView> complete(@PathVariable String mallId, @PathVariable String id, @Valid @RequestBody Completion body,
                                  PlatformUser user) {
-        return workOrders.complete(mallId, id, body.summary(), user).map(WorkOrderView::of);
+        return workOrders.complete(mallId, id, body.summary(), user).map(order -> WorkOrderView.of(order, user));
     }
 
     @PostMapping("/{id}/transfer")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR')")
     Mono<WorkOrderView> transfer(@PathVariable String mallId, @PathVariable String id, @Valid @RequestBody Transfer body,
                                  PlatformUser user) {
-        return workOrders.transfer(mallId, id, body.toDepartment(), body.reason(), user).map(WorkOrderView::of);
+        return workOrders.transfer(mallId, id, body.toDepartment(), body.reason(), user)
+                .map(order -> WorkOrderView.of(order, user));
     }
 
     @PostMapping("/{id}/escalate")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
     Mono<WorkOrderView> escalate(@PathVariable String mallId, @PathVariable String id, @Valid @RequestBody Escalation body,
                                  PlatformUser user) {
-        return workOrders.escalate(mallId, id, body.reason(), user).map(WorkOrderView::of);
+        return workOrders.escalate(mallId, id, body.reason(), user).map(order -> WorkOrderView.of(order, user));
     }
 
     /** The front desk hands the order to a department by hand (交辦), or moves it to another one. */
@@ -128,6 +154,7 @@ class WorkOrderController {
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<WorkOrderView> assign(@PathVariable String mallId, @PathVariable String id, @Valid @RequestBody Assignment body,
                                PlatformUser user) {
-        return workOrders.assign(mallId, id, body.department(), body.reason(), user).map(WorkOrderView::of);
+        return workOrders.assign(mallId, id, body.department(), body.reason(), user)
+                .map(order -> WorkOrderView.of(order, user));
     }
 }

@@ -1,9 +1,11 @@
 package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.dispatch.department.Departments;
+import com.mallservicedesk.dispatch.web.ListQuery;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.data.domain.Sort;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +15,9 @@ import reactor.core.publisher.Mono;
 /** The filtered, paged work-order list; always within one mall. */
 @Component
 class WorkOrderSearch {
+
+    /** The fields the list sorts by ({@code sort=createdAt,desc} by default: newest first). */
+    static final Set<String> SORTABLE = Set.of("createdAt", "orderedAt", "completedAt", "status", "department", "kind");
 
     record Filter(String department, WorkOrderStatus status, Boolean overdue, String kind, LocalDate date) {
     }
@@ -28,7 +33,8 @@ class WorkOrderSearch {
         this.departments = departments;
     }
 
-    Mono<Page> search(String mallId, Filter filter, int page, int size) {
+    /** @param view how the caller sees each order (phone numbers by the disclosure rule) */
+    Mono<Page> search(String mallId, Filter filter, ListQuery list, Function<WorkOrder, WorkOrderView> view) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.department() != null) {
             criteria = criteria.and("department").is(filter.department());
@@ -49,10 +55,8 @@ class WorkOrderSearch {
                     .lt(filter.date().plusDays(1).atStartOfDay(zone).toInstant());
         }
         Query count = Query.query(criteria);
-        Query pageQuery = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
-                .skip((long) page * size).limit(size);
-        return Mono.zip(mongo.find(pageQuery, WorkOrder.class).map(WorkOrderView::of).collectList(),
-                        mongo.count(count, WorkOrder.class))
-                .map(both -> new Page(both.getT1(), page, size, both.getT2()));
+        Query pageQuery = Query.query(criteria).with(list.sort()).skip(list.offset()).limit(list.size());
+        return Mono.zip(mongo.find(pageQuery, WorkOrder.class).map(view).collectList(), mongo.count(count, WorkOrder.class))
+                .map(both -> new Page(both.getT1(), list.page(), list.size(), both.getT2()));
     }
 }

@@ -3,14 +3,15 @@ package com.mallservicedesk.dispatch.workorder;
 import com.mallservicedesk.dispatch.metrics.DispatchMetrics;
 import com.mallservicedesk.dispatch.metrics.WorkOrderCounts;
 import com.mallservicedesk.dispatch.routing.Router;
+import com.mallservicedesk.dispatch.sla.SlaPolicies;
 import com.mallservicedesk.dispatch.sla.SlaRule;
+import com.mallservicedesk.dispatch.web.Callers;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
-import com.mallservicedesk.platform.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,14 @@ class WorkOrders {
     private final Router router;
     private final DispatchMetrics metrics;
     private final WorkOrderCounts counts;
+    private final ClosedRequests closedRequests;
+    private final SlaPolicies policies;
 
     WorkOrders(AggregateStores stores, SlaClocks clocks, Clock clock, Router router, DispatchMetrics metrics,
-               WorkOrderCounts counts) {
+               WorkOrderCounts counts, ClosedRequests closedRequests, SlaPolicies policies) {
         this.counts = counts;
+        this.closedRequests = closedRequests;
+        this.policies = policies;
         // Every save plans the order's service-level clocks into the same write.
         this.orders = stores.of(WorkOrder.class, "work-order").beforeSave(clocks::plan);
         this.clock = clock;
@@ -46,11 +51,21 @@ class WorkOrders {
 
     // ------------------------------------------------------------------ events from other services
 
-    /** Opens the request's work order once: a redelivered event finds it stored and changes nothing. */
+    /**
+     * Opens the request's work order once: a redelivered or replayed event finds it stored and changes nothing, and a
+     * request intake closed before this event arrived (see {@link ClosedRequests}) gets no order at all.
+     */
     Mono<Void> openFor(IncomingEvent event, RegisteredRequest request) {
         if (request.closedOnTheSpot()) {
             return Mono.empty();
         }
+        return closedRequests.isClosed(event.mallId(), request.requestId()).flatMap(closed -> closed
+                ? Mono.fromRunnable(() -> log.info("Request {} of mall {} was closed before it was registered here: no order",
+                        request.requestId(), event.mallId()))
+                : open(event, request)).then();
+    }
+
+    private Mono<Void> open(IncomingEvent event, RegisteredRequest request) {
         return router.route(event.mallId(), request.routingFacts())
                 .flatMap(department -> orders.create(WorkOrder.open(event.mallId(), request, department.orElse(null),
                         clock.instant())))
@@ -68,10 +83,11 @@ class WorkOrders {
     record Cancellation(String requestId, String reason) {
     }
 
+    /** Cancels the request's open order; a request not seen registered yet is remembered as closed instead. */
     Mono<Void> cancelFor(IncomingEvent event, Cancellation cancelled) {
-        return system(event.mallId(), WorkOrder.idFor(cancelled.requestId()),
-                order -> order.cancel(cancelled.reason() == null ? "cancelled at intake" : cancelled.reason(), null,
-                        clock.instant()));
+        String reason = cancelled.reason() == null ? "cancelled at intake" : cancelled.reason();
+        return closeOrRemember(event.mallId(), cancelled.requestId(), reason, null,
+                order -> order.cancel(reason, null, clock.instant()));
     }
 
     record Merge(String requestId, String parentRequestId, Reporter reporter) {
@@ -82,8 +98,9 @@ class WorkOrders {
     /** The duplicate's order closes as MERGED; its reporter joins the parent's order so the callback reaches them. */
     Mono<Void> mergeFor(IncomingEvent event, Merge merge) {
         String parentOrder = WorkOrder.idFor(merge.parentRequestId());
-        Mono<Void> closeDuplicate = system(event.mallId(), WorkOrder.idFor(merge.requestId()),
-                order -> order.cancel("merged into request " + merge.parentRequestId(), parentOrder, clock.instant()));
+        String reason = "merged into request " + merge.parentRequestId();
+        Mono<Void> closeDuplicate = closeOrRemember(event.mallId(), merge.requestId(), reason, parentOrder,
+                order -> order.cancel(reason, parentOrder, clock.instant()));
         Mono<Void> addReporter = merge.reporter() == null ? Mono.empty()
                 : orders.changeIfPresent(event.mallId(), parentOrder, order -> {
                     order.addReporter(merge.requestId(), merge.reporter().name(), merge.reporter().phone(), clock.instant());
@@ -95,7 +112,8 @@ class WorkOrders {
         return closeDuplicate.then(addReporter);
     }
 
-    record CallbackResult(String callbackId, String workOrderId, Boolean satisfied) {
+    /** @param round the work order's round the callback asked about; null from producers that did not send it */
+    record CallbackResult(String callbackId, String workOrderId, Boolean satisfied, Integer round) {
     }
 
     /** Not satisfied at the callback: corrective action in the same department, callback again (seed 000 §4.4.5, §4.8). */
@@ -104,8 +122,8 @@ class WorkOrders {
             return Mono.empty();
         }
         return system(event.mallId(), result.workOrderId(),
-                order -> order.reopen(result.callbackId(), "customer not satisfied at callback " + result.callbackId(),
-                        clock.instant()));
+                order -> order.reopen(result.callbackId(), result.round(),
+                        "customer not satisfied at callback " + result.callbackId(), clock.instant()));
     }
 
     /** A service-level timer expired (called by the timer handler; may run twice for one timer). */
@@ -123,8 +141,16 @@ class WorkOrders {
         return byDepartment(mallId, id, user, order -> order.contact(user.id(), clock.instant()));
     }
 
+    /** A promise further ahead than the bound (dispatch.sla-limits.longest-promise) is refused with 422. */
     Mono<WorkOrder> delay(String mallId, String id, String reason, Instant promisedAt, PlatformUser user) {
-        return byDepartment(mallId, id, user, order -> order.delay(reason, promisedAt, user.id(), clock.instant()));
+        return byDepartment(mallId, id, user, order -> {
+            Instant now = clock.instant();
+            if (promisedAt.isAfter(now.plus(policies.longestPromise()))) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "promised-time-too-far", promisedAt,
+                        policies.longestPromise().toDays());
+            }
+            return order.delay(reason, promisedAt, user.id(), now);
+        });
     }
 
     Mono<WorkOrder> complete(String mallId, String id, String summary, PlatformUser user) {
@@ -137,14 +163,11 @@ class WorkOrders {
     }
 
     Mono<WorkOrder> escalate(String mallId, String id, String reason, PlatformUser user) {
-        return change(mallId, id, order -> {
-            // The department may escalate its own orders; the front desk and supervisors any of the mall's.
-            if (!user.has(Role.FRONT_DESK) && !supervises(user)
-                    && !java.util.Objects.equals(order.getDepartment(), user.department())) {
-                throw notYourDepartment(order);
-            }
-            return order.escalate(reason, user.id(), clock.instant());
-        });
+        // The department may escalate its own orders; the front desk and supervisors any of the mall's.
+        if (Callers.seesWholeMall(user)) {
+            return change(mallId, id, order -> order.escalate(reason, user.id(), clock.instant()));
+        }
+        return byDepartment(mallId, id, user, order -> order.escalate(reason, user.id(), clock.instant()));
     }
 
     /** The front desk assigns a waiting order or reassigns an open one by hand. */
@@ -159,19 +182,32 @@ class WorkOrders {
 
     // ------------------------------------------------------------------ the one way a change is stored
 
+    /**
+     * Only the assigned department's staff act on an order; supervisors may step in (seed 000 §3.1). Staff whose
+     * token names no department are refused before the order is even read.
+     */
     private Mono<WorkOrder> byDepartment(String mallId, String id, PlatformUser user,
                                          Function<WorkOrder, List<DomainEvent>> change) {
-        return change(mallId, id, order -> {
-            mayAct(order, user);
+        if (Callers.supervises(user)) {
+            return change(mallId, id, change);
+        }
+        return Mono.fromCallable(() -> Callers.staffDepartment(user)).flatMap(department -> change(mallId, id, order -> {
+            if (!department.equals(order.getDepartment())) {
+                throw notYourDepartment(order);
+            }
             return change.apply(order);
-        });
+        }));
     }
 
-    /** Only the assigned department's staff act on an order; supervisors may step in (seed 000 §3.1). */
-    private static void mayAct(WorkOrder order, PlatformUser user) {
-        if (!supervises(user) && !java.util.Objects.equals(order.getDepartment(), user.department())) {
-            throw notYourDepartment(order);
-        }
+    /**
+     * Closes the request's order, or, when dispatch has not seen the request registered yet (intake's events can
+     * arrive in another order after a replay), remembers it as closed so the late registered event opens nothing.
+     */
+    private Mono<Void> closeOrRemember(String mallId, String requestId, String reason, String mergedInto,
+                                       Function<WorkOrder, List<DomainEvent>> close) {
+        return counted(close, counting -> orders.changeIfPresent(mallId, WorkOrder.idFor(requestId), counting))
+                .hasElement()
+                .flatMap(found -> found ? Mono.empty() : closedRequests.remember(mallId, requestId, reason, mergedInto));
     }
 
     /** A change nobody asked for through the API: a missing order is nothing to do. */
@@ -239,10 +275,6 @@ class WorkOrders {
     private Mono<Void> knownDepartment(String mallId, String code) {
         return router.isKnown(mallId, code).flatMap(known -> known ? Mono.<Void>empty()
                 : Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "department-unknown", code)));
-    }
-
-    private static boolean supervises(PlatformUser user) {
-        return user.has(Role.SUPERVISOR) || user.has(Role.MANAGER);
     }
 
     private static ApiException notYourDepartment(WorkOrder order) {

@@ -40,9 +40,9 @@ class DepartmentsTest extends DispatchIntegrationTest {
         web.get().uri("/api/v1/malls/{mall}/departments", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(2)
-                .jsonPath("$[0].code").isEqualTo("FRONT_DESK")
-                .jsonPath("$[1].calendar.alwaysOpen").isEqualTo(true);
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].code").isEqualTo("FRONT_DESK")
+                .jsonPath("$.items[1].calendar.alwaysOpen").isEqualTo(true);
     }
 
     @Test
@@ -105,6 +105,6 @@ class DepartmentsTest extends DispatchIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("department-not-found");
         web.get().uri("/api/v1/malls/{mall}/departments", other)
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(other)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
     }
 }

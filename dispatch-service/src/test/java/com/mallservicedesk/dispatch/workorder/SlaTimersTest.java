@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -39,9 +38,6 @@ class SlaTimersTest extends DispatchIntegrationTest {
 
     @Autowired
     SlaTimerHandler handler;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
 
     private String openOrder(String kind) {
         String requestId = register(mall, kind, "PHONE", "3F", "B");
