@@ -32,6 +32,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
     private final List<ChildProcess> processes = new ArrayList<>();
+    private ServiceLauncher launcher;
 
     private ServiceProcesses() {
     }
@@ -47,6 +48,7 @@ final class ServiceProcesses implements AutoCloseable {
                 .withEnvironment("PLATFORM_OUTBOX_POLLINTERVAL", "PT0.5S");
 
         ServiceProcesses platform = new ServiceProcesses();
+        platform.launcher = launcher;
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "service-processes-stop"));
         try {
             Map<ServiceInstance, ChildProcess> started = new LinkedHashMap<>();
@@ -67,6 +69,32 @@ final class ServiceProcesses implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the web console (once) in front of the first instance of each service, in the local profile, with the
+     * development users in the given malls; returns its address.
+     */
+    synchronized String startConsole(List<String> malls) throws InterruptedException {
+        if (instances.containsKey(PlatformService.CONSOLE.name())) {
+            return url(PlatformService.CONSOLE.name());
+        }
+        ServiceLauncher console = launcher.withEnvironment("CONSOLE_DEVELOPMENT_MALLS", String.join(",", malls));
+        for (PlatformService service : PlatformService.ALL) {
+            String name = service.name().replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+            console = console.withEnvironment("CONSOLE_SERVICES_" + name, url(service.name()));
+        }
+        ServiceInstance instance = new ServiceInstance(PlatformService.CONSOLE.name(), 1, freePort());
+        ChildProcess child;
+        try {
+            child = console.start(instance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        processes.add(child);
+        awaitHealthy(console, instance, child);
+        instances.put(instance.service(), List.of(instance));
+        return instance.url();
     }
 
     private static void awaitHealthy(ServiceLauncher launcher, ServiceInstance instance, ChildProcess child)

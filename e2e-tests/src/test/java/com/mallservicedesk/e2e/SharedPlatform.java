@@ -1,5 +1,6 @@
 package com.mallservicedesk.e2e;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,5 +32,12 @@ final class SharedPlatform {
             }
         }
         return platform;
+    }
+
+    /** The shared platform with the web console in front of it; the console's development users work in these malls. */
+    static synchronized ServiceProcesses withConsole(List<String> malls) throws Exception {
+        ServiceProcesses started = get();
+        started.startConsole(malls);
+        return started;
     }
 }

@@ -89,8 +89,9 @@ public final class LocalPlatform {
             ServiceLauncher launcher = new ServiceLauncher(options.repoRoot(), projectVersion(), options.logsDir())
                     .withJit(options.jit());
             List<ServiceInstance> instances = options.serviceInstances();
+            ServiceInstance console = PlatformService.CONSOLE.instance(1);
             checkJars(launcher);
-            checkPortsFree(instances);
+            checkPortsFree(instances, console);
             if (options.clean()) {
                 deleteRecursively(options.dataDir());
                 log.say("Wiped " + options.dataDir());
@@ -106,7 +107,8 @@ public final class LocalPlatform {
             List<Supervisor> infrastructure = startInfrastructure(mongoProcess, kafkaProcess);
             startServices(launcher.connectedTo(kafkaProcess.config().bootstrapServers(), mongoProcess.uri()),
                     instances, infrastructure);
-            printSummary(instances, kafkaProcess.config().bootstrapServers(), mongoProcess.uri());
+            startConsole(launcher, console);
+            printSummary(console, instances, kafkaProcess.config().bootstrapServers(), mongoProcess.uri());
             superviseUntilStopped();
             return 0;
         } catch (LaunchFailure failure) {
@@ -125,7 +127,7 @@ public final class LocalPlatform {
     }
 
     private void checkJars(ServiceLauncher launcher) throws LaunchFailure {
-        List<String> missing = PlatformService.ALL.stream()
+        List<String> missing = Stream.concat(PlatformService.ALL.stream(), Stream.of(PlatformService.CONSOLE))
                 .filter(service -> !Files.isRegularFile(launcher.jar(service.name())))
                 .map(service -> "  " + service.name() + ": " + launcher.jar(service.name())).toList();
         if (!missing.isEmpty()) {
@@ -135,12 +137,13 @@ public final class LocalPlatform {
         }
     }
 
-    private void checkPortsFree(List<ServiceInstance> instances) throws LaunchFailure {
+    private void checkPortsFree(List<ServiceInstance> instances, ServiceInstance console) throws LaunchFailure {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         wanted.put(MONGO_PORT, "MongoDB");
         wanted.put(KAFKA_PORT, "Kafka");
         wanted.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
         instances.forEach(instance -> wanted.put(instance.port(), instance.name()));
+        wanted.put(console.port(), console.name());
         List<String> busy = Ports.inUse(wanted.keySet()).stream()
                 .map(port -> "  port " + port + " (" + wanted.get(port) + ")").toList();
         if (!busy.isEmpty()) {
@@ -211,6 +214,19 @@ public final class LocalPlatform {
         }
     }
 
+    /**
+     * The web console, once the services are up: it relays to their standard ports (its defaults), signs people in as
+     * development users (the 'local' profile the launcher sets) and is supervised like them.
+     */
+    private void startConsole(ServiceLauncher launcher, ServiceInstance console)
+            throws IOException, InterruptedException, LaunchFailure {
+        Supervisor supervisor = supervisor(console.name(), afterCrash -> launcher.start(console, afterCrash),
+                child -> launcher.awaitHealthy(child, console, SERVICE_TIMEOUT));
+        ChildProcess child = supervisor.start();
+        children.add("console", supervisor);
+        sayUp(console.name(), console.url(), launcher.awaitHealthy(child, console, SERVICE_TIMEOUT));
+    }
+
     /** A service cannot become healthy without the broker or the database: say so instead of timing out. */
     private static void failIfEnded(List<Supervisor> infrastructure) throws LaunchFailure {
         for (Supervisor supervisor : infrastructure) {
@@ -228,8 +244,10 @@ public final class LocalPlatform {
         return supervisor;
     }
 
-    private void printSummary(List<ServiceInstance> instances, String kafkaBootstrapServers, String mongoUri) {
+    private void printSummary(ServiceInstance console, List<ServiceInstance> instances, String kafkaBootstrapServers,
+                              String mongoUri) {
         StringBuilder summary = new StringBuilder("\nMall Service Desk is running\n\n");
+        summary.append(row("Web console", console.url() + "  (open it in a browser; sign in as a development user)"));
         instances.forEach(instance -> summary.append(row(instance.name(), instance.url())));
         summary.append(row("Kafka bootstrap", kafkaBootstrapServers))
                 .append(row("MongoDB", mongoUri))

@@ -16,6 +16,12 @@ public record PlatformService(String name, int port) {
             new PlatformService("claims-service", 8084),
             new PlatformService("survey-service", 8085));
 
+    /**
+     * The web console: not one of the services (it owns no data and reads no events), started after them because it
+     * only relays to their APIs. One instance; its jar is built like theirs.
+     */
+    public static final PlatformService CONSOLE = new PlatformService("web-console", 8080);
+
     /** Up to 38085: the next step, 48081, would reach into the range Linux hands out for outgoing connections. */
     public static final int MAX_INSTANCES = 4;
 

@@ -20,6 +20,18 @@ class PlatformServiceTest {
     }
 
     @Test
+    void theWebConsoleIsStartedBesideTheServicesOnPort8080() {
+        ServiceInstance console = PlatformService.CONSOLE.instance(1);
+
+        assertThat(PlatformService.ALL).doesNotContain(PlatformService.CONSOLE);
+        assertThat(console.name()).isEqualTo("web-console");
+        assertThat(console.healthUri()).hasToString("http://127.0.0.1:8080/actuator/health");
+        assertThat(new ServiceLauncher(Path.of("repo"), "1.0.0", Path.of("logs")).jar(console.service()))
+                .isEqualTo(Path.of("repo/web-console/target/web-console-1.0.0-exec.jar").toAbsolutePath());
+        assertThat(LauncherOptions.usage()).contains("http://127.0.0.1:8080");
+    }
+
+    @Test
     void extraInstancesListenTenThousandPortsApartAndCarryTheirNumber() {
         PlatformService intake = PlatformService.named("intake-service");
 

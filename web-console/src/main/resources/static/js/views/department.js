@@ -1,0 +1,170 @@
+// The department's live console: its open work orders, new and escalated ones highlighted (and a sound if turned
+// on), the service-level clocks counting down, and the department's actions (seed 000 §4.5, §4.6). Live over
+// dispatch's Server-Sent Events; after a reconnect (or a reload) it resumes from the last event it saw.
+import { has, me } from '../app.js';
+import { api, currentMall, mallPath, query } from '../api.js';
+import { announce, clear, dialogForm, field, h, toast } from '../dom.js';
+import { label, options } from '../i18n.js';
+import { openStream } from '../sse.js';
+import { formatTime, fromLocalInput, toLocalInput } from '../time.js';
+
+const OPEN = ['UNASSIGNED', 'ASSIGNED', 'ACCEPTED', 'DELAYED'];
+const ATTENTION = ['work-order.escalated', 'work-order.sla-breached', 'callback.escalated', 'callback.unreachable'];
+
+export async function render(main) {
+  const user = me().user;
+  const supervises = has('SUPERVISOR', 'MANAGER');
+  const department = supervises ? (sessionStorage.getItem('msd.department') || user.department || 'CUSTOMER_SERVICE')
+    : user.department;
+  if (!department) {
+    main.append(h('p', { class: 'problem' }, '您的账号没有部门。Your account has no department.'));
+    return null;
+  }
+  const state = { orders: new Map(), marks: new Map(), department, stream: null, sound: false, audio: null };
+  const liveState = h('span', { class: 'live-state', id: 'live-state', role: 'status' }, '连接中 Connecting');
+  const board = h('div', { class: 'orders', id: 'orders', 'aria-label': '工单 Work orders' });
+  const soundButton = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: () => {
+    state.sound = !state.sound;
+    soundButton.setAttribute('aria-pressed', String(state.sound));
+    soundButton.textContent = state.sound ? '🔔 提示音开 Sound on' : '🔕 提示音关 Sound off';
+    if (state.sound && !state.audio) state.audio = new AudioContext();
+  } }, '🔕 提示音关 Sound off');
+  const header = h('div', { class: 'status-line' },
+    h('h1', { tabindex: '-1' }, `${label('department', department)} 工单 Work orders`), liveState, soundButton);
+  if (supervises) header.append(departmentPicker(department));
+  main.append(header, h('p', { class: 'muted' },
+    '新工单和升级的工单会高亮显示。New and escalated orders are highlighted.'), board);
+
+  const refresh = id => loadOrder(state, id).then(() => draw(board, state));
+  const key = `msd.lastEvent.${currentMall()}.${department}`;
+  // The stream first, then the list: nothing that happens in between is missed (each event reloads its order).
+  state.stream = openStream(`/console-api/dispatch/${mallPath(`departments/${encodeURIComponent(department)}/stream`)}`, {
+    lastEventId: sessionStorage.getItem(key),
+    onState: s => {
+      liveState.className = `live-state ${s}`;
+      liveState.textContent = { connecting: '连接中 Connecting', live: '实时 Live', reconnecting: '重新连接中 Reconnecting',
+        'signed-out': '已退出 Signed out' }[s];
+    },
+    onEvent: ({ event, id, data }) => {
+      if (id) sessionStorage.setItem(key, id);
+      const message = JSON.parse(data);
+      if (!message.workOrderId) return;
+      const mark = event === 'work-order.created' || event === 'work-order.transferred' || event === 'work-order.reopened'
+        ? 'is-new' : ATTENTION.includes(event) ? 'is-escalated' : null;
+      if (mark) {
+        state.marks.set(message.workOrderId, mark);
+        beep(state);
+        announce(`${label('consoleEvent', event)}: ${message.data?.requestNumber || message.workOrderId}`);
+      }
+      refresh(message.workOrderId);
+    },
+  });
+  await loadAll(state);
+  draw(board, state);
+  return () => state.stream?.close();
+}
+
+function departmentPicker(current) {
+  const select = h('select', { id: 'department-picker' }, options('department').map(([code, text]) =>
+    h('option', { value: code, selected: code === current }, text)));
+  select.addEventListener('change', () => {
+    sessionStorage.setItem('msd.department', select.value);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+  return h('label', {}, '部门 Department ', select);
+}
+
+async function loadAll(state) {
+  const page = await api('dispatch', mallPath('work-orders' + query({ department: state.department, size: 200 })));
+  const open = page.items.filter(o => OPEN.includes(o.status));
+  // The list has no running clocks; each open order is read once for its deadlines.
+  for (let i = 0; i < open.length; i += 4) {
+    await Promise.all(open.slice(i, i + 4).map(o => loadOrder(state, o.id)));
+  }
+}
+
+async function loadOrder(state, id) {
+  try {
+    const order = await api('dispatch', mallPath(`work-orders/${encodeURIComponent(id)}`));
+    if (order.department === state.department && OPEN.includes(order.status)) state.orders.set(id, order);
+    else state.orders.delete(id);
+  } catch (e) {
+    if (e.status === 404 || e.status === 403) state.orders.delete(id);
+  }
+}
+
+function beep(state) {
+  if (!state.sound || !state.audio) return;
+  const oscillator = state.audio.createOscillator();
+  const gain = state.audio.createGain();
+  oscillator.frequency.value = 880;
+  gain.gain.value = 0.15;
+  oscillator.connect(gain).connect(state.audio.destination);
+  oscillator.start();
+  oscillator.stop(state.audio.currentTime + 0.25);
+}
+
+function draw(board, state) {
+  const focused = document.activeElement?.closest?.('.order')?.dataset.id;
+  const orders = [...state.orders.values()].sort((a, b) => (b.escalationLevel - a.escalationLevel)
+    || String(a.createdAt).localeCompare(String(b.createdAt)));
+  if (!orders.length) {
+    clear(board, h('p', { class: 'notice' }, '目前没有待处理的工单。No open work orders.'));
+    return;
+  }
+  clear(board, orders.map(o => card(o, state)));
+  if (focused) board.querySelector(`.order[data-id="${CSS.escape(focused)}"] button`)?.focus();
+}
+
+function card(o, state) {
+  const mark = state.marks.get(o.id) || (o.escalationLevel > 0 || o.overdue ? 'is-escalated' : '');
+  const place = [o.location?.floor, o.location?.zone, o.location?.unit].filter(Boolean).join(' / ');
+  const reload = () => loadOrder(state, o.id).then(() => draw(document.getElementById('orders'), state));
+  const act = (path, body, done) => api('dispatch', mallPath(`work-orders/${encodeURIComponent(o.id)}/${path}`),
+    { method: 'POST', body }).then(result => { state.marks.delete(o.id); toast(done); reload(); return result; });
+  const clocks = Object.entries(o.deadlines || {});
+  return h('article', { class: `order ${mark}`, dataset: { id: o.id, number: o.requestNumber || '' },
+    'aria-labelledby': `wo-${o.id}` },
+    h('h3', { id: `wo-${o.id}` }, `${o.requestNumber || o.id} · ${label('kind', o.kind)}`),
+    h('div', { class: 'status-line' }, h('span', { class: 'badge' }, label('workOrderStatus', o.status)),
+      o.escalationLevel ? h('span', { class: 'badge bad' }, `升级 Escalated L${o.escalationLevel} → ${label('role', o.escalatedTo)}`) : null,
+      o.overdue ? h('span', { class: 'badge bad' }, '已超时 Overdue') : null,
+      o.round > 1 ? h('span', { class: 'badge warn' }, `返工 Round ${o.round}`) : null),
+    h('p', {}, o.description),
+    h('dl', {},
+      h('dt', {}, '地点 Place'), h('dd', {}, place || '—'),
+      // Shown exactly as dispatch returns it: full to the handling department, masked where the API masks.
+      h('dt', {}, '顾客 Customer'), h('dd', {}, [o.customer?.name, o.customer?.phone].filter(Boolean).join(' · ') || '—'),
+      h('dt', {}, '派单 Ordered'), h('dd', {}, formatTime(o.orderedAt || o.createdAt)),
+      o.promisedAt ? [h('dt', {}, '承诺 Promised'), h('dd', {}, formatTime(o.promisedAt))] : null,
+      clocks.map(([rule, deadline]) => [h('dt', {}, label('rule', rule)),
+        h('dd', {}, h('span', { class: 'clock', dataset: { deadline } }, ''), ' ', h('span', { class: 'muted' }, formatTime(deadline)))])),
+    h('div', { class: 'actions' },
+      o.status === 'ASSIGNED' ? h('button', { type: 'button', class: 'accept', onclick: () => act('accept', undefined, `已受理 Accepted ${o.requestNumber}`) }, '受理 Accept') : null,
+      !o.contactedAt && o.status !== 'UNASSIGNED' ? h('button', { type: 'button', class: 'secondary contact',
+        onclick: () => act('contact', undefined, '已记录联系顾客 Contact recorded') }, '已联系顾客 Contacted') : null,
+      o.status !== 'UNASSIGNED' ? h('button', { type: 'button', class: 'secondary delay', onclick: () => dialogForm({
+        title: `延期 Delay ${o.requestNumber}`, submitLabel: '延期 Delay',
+        fields: [field({ label: '原因 Reason', name: 'reason', type: 'textarea', required: true, wide: true }),
+          field({ label: '承诺完成时间 Promised time', name: 'promisedAt', type: 'datetime-local', required: true,
+            value: toLocalInput(new Date(Date.now() + 24 * 3600000)) })],
+        submit: v => act('delay', { reason: v.reason, promisedAt: fromLocalInput(v.promisedAt) }, '已延期 Delayed'),
+      }) }, '延期 Delay') : null,
+      o.status !== 'UNASSIGNED' ? h('button', { type: 'button', class: 'complete', onclick: () => dialogForm({
+        title: `完成 Complete ${o.requestNumber}`, submitLabel: '完成返单 Complete',
+        fields: [field({ label: '处理结果 Summary', name: 'summary', type: 'textarea', required: true, wide: true })],
+        submit: v => act('complete', v, `已完成 Completed ${o.requestNumber}`),
+      }) }, '完成 Complete') : null,
+      o.status !== 'UNASSIGNED' ? h('button', { type: 'button', class: 'secondary transfer', onclick: () => dialogForm({
+        title: `转派 Transfer ${o.requestNumber}`, submitLabel: '转派 Transfer',
+        fields: [field({ label: '转到部门 To department', name: 'toDepartment', type: 'select', required: true,
+          options: options('department').filter(([code]) => code !== o.department) }),
+          field({ label: '原因 Reason', name: 'reason', type: 'textarea', required: true, wide: true })],
+        submit: v => act('transfer', v, '已转派 Transferred'),
+      }) }, '转派 Transfer') : null,
+      h('button', { type: 'button', class: 'secondary escalate', onclick: () => dialogForm({
+        title: `升级 Escalate ${o.requestNumber}`, submitLabel: '升级 Escalate',
+        fields: [field({ label: '原因 Reason', name: 'reason', type: 'textarea', required: true, wide: true })],
+        submit: v => act('escalate', v, '已升级 Escalated'),
+      }) }, '升级 Escalate')));
+}
