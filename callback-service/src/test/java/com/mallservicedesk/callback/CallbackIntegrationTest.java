@@ -67,6 +67,9 @@ public abstract class CallbackIntegrationTest {
     @Autowired
     protected MovableClock clock;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
+
     @Autowired
     protected JsonMapper json;
 
@@ -118,6 +121,11 @@ public abstract class CallbackIntegrationTest {
         data.put("status", "REGISTERED");
         TestEvents.send(kafka, "intake.requests.v1", "mall.intake.request.registered.v1", mall, requestId, requestId,
                 json.writeValueAsString(data));
+    }
+
+    /** An address sent exactly as written (no encoding of %, .. or control escapes), for requests a client got wrong. */
+    protected java.net.URI raw(String pathAndQuery) {
+        return java.net.URI.create("http://localhost:" + port + pathAndQuery);
     }
 
     protected static String callbackIdFor(String requestId, int round) {

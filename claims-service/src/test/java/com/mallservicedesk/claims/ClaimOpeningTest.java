@@ -50,9 +50,10 @@ class ClaimOpeningTest extends ClaimsIntegrationTest {
         get(TestTokens.supervisor("OTHER"), "/api/v1/malls/{mall}/claims", mall).expectStatus().isForbidden();
         get(TestTokens.deptStaff(mall, "SECURITY"), "/api/v1/malls/{mall}/claims", mall).expectStatus().isForbidden();
         get(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims", mall).expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].id").isEqualTo("claim-" + requestId)
-                .jsonPath("$[0].injured").doesNotExist();
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo("claim-" + requestId)
+                .jsonPath("$.items[0].injured").doesNotExist();
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("msd_claims_opened_total{application=\"claims-service\",mall=\"" + mall + "\"} 1.0"));

@@ -161,7 +161,7 @@ class ClaimStagesTest extends ClaimsIntegrationTest {
             assertThat(prometheus()).contains("msd_claims_steps_overdue_total{application=\"claims-service\",item=\"AMBULANCE_CALLED\",mall=\""
                     + mall + "\"} 1.0");
             get(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims?stage=IMMEDIATE_ACTION", mall).expectStatus().isOk()
-                    .expectBody().jsonPath("$[0].overdueSteps").isEqualTo(1);
+                    .expectBody().jsonPath("$.items[0].overdueSteps").isEqualTo(1);
         }
     }
 

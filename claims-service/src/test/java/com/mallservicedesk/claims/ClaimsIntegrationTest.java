@@ -44,6 +44,14 @@ public abstract class ClaimsIntegrationTest {
     @Autowired
     protected KafkaTemplate<String, String> kafka;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
+
+    /** An address sent exactly as written (no encoding of %, .. or control escapes), for requests a client got wrong. */
+    protected java.net.URI raw(String pathAndQuery) {
+        return java.net.URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
     protected static String newMall() {
         return "CL" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -57,7 +57,7 @@ class EvidenceTest extends ClaimsIntegrationTest {
         get(frontDesk(other), "/api/v1/malls/{mall}/claims/{id}/evidence/{e}", other, otherClaim, evidenceId)
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("evidence-not-found");
         get(frontDesk(mall), "/api/v1/malls/{mall}/claims/{id}/evidence", mall, id).expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(1);
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.total").isEqualTo(1);
     }
 
     @Test

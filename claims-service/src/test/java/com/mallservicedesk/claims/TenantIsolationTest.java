@@ -51,6 +51,7 @@ class TenantIsolationTest extends ClaimsIntegrationTest {
                 new Call(HttpMethod.POST, "/claims/" + id + "/advances/" + over.get("advanceId") + "/approve",
                         Map.of("reason", "x")),
                 new Call(HttpMethod.GET, "/claims/" + id + "/evidence", null),
+                new Call(HttpMethod.GET, "/claims/" + id + "/timeline", null),
                 new Call(HttpMethod.GET, "/claims/" + id + "/evidence/" + evidence.get("id"), null),
                 new Call(HttpMethod.POST, "/claims/" + id + "/witnesses", Map.of("name", "x", "contact", "y")),
                 new Call(HttpMethod.POST, "/claims/" + id + "/costs", Map.of("kind", "x", "amountCny", "1")),
@@ -71,7 +72,7 @@ class TenantIsolationTest extends ClaimsIntegrationTest {
                         "PHOTO").build()))
                 .exchange().expectStatus().isNotFound();
         get(intruder, "/api/v1/malls/{mall}/claims", other).expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(0);
+                .jsonPath("$.items.length()").isEqualTo(0);
         get(intruder, "/api/v1/malls/{mall}/insurance-policy", mall).expectStatus().isForbidden();
 
         // Nothing changed in this mall's claim.

@@ -46,6 +46,14 @@ public abstract class SurveyIntegrationTest {
     @Autowired
     protected JsonMapper json;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
+
+    /** An address sent exactly as written (no encoding of %, .. or control escapes), for requests a client got wrong. */
+    protected java.net.URI raw(String pathAndQuery) {
+        return java.net.URI.create("http://localhost:" + port + pathAndQuery);
+    }
+
     protected static String newMall() {
         return "SV" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -34,12 +34,15 @@ import org.springframework.http.HttpStatus;
 @CompoundIndexes({
         @CompoundIndex(name = "mall_status_due", def = "{'mallId': 1, 'status': 1, 'dueAt': 1}"),
         @CompoundIndex(name = "mall_due", def = "{'mallId': 1, 'dueAt': 1}"),
+        @CompoundIndex(name = "mall_created", def = "{'mallId': 1, 'createdAt': 1}"),
         @CompoundIndex(name = "mall_month", def = "{'mallId': 1, 'month': 1}")
 })
 public class Callback implements OutboxCarrier {
 
     static final String DUE_TIMER = "callback-due";
     static final String OVERDUE_TIMER = "callback-overdue";
+    /** Enough tries for any customer; a callback record (and its view) stays small. */
+    static final int MAX_ATTEMPTS = 50;
     /** An attempt logged a little ahead of this server's clock is still accepted. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
@@ -220,6 +223,9 @@ public class Callback implements OutboxCarrier {
      */
     List<DomainEvent> attempt(RecordAttempt attempt, String by, Instant now) {
         requireOpen();
+        if (attempts.size() >= MAX_ATTEMPTS) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "callback-attempts-exhausted", id, MAX_ATTEMPTS);
+        }
         Instant at = attempt.attemptedAt() != null ? attempt.attemptedAt().truncatedTo(ChronoUnit.MILLIS) : now;
         Instant notBefore = workCompletedAt != null ? workCompletedAt : createdAt;
         if (at.isAfter(now.plus(CLOCK_SKEW)) || at.isBefore(notBefore)) {

@@ -1,5 +1,7 @@
 package com.mallservicedesk.callback.followup;
 
+import com.mallservicedesk.callback.web.PageView;
+import com.mallservicedesk.callback.web.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
@@ -7,6 +9,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +32,9 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
 class CallbackController {
 
-    private static final int MAX_PAGE_SIZE = 200;
+    /** What the queue can be sorted by: when a callback is due, or when it was created. */
+    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("dueAt", "dueAt"),
+            new Paging.SortField("createdAt", "createdAt"));
 
     private final Callbacks callbacks;
     private final CallbackQueue queue;
@@ -42,32 +47,34 @@ class CallbackController {
     }
 
     /**
-     * The queue, soonest due first: {@code ?status=DUE,OVERDUE&kind=REPAIR&page=0&size=50}. The body is the page's
-     * callbacks; {@code X-Total-Count} tells how many match and {@code Link: <…>; rel="next"} where the next page is.
+     * The queue, soonest due first: {@code ?status=DUE,OVERDUE&kind=REPAIR&page=0&size=50&sort=dueAt}. The body is a
+     * page {@code {items, page, size, total}} (the platform's paging convention); {@code X-Total-Count} and
+     * {@code Link: <…>; rel="next"} say the same for clients that read headers.
      */
     @GetMapping
-    Mono<ResponseEntity<List<CallbackView>>> list(@PathVariable String mallId,
-                                                  @RequestParam(required = false) List<String> status,
-                                                  @RequestParam(required = false) String kind,
-                                                  @RequestParam(required = false) String page,
-                                                  @RequestParam(required = false) String size,
-                                                  PlatformUser user, ServerHttpRequest request) {
+    Mono<ResponseEntity<PageView<CallbackView>>> list(@PathVariable String mallId,
+                                                      @RequestParam(required = false) List<String> status,
+                                                      @RequestParam(required = false) String kind,
+                                                      @RequestParam(required = false) String page,
+                                                      @RequestParam(required = false) String size,
+                                                      @RequestParam(required = false) String sort,
+                                                      PlatformUser user, ServerHttpRequest request) {
         List<CallbackStatus> statuses = new ArrayList<>();
         for (String s : status == null ? List.<String>of() : status) {
             statuses.add(parse("status", s, CallbackStatus.class));
         }
         CallbackKind callbackKind = kind == null || kind.isBlank() ? null : parse("kind", kind, CallbackKind.class);
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-        int pageSize = number("size", size, 50, 1, MAX_PAGE_SIZE);
-        return queue.page(mallId, statuses, callbackKind, pageNumber, pageSize).map(found -> {
+        Paging paging = Paging.of(page, size, sort, Paging.DEFAULT_SIZE, SORTS, Sort.by("dueAt", "_id"));
+        return queue.page(mallId, statuses, callbackKind, paging).map(found -> {
             HttpHeaders headers = new HttpHeaders();
             headers.set("X-Total-Count", Long.toString(found.total()));
-            if ((long) (pageNumber + 1) * pageSize < found.total()) {
-                String next = UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam("page", pageNumber + 1)
-                        .replaceQueryParam("size", pageSize).build().toUriString();
+            if (paging.offset() + paging.size() < found.total() && paging.page() < Paging.MAX_PAGE) {
+                String next = UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam("page", paging.page() + 1)
+                        .replaceQueryParam("size", paging.size()).build().toUriString();
                 headers.set(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
             }
-            return ResponseEntity.ok().headers(headers).body(found.items().stream().map(c -> CallbackView.of(c, user)).toList());
+            return ResponseEntity.ok().headers(headers)
+                    .body(paging.of(found.items().stream().map(c -> CallbackView.of(c, user)).toList(), found.total()));
         });
     }
 
@@ -97,21 +104,6 @@ class CallbackController {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw invalid(field);
-        }
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw invalid(field);
-            }
-            return n;
-        } catch (NumberFormatException e) {
             throw invalid(field);
         }
     }

@@ -1,14 +1,14 @@
 package com.mallservicedesk.callback.followup;
 
+import com.mallservicedesk.callback.web.Paging;
 import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The desk's work list: a mall's callbacks by status and kind, soonest due first, a page at a time. */
+/** The desk's work list: a mall's callbacks by status and kind, in the order asked (soonest due first), a page at a time. */
 @Component
 class CallbackQueue {
 
@@ -21,7 +21,7 @@ class CallbackQueue {
         this.mongo = mongo;
     }
 
-    Mono<Page> page(String mallId, List<CallbackStatus> statuses, CallbackKind kind, int page, int size) {
+    Mono<Page> page(String mallId, List<CallbackStatus> statuses, CallbackKind kind, Paging paging) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (!statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses);
@@ -31,8 +31,8 @@ class CallbackQueue {
         }
         Query query = Query.query(criteria);
         Mono<Long> total = mongo.count(query, Callback.class);
-        Mono<List<Callback>> items = mongo.find(Query.of(query).with(Sort.by("dueAt", "_id")).skip((long) page * size).limit(size),
-                Callback.class).collectList();
+        Mono<List<Callback>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
+                .limit(paging.size()), Callback.class).collectList();
         return Mono.zip(items, total).map(t -> new Page(t.getT1(), t.getT2()));
     }
 }

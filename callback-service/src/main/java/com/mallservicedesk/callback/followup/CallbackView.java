@@ -1,14 +1,16 @@
 package com.mallservicedesk.callback.followup;
 
+import com.mallservicedesk.platform.privacy.ContactDisclosure;
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.platform.security.Role;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A callback as the desk sees it: whom to call ({@code contacts}, or the {@code tenant} of a daily callback), when,
  * what was tried, what the customer said, and the chain of rounds of the same work order ({@code rounds}, this one
- * last). {@code kind} is the callback's kind, {@code requestKind} the request's.
+ * last; the latest {@value #MAX_ROUNDS_SHOWN} of a longer chain, {@code roundCount} says how many there are).
+ * {@code kind} is the callback's kind, {@code requestKind} the request's. Numbers follow the kit's one disclosure rule:
+ * in full to the front desk and to the staff of the department that handled the work, masked to everyone else.
  */
 record CallbackView(String id, String mallId, CallbackKind kind, String requestKind, String requestId,
                     String requestNumber, String workOrderId, String department, int round,
@@ -17,26 +19,24 @@ record CallbackView(String id, String mallId, CallbackKind kind, String requestK
                     CallbackStatus status, ExemptReason exemptReason, List<Attempt> attempts, int unreachableDays,
                     int maxUnreachableAttempts, CallbackResult result, Boolean satisfied, List<String> dissatisfiedWith,
                     String calledBy, Instant completedAt, Boolean onTime, Instant overdueAt, boolean escalated,
-                    String previousCallbackId, String nextCallbackId, List<Round> rounds) {
+                    String previousCallbackId, String nextCallbackId, List<Round> rounds, int roundCount) {
+
+    /** A chain of rounds longer than this shows its latest ones: a view stays small however often work was reopened. */
+    static final int MAX_ROUNDS_SHOWN = 20;
 
     static CallbackView of(Callback c, PlatformUser user) {
-        boolean callsCustomers = user.has(Role.FRONT_DESK) || user.has(Role.SUPERVISOR);
-        List<CompletedWorkOrder.Contact> contacts = c.getContacts() == null ? List.of() : callsCustomers ? c.getContacts()
-                : c.getContacts().stream().map(k -> new CompletedWorkOrder.Contact(k.name(), mask(k.phone()))).toList();
+        List<CompletedWorkOrder.Contact> contacts = c.getContacts() == null ? List.of() : c.getContacts().stream()
+                .map(k -> new CompletedWorkOrder.Contact(k.name(),
+                        ContactDisclosure.phoneFor(user, c.getDepartment(), k.phone())))
+                .toList();
+        List<Round> rounds = c.rounds();
         return new CallbackView(c.getId(), c.getMallId(), c.getCallbackKind(), c.getKind(), c.getRequestId(),
                 c.getRequestNumber(), c.getWorkOrderId(), c.getDepartment(), c.getRound(), contacts, c.getTenant(),
                 c.getSampleDate(), c.getWorkCompletedAt(), c.getWorkSummary(), c.getCallableFrom(), c.getDueAt(),
                 c.getMonth(), c.getStatus(), c.getExemptReason(), c.getAttempts(), c.unreachableDays(),
                 c.getMaxUnreachableAttempts(), c.getResult(), c.getSatisfied(), c.getDissatisfiedWith(), c.getCalledBy(),
                 c.getCompletedAt(), c.getOnTime(), c.getOverdueAt(), c.isEscalated(), c.getPreviousCallbackId(),
-                c.getNextCallbackId(), c.rounds());
-    }
-
-    /** Only those who call customers see their numbers in full (seed 001 篇3 §8); others see {@code 138****0000}. */
-    static String mask(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        return phone.length() < 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+                c.getNextCallbackId(), rounds.subList(Math.max(0, rounds.size() - MAX_ROUNDS_SHOWN), rounds.size()),
+                rounds.size());
     }
 }

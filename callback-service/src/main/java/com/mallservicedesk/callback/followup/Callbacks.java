@@ -40,23 +40,41 @@ public class Callbacks {
     private final RequestFactsBook facts;
     private final CallbackStats stats;
     private final CallbackMetrics metrics;
+    private final LatestRounds rounds;
     private final Clock clock;
 
     Callbacks(AggregateStores stores, CallbackPolicies policies, RequestFactsBook facts, CallbackStats stats,
-              CallbackMetrics metrics, Clock clock) {
+              CallbackMetrics metrics, LatestRounds rounds, Clock clock) {
         this.callbacks = stores.of(Callback.class, "callback");
         this.policies = policies;
         this.facts = facts;
         this.stats = stats;
         this.metrics = metrics;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
     /**
-     * One callback per round of a work order: a redelivered completion finds it stored and changes nothing. A later
-     * round links to the round before, so the chain shows until the customer is satisfied.
+     * One callback per round of a work order: a redelivered completion finds it stored and changes nothing, and the
+     * completion of a round a later round has replaced (replayed or out of order) gets none. A later round links to
+     * the round before, so the chain shows until the customer is satisfied.
      */
     Mono<Void> scheduleFor(IncomingEvent event, CompletedWorkOrder work) {
+        if (work.workOrderId() == null) {
+            return schedule(event, work);
+        }
+        return rounds.isLatest(event.mallId(), work.workOrderId(), work.roundOrFirst())
+                .flatMap(latest -> {
+                    if (!latest) {
+                        log.info("Completion of round {} of work order {} in mall {} arrived after a later round: "
+                                + "no callback for it", work.roundOrFirst(), work.workOrderId(), event.mallId());
+                        return Mono.<Void>empty();
+                    }
+                    return schedule(event, work);
+                });
+    }
+
+    private Mono<Void> schedule(IncomingEvent event, CompletedWorkOrder work) {
         String mallId = event.mallId();
         String id = Callback.idFor(work, event.id());
         String previousId = Callback.previousIdFor(work);

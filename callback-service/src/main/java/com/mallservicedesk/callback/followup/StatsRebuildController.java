@@ -1,11 +1,7 @@
 package com.mallservicedesk.callback.followup;
 
-import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.callback.web.Months;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,13 +22,8 @@ class StatsRebuildController {
     @PostMapping("/api/v1/malls/{mallId}/callbacks/stats/rebuild")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
     Mono<StatsRebuild.Rebuilt> rebuild(@PathVariable String mallId, @RequestParam String month) {
-        YearMonth parsed;
-        try {
-            parsed = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "invalid-field",
-                    Map.of("errors", List.of(Map.of("field", "month", "code", "invalid-value"))), "month"));
-        }
+        // Only months that can have figures: a rebuild never stores figures under a month that cannot exist.
+        YearMonth parsed = Months.parse("month", month);
         return rebuild.rebuild(mallId, parsed);
     }
 }

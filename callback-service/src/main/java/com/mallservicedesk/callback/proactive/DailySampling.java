@@ -43,7 +43,10 @@ class DailySampling {
         this.clock = clock;
     }
 
-    /** A tenant registered or changed in intake's directory; the mall's first tenant sets the daily draw going. */
+    /**
+     * A tenant registered or changed in intake's directory, applied if newer than what the roster has of it; the mall's
+     * first tenant sets the daily draw going.
+     */
     Mono<Void> onTenant(IncomingEvent event, TenantChanged tenant) {
         String mallId = event.mallId();
         if (tenant.tenantId() == null) {
@@ -52,10 +55,11 @@ class DailySampling {
         return policies.of(mallId).flatMap(policy -> {
             LocalDate firstDraw = firstDrawFrom(policy, clock.instant());
             return rosters.findIfPresent(mallId, mallId)
-                    .flatMap(found -> rosters.change(mallId, mallId, r -> r.apply(tenant)))
-                    .switchIfEmpty(Mono.defer(() -> rosters.create(TenantRoster.start(mallId, tenant, firstDraw,
-                                    policy.openingOnOrAfter(firstDraw)))
-                            .switchIfEmpty(Mono.defer(() -> rosters.change(mallId, mallId, r -> r.apply(tenant))))));
+                    .flatMap(found -> rosters.change(mallId, mallId, r -> r.apply(tenant, event.time())))
+                    .switchIfEmpty(Mono.defer(() -> rosters.create(TenantRoster.start(mallId, tenant, event.time(),
+                                    firstDraw, policy.openingOnOrAfter(firstDraw)))
+                            .switchIfEmpty(Mono.defer(() -> rosters.change(mallId, mallId,
+                                    r -> r.apply(tenant, event.time()))))));
         }).then();
     }
 

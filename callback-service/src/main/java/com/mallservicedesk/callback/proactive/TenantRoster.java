@@ -18,7 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A mall's active tenants, kept from intake's tenant directory (one document per mall, keyed by the mall id), from
- * which each day's proactive callbacks are drawn; it also owns the durable timer of the next daily draw.
+ * which each day's proactive callbacks are drawn; it also owns the durable timer of the next daily draw. Each tenant is
+ * as its latest change (by event time) left it: a change older than the one applied, replayed or out of order, is
+ * ignored, so a closed store is never put back on the roster by its old registration.
  */
 @Document("callback_tenant_rosters")
 public class TenantRoster implements OutboxCarrier {
@@ -32,19 +34,26 @@ public class TenantRoster implements OutboxCarrier {
     private List<ProactiveTarget> active = new ArrayList<>();
     /** The day whose draw the timer is set for. */
     private String nextDraw;
+    /** When each tenant (in the roster or not any more) last changed, as its events said. */
+    private List<Change> changes = new ArrayList<>();
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
+    /** The time of the latest change applied to one tenant. */
+    record Change(String tenantId, Instant at) {
+    }
+
     TenantRoster() {
     }
 
-    static Created<TenantRoster> start(String mallId, TenantChanged first, LocalDate firstDraw, Instant drawAt) {
+    static Created<TenantRoster> start(String mallId, TenantChanged first, Instant changedAt, LocalDate firstDraw,
+                                       Instant drawAt) {
         TenantRoster roster = new TenantRoster();
         roster.id = mallId;
         roster.mallId = mallId;
-        roster.apply(first);
+        roster.apply(first, changedAt);
         roster.planDraw(firstDraw, drawAt);
         return Created.of(roster);
     }
@@ -53,8 +62,21 @@ public class TenantRoster implements OutboxCarrier {
         return DRAW_TIMER + ":" + mallId + ":" + date;
     }
 
-    /** A tenant registered or changed: active ones are in the roster, inactive ones are not. */
-    List<DomainEvent> apply(TenantChanged tenant) {
+    /**
+     * A tenant registered or changed at {@code changedAt}: active ones are in the roster, inactive ones are not. A
+     * change older than the latest one applied to the tenant changes nothing.
+     */
+    List<DomainEvent> apply(TenantChanged tenant, Instant changedAt) {
+        if (changes == null) {
+            changes = new ArrayList<>();
+        }
+        Instant latest = changes.stream().filter(c -> c.tenantId().equals(tenant.tenantId())).map(Change::at)
+                .findFirst().orElse(null);
+        if (latest != null && changedAt != null && changedAt.isBefore(latest)) {
+            return List.of();
+        }
+        changes.removeIf(c -> c.tenantId().equals(tenant.tenantId()));
+        changes.add(new Change(tenant.tenantId(), changedAt != null ? changedAt : latest));
         active.removeIf(t -> t.tenantId().equals(tenant.tenantId()));
         if (tenant.isActive()) {
             active.add(new ProactiveTarget(tenant.tenantId(), tenant.name(), tenant.kind(), tenant.floor(), tenant.zone(),

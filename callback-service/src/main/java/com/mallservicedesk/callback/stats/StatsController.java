@@ -1,10 +1,10 @@
 package com.mallservicedesk.callback.stats;
 
 import com.mallservicedesk.callback.policy.CallbackPolicies;
+import com.mallservicedesk.callback.web.Months;
 import com.mallservicedesk.platform.problem.ApiException;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -67,12 +67,9 @@ class StatsController {
         });
     }
 
+    /** {@code YYYY-MM} within the months the platform keeps figures for (see {@link Months}). */
     private static YearMonth parse(String field, String value) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(field, value);
-        }
+        return Months.parse(field, value);
     }
 
     private static ApiException invalid(String field, String value) {

@@ -58,7 +58,7 @@ class CallbackFlowTest extends CallbackIntegrationTest {
         assertThat(web.get().uri("/api/v1/malls/{mall}/callbacks?status=SCHEDULED", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall))).exchange()
                 .expectStatus().isOk().expectHeader().valueEquals("X-Total-Count", "1")
-                .expectBody(java.util.List.class).returnResult().getResponseBody()).hasSize(1);
+                .expectBody(java.util.Map.class).returnResult().getResponseBody().get("items")).asList().hasSize(1);
     }
 
     @Test
@@ -214,17 +214,18 @@ class CallbackFlowTest extends CallbackIntegrationTest {
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Total-Count", "2")
                 .expectHeader().value("Link", link -> assertThat(link).contains("page=1").contains("rel=\"next\""))
-                .expectBody().jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].id").isEqualTo(callbackIdFor(sooner, 1));
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].id").isEqualTo(callbackIdFor(sooner, 1));
         web.get().uri("/api/v1/malls/{mall}/callbacks?kind=REPAIR&size=1&page=1", mall).headers(h -> h.setBearerAuth(desk))
                 .exchange().expectStatus().isOk()
                 .expectHeader().doesNotExist("Link")
-                .expectBody().jsonPath("$[0].id").isEqualTo(callbackIdFor(later, 1));
+                .expectBody().jsonPath("$.items[0].id").isEqualTo(callbackIdFor(later, 1));
         web.get().uri("/api/v1/malls/{mall}/callbacks?status=SCHEDULED,DUE,OVERDUE&kind=COMPLAINT", mall)
                 .headers(h -> h.setBearerAuth(desk))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].id").isEqualTo(callbackIdFor(complaint, 1));
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(callbackIdFor(complaint, 1));
         web.get().uri("/api/v1/malls/{mall}/callbacks?status=LOST", mall).headers(h -> h.setBearerAuth(desk))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid-field").jsonPath("$.errors[0].field").isEqualTo("status");
@@ -248,7 +249,7 @@ class CallbackFlowTest extends CallbackIntegrationTest {
                 .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("mall-forbidden");
         web.get().uri("/api/v1/malls/{mall}/callbacks", other).headers(h -> h.setBearerAuth(otherDesk))
                 .exchange().expectStatus().isOk().expectHeader().valueEquals("X-Total-Count", "0")
-                .expectBody().jsonPath("$[?(@.id=='" + id + "')]").doesNotExist();
+                .expectBody().jsonPath("$.items[?(@.id=='" + id + "')]").doesNotExist();
         post(other, otherDesk, "/" + id + "/result", repairAnswers("SATISFIED", "SATISFIED", "SATISFIED"))
                 .expectStatus().isNotFound();
         post(other, otherDesk, "/" + id + "/attempts", Map.of("method", "PHONE", "outcome", "UNREACHABLE"))

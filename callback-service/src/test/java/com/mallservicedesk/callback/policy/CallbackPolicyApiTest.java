@@ -91,7 +91,7 @@ class CallbackPolicyApiTest extends CallbackIntegrationTest {
         assertThat(awaitCallback(mall, callbackIdFor(anonymous, 1))).containsEntry("status", "NO_CONTACT");
         web.get().uri("/api/v1/malls/{mall}/callbacks?status=NO_CONTACT", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo(callbackIdFor(anonymous, 1));
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[0].id").isEqualTo(callbackIdFor(anonymous, 1));
         // None of them is scheduled, so nothing tells downstream to expect a callback.
         org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(prometheus())
                 .contains("msd_callback_exempt_total{application=\"callback-service\",mall=\"" + mall + "\",reason=\"INTERNAL_SERVICE\"} 1.0")

@@ -85,8 +85,8 @@ class DailyCallbacksTest extends CallbackIntegrationTest {
 
         web.get().uri("/api/v1/malls/{mall}/callbacks?kind=DAILY", mall).headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
                 .exchange().expectStatus().isOk().expectHeader().valueEquals("X-Total-Count", "3")
-                .expectBody().jsonPath("$[0].kind").isEqualTo("DAILY").jsonPath("$[0].tenant.floor").isEqualTo("2F")
-                .jsonPath("$[0].sampleDate").isEqualTo(date);
+                .expectBody().jsonPath("$.items[0].kind").isEqualTo("DAILY").jsonPath("$.items[0].tenant.floor").isEqualTo("2F")
+                .jsonPath("$.items[0].sampleDate").isEqualTo(date);
 
         String id = ids.get(0);
         answer(mall, id, Map.of("method", "VISIT", "attitude", "SATISFIED")).expectStatus().isBadRequest()

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
 
@@ -28,11 +30,24 @@ import org.springframework.http.HttpStatus;
  * timers stored with the change (timerOutbox).
  */
 @Document("claims")
-@CompoundIndex(name = "mall_opened", def = "{'mallId': 1, 'openedAt': -1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "mall_opened", def = "{'mallId': 1, 'openedAt': -1}"),
+        @CompoundIndex(name = "mall_occurred", def = "{'mallId': 1, 'occurredAt': -1}")
+})
 public class Claim implements OutboxCarrier {
 
     static final String STEP_TIMER = "claims-step-overdue";
     static final String INSURER_TIMER = "claims-insurer-report";
+
+    /*
+     * How much one claim file holds: enough for any incident, and a bound on the file, its view and its incident report.
+     * A list that is full refuses more (422) instead of growing without end.
+     */
+    static final int MAX_EVIDENCE = 100;
+    static final int MAX_WITNESSES = 20;
+    static final int MAX_COSTS = 100;
+    static final int MAX_ADVANCES = 20;
+    static final int MAX_LINKED_REQUESTS = 50;
 
     public enum Source { INTAKE, DIRECT }
 
@@ -140,12 +155,24 @@ public class Claim implements OutboxCarrier {
 
     // ------------------------------------------------------------------ facts, people, handler
 
-    /** Replaces the recorded facts. A masked ID number sent back unchanged keeps the stored one. */
+    /**
+     * Replaces the recorded facts. A masked ID number or phone number sent back unchanged (what a reader who may not
+     * see it in full was shown) keeps the stored one.
+     */
     List<DomainEvent> updateFacts(IncidentFacts facts, String by, Instant now) {
         requireOpen();
-        List<People.Injured> before = injured;
+        List<People.Injured> before = getInjured();
+        List<People.Party> partiesBefore = getParties();
+        List<People.ThirdParty> thirdPartiesBefore = getThirdParties();
         apply(facts);
-        injured = new ArrayList<>(injured.stream().map(person -> keepStoredId(person, before)).toList());
+        injured = new ArrayList<>(injured.stream().map(person -> keepStoredId(person, before))
+                .map(person -> person.withContact(storedContact(person.name(), person.contact(), before,
+                        People.Injured::name, People.Injured::contact)))
+                .toList());
+        parties = new ArrayList<>(parties.stream().map(party -> party.withContact(storedContact(party.name(),
+                party.contact(), partiesBefore, People.Party::name, People.Party::contact))).toList());
+        thirdParties = new ArrayList<>(thirdParties.stream().map(third -> third.withContact(storedContact(third.name(),
+                third.contact(), thirdPartiesBefore, People.ThirdParty::name, People.ThirdParty::contact))).toList());
         step(now, "FACTS_UPDATED", by, null);
         return List.of();
     }
@@ -165,6 +192,13 @@ public class Claim implements OutboxCarrier {
         estimatedLossCny = facts.estimatedLossCny();
         cause = facts.cause();
         correctiveActions = facts.correctiveActions();
+    }
+
+    /** The contact to keep for a person sent back: the stored one of the same name if what was sent is its mask. */
+    private static <P> String storedContact(String name, String sent, List<P> stored, Function<P, String> nameOf,
+                                            Function<P, String> contactOf) {
+        return Contacts.keepStored(sent, stored.stream().filter(s -> Objects.equals(nameOf.apply(s), name))
+                .map(contactOf).toList());
     }
 
     private static People.Injured keepStoredId(People.Injured person, List<People.Injured> stored) {
@@ -427,6 +461,7 @@ public class Claim implements OutboxCarrier {
         if (advances.stream().anyMatch(a -> a.status() == Advance.Status.AWAITING_APPROVAL && a.sameAs(amount, purpose, paidTo))) {
             return List.of();
         }
+        requireRoom(advances, MAX_ADVANCES, "claim-advances-full");
         BigDecimal total = totalAdvanced().add(amount);
         boolean withinCap = total.compareTo(cap) <= 0;
         advances.add(new Advance(advanceId, amount, purpose, paidTo,
@@ -474,6 +509,7 @@ public class Claim implements OutboxCarrier {
 
     List<DomainEvent> addEvidence(EvidenceItem item, Instant now) {
         requireOpen();
+        requireRoom(evidence, MAX_EVIDENCE, "claim-evidence-full");
         evidence.add(item);
         if (item.kind() == EvidenceItem.Kind.PHOTO) {
             checkedBy(ChecklistItem.PHOTOS_TAKEN, item.uploadedBy(), item.takenAt() == null ? now : item.takenAt(),
@@ -485,6 +521,7 @@ public class Claim implements OutboxCarrier {
 
     List<DomainEvent> addWitness(Witness witness, Instant now) {
         requireOpen();
+        requireRoom(witnesses, MAX_WITNESSES, "claim-witnesses-full");
         if (witness.statementEvidenceId() != null && evidence(witness.statementEvidenceId()) == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "evidence-unknown", witness.statementEvidenceId());
         }
@@ -498,6 +535,7 @@ public class Claim implements OutboxCarrier {
 
     List<DomainEvent> addCost(Cost cost, Instant now) {
         requireOpen();
+        requireRoom(costs, MAX_COSTS, "claim-costs-full");
         if (cost.invoiceEvidenceId() != null && evidence(cost.invoiceEvidenceId()) == null) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "evidence-unknown", cost.invoiceEvidenceId());
         }
@@ -518,15 +556,33 @@ public class Claim implements OutboxCarrier {
         return List.of();
     }
 
-    /** Links an earlier request into the file, once per request; the claim's own request is not linked. */
+    /**
+     * Links a request found at the same place into the file, once per request; the claim's own request is not linked.
+     * An archived file is not changed any more, and a full list takes no more: such a request stays unlinked (the event
+     * that found it is not at fault).
+     */
     boolean link(LinkedRequest linked) {
-        if (Objects.equals(linked.requestId(), requestId)
-                || linkedRequests.stream().anyMatch(l -> l.requestId().equals(linked.requestId()))) {
+        if (getStage() == ClaimStage.ARCHIVED || Objects.equals(linked.requestId(), requestId)
+                || getLinkedRequests().stream().anyMatch(l -> l.requestId().equals(linked.requestId()))
+                || getLinkedRequests().size() >= MAX_LINKED_REQUESTS) {
             return false;
+        }
+        if (linkedRequests == null) {
+            linkedRequests = new ArrayList<>();
         }
         linkedRequests.add(linked);
         step(linked.linkedAt(), "REQUEST_LINKED", linked.linkedBy(), linked.number() + " (" + linked.how() + ")");
         return true;
+    }
+
+    /** Someone links a request by hand: only into an open file with room for it (409 and 422 otherwise). */
+    List<DomainEvent> linkByHand(LinkedRequest linked) {
+        requireOpen();
+        if (getLinkedRequests().stream().noneMatch(l -> l.requestId().equals(linked.requestId()))) {
+            requireRoom(getLinkedRequests(), MAX_LINKED_REQUESTS, "claim-links-full");
+        }
+        link(linked);
+        return List.of();
     }
 
     public EvidenceItem evidence(String evidenceId) {
@@ -538,6 +594,12 @@ public class Claim implements OutboxCarrier {
     private void requireOpen() {
         if (getStage() == ClaimStage.ARCHIVED) {
             throw ApiException.conflict("claim-archived", id);
+        }
+    }
+
+    private void requireRoom(List<?> list, int max, String code) {
+        if (list != null && list.size() >= max) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, id, max);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.claims.stage.ClaimStage;
+import com.mallservicedesk.claims.web.PlausibleTime;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The bodies of the claim endpoints. Amounts are exact decimals in CNY: not negative, at most two decimals. */
+/**
+ * The bodies of the claim endpoints. Amounts are exact decimals in CNY: not negative, at most two decimals. Times lie
+ * between 2000 and 2099 ({@link PlausibleTime}).
+ */
 final class ClaimCommands {
 
     private ClaimCommands() {
@@ -20,7 +24,8 @@ final class ClaimCommands {
     }
 
     /** @param status DONE or NOT_APPLICABLE; doneAt defaults to now */
-    record Check(@NotNull CheckItem.Status status, @PastOrPresent Instant doneAt, @Size(max = 1000) String note) {
+    record Check(@NotNull CheckItem.Status status, @PastOrPresent @PlausibleTime Instant doneAt,
+                 @Size(max = 1000) String note) {
     }
 
     /** @param outcome and, for SETTLED, settledAmountCny: required to archive */
@@ -30,11 +35,12 @@ final class ClaimCommands {
     }
 
     record LinkRequest(@NotBlank @Size(max = 100) String requestId, @Size(max = 100) String number,
-                       @Size(max = 40) String kind, @Size(max = 2000) String description, Instant receivedAt,
+                       @Size(max = 40) String kind, @Size(max = 2000) String description,
+                       @PlausibleTime Instant receivedAt,
                        @Size(max = 1000) String note) {
     }
 
-    record PhoneReport(@NotNull @PastOrPresent Instant calledAt, @Size(max = 100) String insurerReference,
+    record PhoneReport(@NotNull @PastOrPresent @PlausibleTime Instant calledAt, @Size(max = 100) String insurerReference,
                        @Size(max = 1000) String note) {
     }
 

@@ -2,6 +2,8 @@ package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.claims.stage.ChecklistItem;
 import com.mallservicedesk.claims.stage.ClaimStage;
+import com.mallservicedesk.claims.web.PageView;
+import com.mallservicedesk.claims.web.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Claim files: register, read, record the facts, work through the checklist and move through the stages. */
@@ -32,6 +33,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/malls/{mallId}/claims")
 @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
 class ClaimController {
+
+    /** The claims list documented 20 a page before the platform's paging convention; it keeps that default. */
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("openedAt", "openedAt"),
+            new Paging.SortField("occurredAt", "occurredAt"));
 
     private final Claims claims;
     private final ReactiveMongoTemplate mongo;
@@ -44,23 +50,34 @@ class ClaimController {
     }
 
     /**
-     * Newest first, one page (a JSON array, as the list has always been); a paged query on the mall's claims (index
-     * mall_opened).
+     * A page of the mall's claims, newest first ({@code sort=-openedAt}) or by a listed field, default 20 a page: a
+     * paged query on the mall's claims (index mall_opened). Lines hold no personal data.
      */
     @GetMapping
-    Flux<ClaimSummary> list(@PathVariable String mallId, @RequestParam(required = false) ClaimStage stage,
-                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            return Flux.error(new ApiException(HttpStatus.BAD_REQUEST, "validation-failed",
-                    Map.of("errors", List.of(Map.of("field", page < 0 ? "page" : "size", "code", "out-of-range"))), 1));
-        }
+    Mono<PageView<ClaimSummary>> list(@PathVariable String mallId, @RequestParam(required = false) ClaimStage stage,
+                                      @RequestParam(required = false) String page,
+                                      @RequestParam(required = false) String size,
+                                      @RequestParam(required = false) String sort) {
+        Paging paging = Paging.of(page, size, sort, DEFAULT_PAGE_SIZE, SORTS,
+                Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id")));
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (stage != null) {
             criteria = criteria.and("stage").is(stage);
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id")))
-                .skip((long) page * size).limit(size);
-        return mongo.find(query, Claim.class).map(ClaimSummary::of);
+        Query query = Query.query(criteria);
+        Mono<Long> total = mongo.count(query, Claim.class);
+        Mono<List<ClaimSummary>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
+                .limit(paging.size()), Claim.class).map(ClaimSummary::of).collectList();
+        return Mono.zip(items, total).map(found -> paging.of(found.getT1(), found.getT2()));
+    }
+
+    /** The claim's whole timeline, oldest first, a page at a time (the claim itself shows its latest steps). */
+    @GetMapping("/{id}/timeline")
+    Mono<PageView<Step>> timeline(@PathVariable String mallId, @PathVariable String id,
+                                  @RequestParam(required = false) String page,
+                                  @RequestParam(required = false) String size) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        return claims.find(mallId, id).map(claim -> paging.slice(claim.getTimeline()));
     }
 
     /** An incident registered directly, without a request at the front desk. */

@@ -133,10 +133,7 @@ public class Claims {
     }
 
     Mono<Claim> linkRequest(String mallId, String id, PlaceLog.Request request, String note, PlatformUser user) {
-        return change(mallId, id, claim -> {
-            claim.link(linked(request, LinkedRequest.How.MANUAL, note, user.id()));
-            return List.of();
-        });
+        return change(mallId, id, claim -> claim.linkByHand(linked(request, LinkedRequest.How.MANUAL, note, user.id())));
     }
 
     Mono<Claim> addEvidence(String mallId, String id, EvidenceItem item) {

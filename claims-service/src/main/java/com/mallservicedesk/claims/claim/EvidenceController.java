@@ -1,6 +1,9 @@
 package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.claims.evidence.EvidenceFiles;
+import com.mallservicedesk.claims.web.PageView;
+import com.mallservicedesk.claims.web.Paging;
+import com.mallservicedesk.claims.web.PlausibleTime;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,6 +80,9 @@ class EvidenceController {
         if (taken != null && taken.isAfter(clock.instant().plusSeconds(60))) {
             return Mono.error(invalid("takenAt", "PastOrPresent"));
         }
+        if (!PlausibleTime.Check.holds(taken)) {
+            return Mono.error(invalid("takenAt", "PlausibleTime"));
+        }
         if (length(placeWritten) > 500 || length(description) > 2000) {
             return Mono.error(invalid(length(placeWritten) > 500 ? "placeWritten" : "description", "Size"));
         }
@@ -90,9 +97,13 @@ class EvidenceController {
                 });
     }
 
+    /** The claim's evidence, in the order uploaded, a page at a time. */
     @GetMapping("/evidence")
-    Mono<List<EvidenceItem>> evidence(@PathVariable String mallId, @PathVariable String id) {
-        return claims.find(mallId, id).map(Claim::getEvidence);
+    Mono<PageView<EvidenceItem>> evidence(@PathVariable String mallId, @PathVariable String id,
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        return claims.find(mallId, id).map(claim -> paging.slice(claim.getEvidence()));
     }
 
     /** The file as uploaded, with its checksum; another mall's claim or file is not found. */
@@ -125,7 +136,7 @@ class EvidenceController {
                           @Valid @RequestBody ClaimCommands.RecordWitness body, PlatformUser user) {
         var witness = new Witness("wit-" + UUID.randomUUID(), body.name(), body.contact(), body.statement(),
                 Boolean.TRUE.equals(body.signed()), body.statementEvidenceId(), user.id(), clock.instant());
-        return claims.addWitness(mallId, id, witness).thenReturn(witness);
+        return claims.addWitness(mallId, id, witness).thenReturn(witness.seenBy(user));
     }
 
     @PostMapping("/costs")

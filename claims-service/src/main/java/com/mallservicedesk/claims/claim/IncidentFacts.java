@@ -1,5 +1,6 @@
 package com.mallservicedesk.claims.claim;
 
+import com.mallservicedesk.claims.web.PlausibleTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,7 +19,7 @@ import java.util.List;
  * {@code PUT …/claims/{id}/facts} (which replaces the facts).
  */
 public record IncidentFacts(
-        @NotNull @PastOrPresent Instant occurredAt,
+        @NotNull @PastOrPresent @PlausibleTime Instant occurredAt,
         @Valid Location location,
         @Size(max = 500) String placeDescription,
         @NotNull IncidentCategory category,

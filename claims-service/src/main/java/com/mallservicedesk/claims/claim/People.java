@@ -15,6 +15,10 @@ public final class People {
     /** Someone involved in the incident: the one who caused it, a store, a staff member, a driver. */
     public record Party(@NotBlank @Size(max = 100) String name, @Size(max = 100) String role,
                         @Size(max = 100) String contact) {
+
+        Party withContact(String value) {
+            return new Party(name, role, value);
+        }
     }
 
     /**
@@ -28,11 +32,19 @@ public final class People {
         Injured withIdNumber(String value) {
             return new Injured(name, value, employer, injury, contact);
         }
+
+        Injured withContact(String value) {
+            return new Injured(name, idNumber, employer, injury, value);
+        }
     }
 
     /** A third party present at the scene. */
     public record ThirdParty(@NotBlank @Size(max = 100) String name, @Size(max = 100) String contact,
                              @Size(max = 500) String note) {
+
+        ThirdParty withContact(String value) {
+            return new ThirdParty(name, value, note);
+        }
     }
 
     /** A damaged belonging of the injured (受傷者物品損失). */

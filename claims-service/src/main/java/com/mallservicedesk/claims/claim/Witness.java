@@ -1,5 +1,6 @@
 package com.mallservicedesk.claims.claim;
 
+import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Instant;
 
 /**
@@ -9,4 +10,10 @@ import java.time.Instant;
  */
 public record Witness(String id, String name, String contact, String statement, boolean signed,
                       String statementEvidenceId, String recordedBy, Instant recordedAt) {
+
+    /** The witness as {@code viewer} may see them: the contact follows the claim file's disclosure rule. */
+    public Witness seenBy(PlatformUser viewer) {
+        return new Witness(id, name, Contacts.shown(viewer, contact), statement, signed, statementEvidenceId, recordedBy,
+                recordedAt);
+    }
 }

@@ -4,6 +4,7 @@ import com.mallservicedesk.claims.claim.Claims;
 import com.mallservicedesk.claims.claim.EvidenceItem;
 import com.mallservicedesk.claims.evidence.EvidenceFiles;
 import com.mallservicedesk.claims.policy.MallPolicies;
+import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Clock;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code GET …/claims/{id}/incident-report}: the special incident report as a PDF. */
+/**
+ * {@code GET …/claims/{id}/incident-report}: the special incident report as a PDF, rendered for its reader (phone
+ * numbers as the reader may see them).
+ */
 @RestController
 @RequestMapping("/api/v1/malls/{mallId}/claims/{id}/incident-report")
 @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
@@ -43,7 +47,7 @@ class IncidentReportController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_PDF_VALUE)
-    Mono<ResponseEntity<byte[]>> report(@PathVariable String mallId, @PathVariable String id) {
+    Mono<ResponseEntity<byte[]>> report(@PathVariable String mallId, @PathVariable String id, PlatformUser user) {
         return claims.find(mallId, id).flatMap(claim -> {
             var thumbnails = Flux.fromIterable(claim.getEvidence())
                     .filter(e -> e.thumbnailId() != null)
@@ -53,7 +57,7 @@ class IncidentReportController {
                     .collectList();
             return Mono.zip(policies.of(mallId), thumbnails)
                     .publishOn(Schedulers.boundedElastic())
-                    .map(found -> pdf.render(claim, found.getT1(), found.getT2(), clock.instant()));
+                    .map(found -> pdf.render(claim, found.getT1(), found.getT2(), clock.instant(), user));
         }).map(bytes -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

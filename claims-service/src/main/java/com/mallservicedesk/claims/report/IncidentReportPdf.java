@@ -3,6 +3,7 @@ package com.mallservicedesk.claims.report;
 import com.mallservicedesk.claims.claim.Advance;
 import com.mallservicedesk.claims.claim.CheckItem;
 import com.mallservicedesk.claims.claim.Claim;
+import com.mallservicedesk.claims.claim.Contacts;
 import com.mallservicedesk.claims.claim.Cost;
 import com.mallservicedesk.claims.claim.EvidenceItem;
 import com.mallservicedesk.claims.claim.IdNumbers;
@@ -16,6 +17,7 @@ import com.mallservicedesk.claims.claim.Witness;
 import com.mallservicedesk.claims.policy.InsurancePolicy;
 import com.mallservicedesk.claims.stage.ClaimStage;
 import com.mallservicedesk.platform.document.ChineseFont;
+import com.mallservicedesk.platform.security.PlatformUser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +45,7 @@ import org.springframework.stereotype.Component;
 /**
  * Renders the special incident report (專題事故報告, seed 000 §第三條 6.2): more complete than what the insurer asks for,
  * for the company's investigation and corrective actions. It holds the facts, the people involved (ID numbers always
- * masked), the timeline and checklist, the reports to the insurer, the evidence with thumbnails, the advances and costs,
+ * masked, witnesses' numbers as the reader may see them), the timeline and checklist, the reports to the insurer, the evidence with thumbnails, the advances and costs,
  * the cause and the corrective actions. The Chinese font is embedded (as a subset), so the document reads the same on
  * every machine.
  */
@@ -77,7 +79,8 @@ class IncidentReportPdf {
         this.zone = zone;
     }
 
-    byte[] render(Claim claim, InsurancePolicy policy, List<Thumbnail> thumbnails, Instant now) {
+    /** The report for {@code reader}: phone numbers are shown as the reader may see them (the kit's disclosure rule). */
+    byte[] render(Claim claim, InsurancePolicy policy, List<Thumbnail> thumbnails, Instant now, PlatformUser reader) {
         Path fontFile = ChineseFont.require(configuredFont);
         try (PDDocument document = new PDDocument()) {
             TrueTypeCollection collection = null;
@@ -97,7 +100,7 @@ class IncidentReportPdf {
                 }
                 info(document, claim, now);
                 try (PdfPages pages = new PdfPages(document, font)) {
-                    write(pages, document, claim, policy, thumbnails, now);
+                    write(pages, document, claim, policy, thumbnails, now, reader);
                 }
                 var out = new ByteArrayOutputStream();
                 // The subset of the font is embedded on save: the collection must stay open until then.
@@ -114,7 +117,7 @@ class IncidentReportPdf {
     }
 
     private void write(PdfPages p, PDDocument document, Claim c, InsurancePolicy policy, List<Thumbnail> thumbnails,
-                       Instant now) throws IOException {
+                       Instant now, PlatformUser reader) throws IOException {
         p.title("专题事故报告");
         p.paragraph("理赔档案 " + c.getId() + "  ·  商场 " + c.getMallId() + "  ·  生成于 " + time(now), 9, 0);
 
@@ -198,7 +201,8 @@ class IncidentReportPdf {
             p.images(images, captions, 150);
         }
         for (Witness w : c.getWitnesses()) {
-            p.paragraph("证人:" + w.name() + ",联系方式 " + w.contact() + (w.signed() ? ",已签名" : ",未签名")
+            p.paragraph("证人:" + w.name() + ",联系方式 " + dash(Contacts.shown(reader, w.contact()))
+                    + (w.signed() ? ",已签名" : ",未签名")
                     + (w.statement() == null ? "" : ",证言:" + w.statement()), 9, 12);
         }
 

@@ -4,6 +4,8 @@ import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.survey.formula.Level;
 import com.mallservicedesk.survey.improvement.Improvements;
+import com.mallservicedesk.survey.web.PageView;
+import com.mallservicedesk.survey.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -36,6 +40,8 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 @RequestMapping("/api/v1/malls/{mallId}/surveys")
 class CampaignController {
+
+    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("period", "period"));
 
     private final Campaigns campaigns;
     private final Improvements improvements;
@@ -56,15 +62,16 @@ class CampaignController {
      * @param departments    form B's respondents; default ENGINEERING, SECURITY, CLEANING
      * @param seed           the random sample's seed; drawn at random when not given, stored either way
      */
-    record OpenCampaign(@NotBlank String period, @NotNull @Min(0) @Max(1000) Integer sampleSize,
-                        @Size(max = 200) List<@NotBlank String> typicalTenants,
+    record OpenCampaign(@NotBlank @Size(max = 20) String period, @NotNull @Min(0) @Max(1000) Integer sampleSize,
+                        @Size(max = 200) List<@NotBlank @Size(max = 100) String> typicalTenants,
                         @Size(max = 50) List<@Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String> departments,
                         @Size(max = 40) List<@Valid SurveyItem> formAItems,
                         @Size(max = 40) List<@Valid SurveyItem> formBItems, Long seed) {
     }
 
     /** @param answers item code → level; items left out were not surveyed */
-    record ReturnedForm(@NotBlank String respondentId, @NotEmpty Map<String, Level> answers,
+    record ReturnedForm(@NotBlank @Size(max = 100) String respondentId,
+                        @NotEmpty @Size(max = SurveyCampaign.MAX_ITEMS) Map<String, Level> answers,
                         @Size(max = 2000) String comment) {
     }
 
@@ -77,10 +84,18 @@ class CampaignController {
                 () -> campaigns.open(mallId, request, user.id()).map(CampaignView::of));
     }
 
+    /**
+     * The mall's campaigns as summaries (a campaign's respondents are in the campaign itself), newest period first
+     * ({@code sort=-period}) or oldest first ({@code sort=period}), a page at a time.
+     */
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<List<CampaignView>> list(@PathVariable String mallId) {
-        return campaigns.ofMall(mallId).map(CampaignView::of).collectList();
+    Mono<PageView<CampaignSummary>> list(@PathVariable String mallId, @RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String size,
+                                         @RequestParam(required = false) String sort) {
+        Paging paging = Paging.of(page, size, sort, Paging.DEFAULT_SIZE, SORTS,
+                Sort.by(Sort.Direction.DESC, "period").and(Sort.by("_id")));
+        return campaigns.ofMall(mallId, paging);
     }
 
     @GetMapping("/{id}")

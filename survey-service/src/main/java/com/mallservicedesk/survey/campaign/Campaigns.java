@@ -9,19 +9,19 @@ import com.mallservicedesk.survey.directory.TenantDirectory;
 import com.mallservicedesk.survey.improvement.ItemBelowTarget;
 import com.mallservicedesk.survey.improvement.Improvements;
 import com.mallservicedesk.survey.settings.MallSettings;
+import com.mallservicedesk.survey.web.PageView;
+import com.mallservicedesk.survey.web.Paging;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Survey campaigns: opened with a sample drawn from the tenant directory, answered, closed, evaluated. */
@@ -72,9 +72,12 @@ class Campaigns {
         return store.find(mallId, id);
     }
 
-    Flux<SurveyCampaign> ofMall(String mallId) {
-        return mongo.find(Query.query(Criteria.where("mallId").is(mallId)).with(Sort.by(Sort.Direction.DESC, "period"))
-                .limit(100), SurveyCampaign.class);
+    /** A page of the mall's campaigns (a query by mall on the index mall_period; a mall has two a year). */
+    Mono<PageView<CampaignSummary>> ofMall(String mallId, Paging paging) {
+        Query query = Query.query(Criteria.where("mallId").is(mallId));
+        Mono<List<CampaignSummary>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
+                .limit(paging.size()), SurveyCampaign.class).map(CampaignSummary::of).collectList();
+        return Mono.zip(items, mongo.count(query, SurveyCampaign.class)).map(found -> paging.of(found.getT1(), found.getT2()));
     }
 
     /** Department staff return their own department's form B only; the desk and supervisors enter any collected form. */

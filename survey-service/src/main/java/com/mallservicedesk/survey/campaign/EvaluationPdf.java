@@ -126,6 +126,7 @@ class EvaluationPdf {
 
         private final PDDocument document;
         private final PDType0Font font;
+        private final java.util.Map<Integer, Boolean> printable = new java.util.HashMap<>();
         private PDPageContentStream content;
         private float y;
 
@@ -142,14 +143,44 @@ class EvaluationPdf {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(MARGIN, y);
-            content.showText(text);
+            content.showText(clean(text));
             content.endText();
             y -= size > SIZE ? LEADING + 4 : LEADING;
         }
 
+        /** Each line of the text (plans are written in several), wrapped to the page's width. */
         void paragraph(String text) throws IOException {
-            for (String piece : wrap(text)) {
-                line(piece, SIZE);
+            for (String raw : text.split("\\R")) {
+                for (String piece : wrap(clean(raw))) {
+                    line(piece, SIZE);
+                }
+            }
+        }
+
+        /**
+         * What the font can show: tabs become spaces, other control characters are dropped, characters without a
+         * glyph in the font (emoji, rare symbols typed into a plan or a name) become {@code ?}. A PDF text line takes
+         * nothing else.
+         */
+        private String clean(String text) {
+            StringBuilder out = new StringBuilder();
+            text.codePoints().forEach(cp -> {
+                if (cp == '\t') {
+                    out.append(' ');
+                } else if (!Character.isISOControl(cp) && Character.getType(cp) != Character.LINE_SEPARATOR
+                        && Character.getType(cp) != Character.PARAGRAPH_SEPARATOR) {
+                    out.appendCodePoint(printable.computeIfAbsent(cp, this::hasGlyph) ? cp : '?');
+                }
+            });
+            return out.toString();
+        }
+
+        private boolean hasGlyph(int codePoint) {
+            try {
+                font.encode(new String(Character.toChars(codePoint)));
+                return true;
+            } catch (IllegalArgumentException | IOException e) {
+                return false;
             }
         }
 

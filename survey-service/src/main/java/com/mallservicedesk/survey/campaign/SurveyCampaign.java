@@ -29,6 +29,13 @@ import org.springframework.http.HttpStatus;
 public class SurveyCampaign implements OutboxCarrier {
 
     static final String CLOSE_TIMER = "survey-close";
+    /**
+     * The most respondents one form may have: every anchor store, up to 200 typical counters and up to 1,000 sampled
+     * ones fit, and the campaign, its results and its evaluation stay a bounded size.
+     */
+    static final int MAX_RESPONDENTS = 1500;
+    /** The most items a form has (40 may be given per form) and so the most answers a returned form holds. */
+    static final int MAX_ITEMS = 40;
 
     enum Status { OPEN, CLOSED }
 
@@ -81,8 +88,12 @@ public class SurveyCampaign implements OutboxCarrier {
         campaign.sampleSize = plan.sampleSize();
         campaign.typicalTenants = new ArrayList<>(plan.typicalTenants());
         campaign.seed = plan.seed();
-        campaign.forms.add(new SurveyForm(SurveyForm.A, "物业管理服务问卷调查表A", plan.formAItems(),
-                RespondentSample.formA(stores, plan.typicalTenants(), plan.sampleSize(), plan.seed())));
+        List<Respondent> formA = RespondentSample.formA(stores, plan.typicalTenants(), plan.sampleSize(), plan.seed());
+        if (formA.size() > MAX_RESPONDENTS) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "survey-sample-too-large", formA.size(),
+                    MAX_RESPONDENTS);
+        }
+        campaign.forms.add(new SurveyForm(SurveyForm.A, "物业管理服务问卷调查表A", plan.formAItems(), formA));
         campaign.forms.add(new SurveyForm(SurveyForm.B, "物业管理服务问卷调查表B", plan.formBItems(),
                 RespondentSample.formB(plan.departments())));
         campaign.openedAt = now;

@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
 
@@ -20,7 +21,10 @@ import org.springframework.http.HttpStatus;
  * §顧客滿意度調查規程 3.2, 4.5.4), with the property manager's improvement plan (3.3). One per survey, form and item.
  */
 @Document("improvements")
-@CompoundIndex(name = "mall_survey", def = "{'mallId': 1, 'surveyId': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "mall_survey", def = "{'mallId': 1, 'surveyId': 1}"),
+        @CompoundIndex(name = "mall_opened", def = "{'mallId': 1, 'openedAt': -1}")
+})
 public class Improvement implements OutboxCarrier {
 
     @Id

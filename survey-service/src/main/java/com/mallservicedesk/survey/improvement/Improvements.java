@@ -2,6 +2,8 @@ package com.mallservicedesk.survey.improvement;
 
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.survey.web.PageView;
+import com.mallservicedesk.survey.web.Paging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -49,13 +51,16 @@ public class Improvements {
                 .map(ImprovementView::of);
     }
 
-    Flux<ImprovementView> ofMall(String mallId, ImprovementStatus status) {
+    /** A page of the mall's actions (a paged query by mall; index mall_opened). */
+    Mono<PageView<ImprovementView>> ofMall(String mallId, ImprovementStatus status, Paging paging) {
         var criteria = Criteria.where("mallId").is(mallId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "openedAt")).limit(500), Improvement.class)
-                .map(ImprovementView::of);
+        Query query = Query.query(criteria);
+        Mono<List<ImprovementView>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
+                .limit(paging.size()), Improvement.class).map(ImprovementView::of).collectList();
+        return Mono.zip(items, mongo.count(query, Improvement.class)).map(found -> paging.of(found.getT1(), found.getT2()));
     }
 
     Mono<ImprovementView> find(String mallId, String id) {

@@ -3,8 +3,12 @@ package com.mallservicedesk.survey.platform;
 import java.time.Instant;
 import java.util.List;
 
-/** Every mall's monthly KPIs side by side, for the platform's operators. Rates in percent with one decimal. */
-public record PlatformMonthlyReport(String month, Instant generatedAt, List<MallKpis> malls) {
+/**
+ * Every mall's monthly KPIs side by side, for the platform's operators, a page of malls at a time ({@code items},
+ * {@code page}, {@code size}, {@code total} malls) in mall-id order. Rates in percent with one decimal.
+ */
+public record PlatformMonthlyReport(String month, Instant generatedAt, List<MallKpis> items, int page, int size,
+                                    long total) {
 
     /** The same KPIs for every mall (seed 003 §監控指標 plus the monthly report's headline figures). */
     public record MallKpis(String mallId, String zone, long requests, long complaints, Double complaintTimelinessRate,

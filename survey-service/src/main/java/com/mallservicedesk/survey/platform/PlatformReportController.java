@@ -3,6 +3,8 @@ package com.mallservicedesk.survey.platform;
 import com.mallservicedesk.survey.report.MonthlyReport;
 import com.mallservicedesk.survey.report.MonthlyReports;
 import com.mallservicedesk.survey.settings.KnownMalls;
+import com.mallservicedesk.survey.web.Paging;
+import com.mallservicedesk.survey.web.Periods;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -29,16 +31,25 @@ class PlatformReportController {
         this.clock = clock;
     }
 
-    /** @param month {@code yyyy-MM}, each mall's month in its own time zone; defaults to the current month in UTC */
+    /**
+     * @param month {@code yyyy-MM}, each mall's month in its own time zone; defaults to the current month in UTC
+     * @param page  a page of malls (the platform's paging convention, 50 malls by default): each mall's report is seven
+     *              reads, so one request never assembles every mall's
+     */
     @GetMapping("/api/v1/platform/reports/monthly")
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    Mono<PlatformMonthlyReport> monthly(@RequestParam(required = false) YearMonth month) {
-        YearMonth which = month != null ? month : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-        return malls.all()
+    Mono<PlatformMonthlyReport> monthly(@RequestParam(required = false) String month,
+                                        @RequestParam(required = false) String page,
+                                        @RequestParam(required = false) String size) {
+        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+        YearMonth which = month != null ? Periods.month("month", month)
+                : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        Mono<java.util.List<PlatformMonthlyReport.MallKpis>> rows = malls.page(paging.offset(), paging.size())
                 .concatMap(mallId -> reports.report(mallId, which))
                 .map(PlatformReportController::kpis)
-                .collectList()
-                .map(rows -> new PlatformMonthlyReport(which.toString(), clock.instant(), rows));
+                .collectList();
+        return Mono.zip(rows, malls.count()).map(found -> new PlatformMonthlyReport(which.toString(), clock.instant(),
+                found.getT1(), paging.page(), paging.size(), found.getT2()));
     }
 
     private static PlatformMonthlyReport.MallKpis kpis(MonthlyReport r) {

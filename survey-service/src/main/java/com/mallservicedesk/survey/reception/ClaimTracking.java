@@ -26,13 +26,24 @@ class ClaimTracking {
         this.settings = settings;
     }
 
+    /**
+     * Opened once: a new file counts as opened and open. A file whose archiving arrived first (events out of order) is
+     * counted opened when its opening comes (once: only while it has no opening time), and never as open.
+     */
     Mono<Void> opened(IncomingEvent event, ClaimChange claim) {
         Instant at = claim.occurredAt() != null ? claim.occurredAt() : event.time();
         var tracked = new TrackedClaim(claim.claimId(), event.mallId(), claim.requestId(), at, null, null);
+        Mono<Void> countOpened = settings.zoneOf(event.mallId())
+                .flatMap(zone -> counters.at(event.mallId(), at.atZone(zone), new Tally().add("claims.opened", 1)));
+        var archivedUnopened = Query.query(Criteria.where("_id").is(claim.claimId()).and("mallId").is(event.mallId())
+                .and("openedAt").is(null).and("outcome").ne(null));
         return InsertOnce.into(mongo, tracked)
-                .flatMap(first -> settings.zoneOf(event.mallId())
-                        .flatMap(zone -> counters.at(event.mallId(), at.atZone(zone), new Tally().add("claims.opened", 1)))
-                        .then(counters.open(event.mallId(), new Tally().add("claims.open", 1))));
+                .flatMap(first -> countOpened.then(counters.open(event.mallId(), new Tally().add("claims.open", 1)))
+                        .thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(archivedUnopened, new Update().set("openedAt", at),
+                                TrackedClaim.class)
+                        .flatMap(archivedFirst -> countOpened.thenReturn(true))))
+                .then();
     }
 
     /** Archived once: an open file closes (and leaves the open items); a file survey never saw opened is noted archived. */

@@ -8,6 +8,7 @@ import com.mallservicedesk.survey.settings.MallSettings;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,14 +43,38 @@ class RequestTracking {
             String channel = segment(request.channel());
             var tracked = new TrackedRequest(request.requestId(), mallId, kind, channel, received,
                     YearMonth.from(at).toString(), at.toLocalDate().toString(), zone.getId(), TrackedRequest.OPEN, null);
-            return InsertOnce.into(mongo, tracked).flatMap(first -> counters.at(mallId, at, new Tally()
-                            .add("requests.total", 1)
-                            .add("requests.byChannel." + channel, 1)
-                            .add("requests.byKind." + kind, 1)
-                            .add("requests.byChannelKind." + channel + "." + kind, 1)
-                            .add("outcomes." + kind + "." + TrackedRequest.OPEN, 1))
-                    .then(counters.open(mallId, new Tally().add("requests.open", 1).add("requests.byKind." + kind, 1))));
+            return InsertOnce.into(mongo, tracked)
+                    .flatMap(first -> count(mallId, at, kind, channel, TrackedRequest.OPEN))
+                    .switchIfEmpty(Mono.defer(() -> endedBeforeRegistered(tracked)
+                            .flatMap(ended -> count(mallId, at, kind, channel, ended.outcome()))));
         });
+    }
+
+    /** Counts a newly known request in its period, with the outcome it has (open, or already ended). */
+    private Mono<Void> count(String mallId, ZonedDateTime at, String kind, String channel, String outcome) {
+        Mono<Void> period = counters.at(mallId, at, new Tally()
+                .add("requests.total", 1)
+                .add("requests.byChannel." + channel, 1)
+                .add("requests.byKind." + kind, 1)
+                .add("requests.byChannelKind." + channel + "." + kind, 1)
+                .add("outcomes." + kind + "." + outcome, 1));
+        return TrackedRequest.OPEN.equals(outcome)
+                ? period.then(counters.open(mallId, new Tally().add("requests.open", 1).add("requests.byKind." + kind, 1)))
+                : period;
+    }
+
+    /**
+     * The request's end arrived before its registration (events out of order): the stored record only knows the
+     * outcome. Completing it with the registration's facts (once: only while it lacks its month) gives the request to
+     * count, with that outcome and without ever being open.
+     */
+    private Mono<TrackedRequest> endedBeforeRegistered(TrackedRequest registration) {
+        var endedOnly = Query.query(Criteria.where("_id").is(registration.requestId()).and("mallId")
+                .is(registration.mallId()).and("month").is(null));
+        var facts = new Update().set("kind", registration.kind()).set("channel", registration.channel())
+                .set("receivedAt", registration.receivedAt()).set("month", registration.month())
+                .set("day", registration.day()).set("zone", registration.zone());
+        return mongo.findAndModify(endedOnly, facts, FindAndModifyOptions.options().returnNew(true), TrackedRequest.class);
     }
 
     Mono<Void> closed(IncomingEvent event, IntakeRequestEvents.Closed closed) {
@@ -64,8 +89,14 @@ class RequestTracking {
         return end(event, ended.requestId(), "MERGED");
     }
 
-    /** Only an open request ends (a conditional write), so a request's outcome moves once. */
+    /**
+     * Only an open request ends (a conditional write), so a request's outcome moves once. A request survey has not seen
+     * registered yet (its end arrived first) is stored with its outcome only; its registration counts it then.
+     */
     private Mono<Void> end(IncomingEvent event, String requestId, String outcome) {
+        if (requestId == null) {
+            return Mono.empty();
+        }
         var stillOpen = Query.query(Criteria.where("_id").is(requestId).and("mallId").is(event.mallId())
                 .and("outcome").is(TrackedRequest.OPEN));
         var update = new Update().set("outcome", outcome).set("endedAt", event.time());
@@ -74,6 +105,11 @@ class RequestTracking {
                                 .add("outcomes." + was.kind() + "." + TrackedRequest.OPEN, -1)
                                 .add("outcomes." + was.kind() + "." + outcome, 1))
                         .then(counters.open(was.mallId(), new Tally().add("requests.open", -1)
-                                .add("requests.byKind." + was.kind(), -1))));
+                                .add("requests.byKind." + was.kind(), -1)))
+                        .thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> InsertOnce.into(mongo, new TrackedRequest(requestId, event.mallId(), null,
+                                null, null, null, null, null, outcome, event.time()))
+                        .map(stored -> true)))
+                .then();
     }
 }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.survey.reception;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What survey keeps of one work order, by its id: enough to move the figures by the difference each event makes
  * (open or not, overdue or not, in which department), the period it was created in, and the work time it counted
- * last so a later completion after a reopening replaces it instead of counting twice.
+ * last so a later completion after a reopening replaces it instead of counting twice. It also remembers the time of
+ * the latest event that set its state and the one-off facts it counted (escalations, reopenings), so an event
+ * delivered again or late neither counts twice nor rewinds the order.
  */
 @Document("tracked_work_orders")
 class TrackedWorkOrder {
@@ -37,6 +40,13 @@ class TrackedWorkOrder {
     String workDepartment;
     long workMinutes;
     boolean workCounted;
+    /** The round and completion time of the work time counted. */
+    Integer workRound;
+    Instant workCompletedAt;
+    /** The time of the latest event applied to status, department and overdue. */
+    Instant lastChangeAt;
+    /** Escalations and reopenings counted, by what identifies each (a handful per order). */
+    List<String> counted = new ArrayList<>();
     @Version
     Long version;
 

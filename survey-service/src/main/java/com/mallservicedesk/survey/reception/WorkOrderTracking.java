@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Objects;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,7 +22,9 @@ import reactor.core.publisher.Mono;
  * difference it made: open and overdue items per department, breaches by rule and department, work time of the
  * completion (a later completion after a reopening replaces the earlier one: work time is per request, seed 001
  * §二.4), and complaint timeliness on a complaint's first completion (seed 003 §監控指標). The copy is written first
- * (version-checked); the inbox handles each event once.
+ * (version-checked). Besides the inbox's own check, each event is safe to handle again and late: one-off facts are
+ * counted once by what identifies them, and an event older than the order's latest never sets its state back (a late
+ * completion of an earlier round does not replace the later one's work time).
  */
 @Service
 class WorkOrderTracking {
@@ -64,8 +68,14 @@ class WorkOrderTracking {
 
     private Mono<Void> apply(Step step, String what, WorkOrderChange change, IncomingEvent event, ZoneId zone) {
         TrackedWorkOrder order = step.order();
+        if (order.counted == null) {
+            order.counted = new ArrayList<>();
+        }
         var before = step.fresh() ? new TrackedWorkOrder.Standing(false, false, null) : order.standing();
         ZonedDateTime at = when(change, event).atZone(zone);
+        // An event older than one already applied (delivered again, or late) counts what it alone tells, once, but
+        // never sets the order's state back.
+        boolean stale = order.lastChangeAt != null && at.toInstant().isBefore(order.lastChangeAt);
         Tally inEventPeriod = new Tally();
         Tally inCreatedPeriod = new Tally();
         Tally previousWork = new Tally();
@@ -74,7 +84,7 @@ class WorkOrderTracking {
         if (change.kind() != null) {
             order.kind = change.kind();
         }
-        if (change.department() != null) {
+        if (change.department() != null && !stale) {
             order.department = change.department();
         }
         String department = segment(order.department);
@@ -95,18 +105,35 @@ class WorkOrderTracking {
                     inEventPeriod.add("breaches.total", 1).add("breaches.byRule." + rule, 1)
                             .add("breaches.byDepartment." + department, 1)
                             .add("breaches.byRuleDepartment." + rule + "." + department, 1);
-                    order.overdue = true;
+                    if (!stale) {
+                        order.overdue = true;
+                    }
                     if (TrackedWorkOrder.COMPLAINT_RULES.contains(rule)) {
                         order.complaintRuleBreached = true;
                     }
                 }
             }
-            case "escalated" -> inEventPeriod.add("escalations.total", 1)
-                    .add("escalations.byRole." + segment(change.toRole()), 1);
+            case "escalated" -> {
+                if (countOnce(order, "escalated|" + at.toInstant() + "|" + change.level() + "|" + change.toRole())) {
+                    inEventPeriod.add("escalations.total", 1).add("escalations.byRole." + segment(change.toRole()), 1);
+                }
+            }
             case "completed" -> {
                 Instant done = change.completedAt() != null ? change.completedAt() : at.toInstant();
                 Instant ordered = change.orderedAt() != null ? change.orderedAt() : done;
                 long minutes = Math.max(0, Duration.between(ordered, done).toMinutes());
+                boolean sameCompletion = order.workCounted && done.equals(order.workCompletedAt)
+                        && Objects.equals(change.round(), order.workRound);
+                boolean earlierCompletion = order.workCompletedAt != null && (done.isBefore(order.workCompletedAt)
+                        || change.round() != null && order.workRound != null && change.round() < order.workRound);
+                if (!stale) {
+                    order.overdue = false;
+                    order.status = "COMPLETED";
+                }
+                if (sameCompletion || earlierCompletion) {
+                    // Counted already, or replaced by a later completion: the work time stays the latest one's.
+                    return save(order, before, inCreatedPeriod, zone, at.toInstant());
+                }
                 if (order.workCounted) {
                     previousWork.add("workOrders.completed", -1).add("workOrders.workMinutes", -order.workMinutes)
                             .add("workOrders.byDepartment." + segment(order.workDepartment) + ".completed", -1)
@@ -117,6 +144,8 @@ class WorkOrderTracking {
                 order.workCounted = true;
                 order.workMinutes = minutes;
                 order.workDepartment = order.department;
+                order.workRound = change.round();
+                order.workCompletedAt = done;
                 order.workMonth = YearMonth.from(doneAt).toString();
                 order.workDay = doneAt.toLocalDate().toString();
                 Tally work = new Tally().add("workOrders.completed", 1).add("workOrders.workMinutes", minutes)
@@ -126,31 +155,51 @@ class WorkOrderTracking {
                     order.complaintCounted = true;
                     work.add("complaints.handled", 1).add("complaints.timely", order.complaintRuleBreached ? 0 : 1);
                 }
-                order.overdue = false;
-                order.status = "COMPLETED";
-                return save(order, before, inCreatedPeriod, zone)
-                        .then(order.workCounted && previousWorkMonth != null
+                return save(order, before, inCreatedPeriod, zone, at.toInstant())
+                        .then(previousWorkMonth != null
                                 ? counters.in(order.mallId, previousWorkMonth, previousWorkDay, zone, previousWork)
                                 : Mono.empty())
                         .then(counters.in(order.mallId, order.workMonth, order.workDay, zone, work));
             }
             case "reopened" -> {
-                inEventPeriod.add("workOrders.reopened", 1);
-                order.overdue = false;
+                String reopening = change.round() != null ? "round " + change.round() : at.toInstant().toString();
+                if (countOnce(order, "reopened|" + reopening)) {
+                    inEventPeriod.add("workOrders.reopened", 1);
+                }
+                if (!stale) {
+                    order.overdue = false;
+                }
             }
-            case "cancelled" -> order.overdue = false;
+            case "cancelled" -> {
+                if (!stale) {
+                    order.overdue = false;
+                }
+            }
             default -> {
                 // accepted, reassigned, transferred: the status and department below are all that changes
             }
         }
-        if (change.status() != null) {
+        if (change.status() != null && !stale) {
             order.status = change.status();
         }
-        return save(order, before, inCreatedPeriod, zone).then(counters.at(order.mallId, at, inEventPeriod));
+        return save(order, before, inCreatedPeriod, zone, at.toInstant()).then(counters.at(order.mallId, at, inEventPeriod));
+    }
+
+    /** True the first time a one-off fact of the order is seen (its key is remembered on the order). */
+    private static boolean countOnce(TrackedWorkOrder order, String key) {
+        if (order.counted.contains(key)) {
+            return false;
+        }
+        order.counted.add(key);
+        return true;
     }
 
     /** Stores the copy, then moves the open items and the created period's still-open figures by the difference. */
-    private Mono<Void> save(TrackedWorkOrder order, TrackedWorkOrder.Standing before, Tally inCreatedPeriod, ZoneId zone) {
+    private Mono<Void> save(TrackedWorkOrder order, TrackedWorkOrder.Standing before, Tally inCreatedPeriod, ZoneId zone,
+                            Instant eventAt) {
+        if (order.lastChangeAt == null || eventAt.isAfter(order.lastChangeAt)) {
+            order.lastChangeAt = eventAt;
+        }
         var after = order.standing();
         Tally open = new Tally();
         if (before.open()) {

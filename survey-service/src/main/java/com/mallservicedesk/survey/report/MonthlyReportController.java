@@ -1,5 +1,6 @@
 package com.mallservicedesk.survey.report;
 
+import com.mallservicedesk.survey.web.Periods;
 import java.time.YearMonth;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,13 +32,13 @@ class MonthlyReportController {
     /** @param month {@code yyyy-MM}; defaults to the current month in the mall's time zone */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<MonthlyReport> json(@PathVariable String mallId, @RequestParam(required = false) YearMonth month) {
+    Mono<MonthlyReport> json(@PathVariable String mallId, @RequestParam(required = false) String month) {
         return monthOrCurrent(mallId, month).flatMap(m -> reports.report(mallId, m));
     }
 
     @GetMapping(produces = MonthlyReportWorkbook.MEDIA_TYPE)
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<ResponseEntity<byte[]>> workbook(@PathVariable String mallId, @RequestParam(required = false) YearMonth month) {
+    Mono<ResponseEntity<byte[]>> workbook(@PathVariable String mallId, @RequestParam(required = false) String month) {
         return monthOrCurrent(mallId, month).flatMap(m -> reports.report(mallId, m))
                 .publishOn(Schedulers.boundedElastic())
                 .map(report -> ResponseEntity.ok()
@@ -50,11 +51,13 @@ class MonthlyReportController {
     /** Publishes the month's figures now ({@code mall.survey.satisfaction.monthly.v1}), without waiting for its end. */
     @PostMapping("/{month}/publish")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
-    Mono<PublicationView> publish(@PathVariable String mallId, @PathVariable YearMonth month) {
-        return publications.publish(mallId, ReportKinds.MONTHLY, month.toString()).map(PublicationView::of);
+    Mono<PublicationView> publish(@PathVariable String mallId, @PathVariable String month) {
+        return Mono.fromCallable(() -> Periods.month("month", month))
+                .flatMap(m -> publications.publish(mallId, ReportKinds.MONTHLY, m.toString())).map(PublicationView::of);
     }
 
-    private Mono<YearMonth> monthOrCurrent(String mallId, YearMonth month) {
-        return month != null ? Mono.just(month) : reports.currentMonth(mallId);
+    /** A month from 2000 to 2099 ({@link Periods}), or the mall's current one. */
+    private Mono<YearMonth> monthOrCurrent(String mallId, String month) {
+        return month != null ? Mono.fromCallable(() -> Periods.month("month", month)) : reports.currentMonth(mallId);
     }
 }

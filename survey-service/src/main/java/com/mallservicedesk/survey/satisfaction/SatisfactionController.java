@@ -1,8 +1,14 @@
 package com.mallservicedesk.survey.satisfaction;
 
+import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.survey.settings.MallSettings;
+import com.mallservicedesk.survey.web.Periods;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +21,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/malls/{mallId}/satisfaction")
 @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
 class SatisfactionController {
+
+    /** A department code as dispatch writes them. */
+    private static final Pattern DEPARTMENT = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private final SatisfactionTally tally;
     private final MallSettings settings;
@@ -31,9 +40,13 @@ class SatisfactionController {
      * @param department one department's callbacks; the whole mall by default
      */
     @GetMapping
-    Mono<MonthlySatisfaction> month(@PathVariable String mallId, @RequestParam(required = false) YearMonth month,
+    Mono<MonthlySatisfaction> month(@PathVariable String mallId, @RequestParam(required = false) String month,
                                     @RequestParam(required = false) String department) {
-        Mono<YearMonth> which = month != null ? Mono.just(month)
+        if (department != null && !DEPARTMENT.matcher(department).matches()) {
+            return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, "invalid-field",
+                    Map.of("errors", List.of(Map.of("field", "department", "code", "invalid-value"))), "department"));
+        }
+        Mono<YearMonth> which = month != null ? Mono.fromCallable(() -> Periods.month("month", month))
                 : settings.zoneOf(mallId).map(zone -> YearMonth.from(clock.instant().atZone(zone)));
         return which.flatMap(m -> tally.month(mallId, m, department));
     }

@@ -34,4 +34,14 @@ public class KnownMalls {
         return mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")), Document.class, COLLECTION)
                 .map(d -> d.getString("_id"));
     }
+
+    /** A page of the malls, in id order. */
+    public Flux<String> page(long skip, int limit) {
+        return mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")).skip(skip).limit(limit),
+                Document.class, COLLECTION).map(d -> d.getString("_id"));
+    }
+
+    public Mono<Long> count() {
+        return mongo.count(new Query(), COLLECTION);
+    }
 }

@@ -3,6 +3,7 @@ package com.mallservicedesk.survey.settings;
 import com.mallservicedesk.platform.security.PlatformUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,6 @@ class ReportSettingsController {
     }
 
     /** @param zone an IANA time zone, for example {@code Asia/Shanghai} */
-    record Change(@NotBlank String zone) {
+    record Change(@NotBlank @Size(max = 64) String zone) {
     }
 }

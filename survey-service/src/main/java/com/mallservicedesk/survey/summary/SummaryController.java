@@ -4,8 +4,8 @@ import com.mallservicedesk.survey.report.MonthlyReports;
 import com.mallservicedesk.survey.report.PublicationView;
 import com.mallservicedesk.survey.report.Publications;
 import com.mallservicedesk.survey.report.ReportKinds;
+import com.mallservicedesk.survey.web.Periods;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,31 +33,32 @@ class SummaryController {
 
     /** @param date {@code yyyy-MM-dd}; defaults to today in the mall's time zone */
     @GetMapping("/daily")
-    Mono<SupervisorSummary> daily(@PathVariable String mallId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    Mono<SupervisorSummary> daily(@PathVariable String mallId, @RequestParam(required = false) String date) {
         return dayOrToday(mallId, date).flatMap(d -> summaries.daily(mallId, d));
     }
 
     /** @param week {@code 2026-W48} (ISO week, Monday to Sunday); defaults to this week */
     @GetMapping("/weekly")
     Mono<SupervisorSummary> weekly(@PathVariable String mallId, @RequestParam(required = false) String week) {
-        Mono<String> which = week != null ? Mono.just(week) : dayOrToday(mallId, null).map(ReportKinds::week);
+        Mono<String> which = week != null ? Mono.fromCallable(() -> ReportKinds.week(Periods.monday(week)))
+                : dayOrToday(mallId, null).map(ReportKinds::week);
         return which.flatMap(w -> summaries.weekly(mallId, w));
     }
 
     @PostMapping("/daily/{date}/publish")
-    Mono<PublicationView> publishDay(@PathVariable String mallId,
-                                     @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return publications.publish(mallId, ReportKinds.DAILY, date.toString()).map(PublicationView::of);
+    Mono<PublicationView> publishDay(@PathVariable String mallId, @PathVariable String date) {
+        return Mono.fromCallable(() -> Periods.day("date", date))
+                .flatMap(d -> publications.publish(mallId, ReportKinds.DAILY, d.toString())).map(PublicationView::of);
     }
 
     @PostMapping("/weekly/{week}/publish")
     Mono<PublicationView> publishWeek(@PathVariable String mallId, @PathVariable String week) {
-        return publications.publish(mallId, ReportKinds.WEEKLY, ReportKinds.week(ReportKinds.monday(week)))
-                .map(PublicationView::of);
+        return Mono.fromCallable(() -> ReportKinds.week(Periods.monday(week)))
+                .flatMap(w -> publications.publish(mallId, ReportKinds.WEEKLY, w)).map(PublicationView::of);
     }
 
-    private Mono<LocalDate> dayOrToday(String mallId, LocalDate date) {
-        return date != null ? Mono.just(date) : reports.today(mallId);
+    /** A day from 2000 to 2099 ({@link Periods}), or the mall's today. */
+    private Mono<LocalDate> dayOrToday(String mallId, String date) {
+        return date != null ? Mono.fromCallable(() -> Periods.day("date", date)) : reports.today(mallId);
     }
 }

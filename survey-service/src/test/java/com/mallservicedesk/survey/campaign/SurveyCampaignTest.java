@@ -145,9 +145,11 @@ class SurveyCampaignTest extends SurveyIntegrationTest {
         answer(id, desk, "SECURITY", Map.of("COOPERATION", "SATISFIED")).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("survey-closed");
         String repairAction = "imp-" + id + "-A-REPAIR";
-        List<Map<String, Object>> actions = web.get().uri("/api/v1/malls/{mall}/improvements", mall)
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) web.get()
+                .uri("/api/v1/malls/{mall}/improvements", mall)
                 .headers(h -> h.setBearerAuth(manager(mall))).exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody()
+                .get("items");
         assertThat(actions).extracting(a -> a.get("id"))
                 .containsExactlyInAnyOrder(repairAction, "imp-" + id + "-B-RESPONSE", "imp-" + id + "-B-INFORMATION");
         assertThat(actions).filteredOn(a -> repairAction.equals(a.get("id"))).singleElement()
@@ -165,7 +167,7 @@ class SurveyCampaignTest extends SurveyIntegrationTest {
         // The period's timer firing later changes nothing and opens nothing twice.
         closeTimer.fire(timer).block();
         assertThat(web.get().uri("/api/v1/malls/{mall}/improvements", mall).headers(h -> h.setBearerAuth(manager(mall)))
-                .exchange().expectBody(List.class).returnResult().getResponseBody()).hasSize(3);
+                .exchange().expectBody(Map.class).returnResult().getResponseBody()).containsEntry("total", 3);
 
         // The manager records the improvement plan.
         web.put().uri("/api/v1/malls/{mall}/improvements/{id}", mall, repairAction)
@@ -217,7 +219,8 @@ class SurveyCampaignTest extends SurveyIntegrationTest {
         web.get().uri("/api/v1/malls/{mall}/surveys/{id}", mall, id).headers(h -> h.setBearerAuth(TestTokens.supervisor(other)))
                 .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("mall-forbidden");
         web.get().uri("/api/v1/malls/{mall}/surveys", other).headers(h -> h.setBearerAuth(TestTokens.supervisor(other)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0)
+                .jsonPath("$.total").isEqualTo(0);
         // Roles: the front desk enters forms but does not open campaigns or read results.
         web.post().uri("/api/v1/malls/{mall}/surveys", mall).headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(map("period", "2027-H1", "sampleSize", 1))

@@ -19,14 +19,15 @@ class PlatformReportTest extends SurveyIntegrationTest {
         events(second).request("REPAIR", "WECHAT", "2026-09-12T02:00:00Z");
         events(second).callbackStats("2026-09", null, 20, 18, 0.9, 0.95);
 
-        await().untilAsserted(() -> web.get().uri("/api/v1/platform/reports/monthly?month=2026-09")
+        // Up to 200 malls a page: every mall this test run creates fits on the first.
+        await().untilAsserted(() -> web.get().uri("/api/v1/platform/reports/monthly?month=2026-09&size=200")
                 .headers(h -> h.setBearerAuth(TestTokens.platformAdmin())).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.month").isEqualTo("2026-09")
-                .jsonPath("$.malls[?(@.mallId=='" + first + "')].requests").isEqualTo(2)
-                .jsonPath("$.malls[?(@.mallId=='" + first + "')].complaints").isEqualTo(1)
-                .jsonPath("$.malls[?(@.mallId=='" + second + "')].requests").isEqualTo(1)
-                .jsonPath("$.malls[?(@.mallId=='" + second + "')].callbackRate").isEqualTo(90.0)
-                .jsonPath("$.malls[?(@.mallId=='" + second + "')].callbackRateMet").isEqualTo(false));
+                .jsonPath("$.items[?(@.mallId=='" + first + "')].requests").isEqualTo(2)
+                .jsonPath("$.items[?(@.mallId=='" + first + "')].complaints").isEqualTo(1)
+                .jsonPath("$.items[?(@.mallId=='" + second + "')].requests").isEqualTo(1)
+                .jsonPath("$.items[?(@.mallId=='" + second + "')].callbackRate").isEqualTo(90.0)
+                .jsonPath("$.items[?(@.mallId=='" + second + "')].callbackRateMet").isEqualTo(false));
 
         web.get().uri("/api/v1/platform/reports/monthly?month=2026-09")
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(first))).exchange().expectStatus().isForbidden()

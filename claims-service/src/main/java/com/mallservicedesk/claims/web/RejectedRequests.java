@@ -1,0 +1,30 @@
+package com.mallservicedesk.claims.web;
+
+import com.mallservicedesk.platform.problem.ProblemWriter;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Security's firewall refuses addresses no client should send (encoded control characters, {@code ..} or
+ * {@code ;} in a path, encoded slashes) before any controller runs. Its default answer is a bare 400; this one is the
+ * platform's problem document in the caller's language like every other error.
+ */
+@Component
+class RejectedRequests implements ServerExchangeRejectedHandler {
+
+    private final ProblemWriter problems;
+
+    RejectedRequests(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+        return problems.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected", new Object[0], Map.of());
+    }
+}
