@@ -50,8 +50,6 @@ class SeveralInstancesUnderLoadTest {
     private static final Duration STAYS = Duration.ofSeconds(3);
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT =
             new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-            new ParameterizedTypeReference<>() { };
 
     private static ServiceProcesses platform;
 
@@ -186,11 +184,20 @@ class SeveralInstancesUnderLoadTest {
     private static void assertOneCallbackPerCompletion(Map<String, String> completed) {
         String supervisor = supervisorToken();
         for (String mall : MALLS) {
-            List<Map<String, Object>> callbacks = client(platform.url("callback-service"), supervisor).get()
-                    .uri("/api/v1/malls/{mall}/callbacks", mall)
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody(LIST).returnResult().getResponseBody();
+            List<Map<String, Object>> callbacks = new java.util.ArrayList<>();
+            for (int page = 0; ; page++) {
+                Map<String, Object> answer = client(platform.url("callback-service"), supervisor).get()
+                        .uri("/api/v1/malls/{mall}/callbacks?size=200&page={page}", mall, page)
+                        .exchange()
+                        .expectStatus().isOk()
+                        .expectBody(OBJECT).returnResult().getResponseBody();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+                callbacks.addAll(items);
+                if (items.size() < 200) {
+                    break;
+                }
+            }
             Map<Object, Long> perWorkOrder = callbacks.stream()
                     .collect(groupingBy(callback -> callback.get("workOrderId"), counting()));
             List<String> completedHere = completed.entrySet().stream().filter(entry -> entry.getValue().equals(mall))

@@ -70,10 +70,10 @@ class WalkingSkeletonTest {
 
         var callback = client("callback-service", supervisor);
         String callbackId = await("callback scheduled").atMost(FLOW).until(() -> {
-            List<Map<String, Object>> callbacks = callback.get().uri("/api/v1/malls/{mall}/callbacks", MALL).exchange()
+            List<Map<String, Object>> callbacks = callback.get().uri("/api/v1/malls/{mall}/callbacks?size=200", MALL).exchange()
                     .expectStatus().isOk()
-                    .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
-                    .returnResult().getResponseBody();
+                    .expectBody(new ParameterizedTypeReference<Map<String, List<Map<String, Object>>>>() { })
+                    .returnResult().getResponseBody().get("items");
             return callbacks.stream().filter(c -> workOrderId.equals(c.get("workOrderId")))
                     .map(c -> (String) c.get("id")).findFirst().orElse(null);
         }, id -> id != null);

@@ -17,9 +17,8 @@ export function render(main) {
     ` ${label('callbackStatus', status)} `)));
   const load = async () => {
     try {
-      const response = await api('callback', mallPath('callbacks' + query({ status: [...chosen].join(','), size: 100 })),
-        { raw: true });
-      show(list, await response.json(), response.headers.get('X-Total-Count'), load);
+      const page = await api('callback', mallPath('callbacks' + query({ status: [...chosen].join(','), size: 100 })));
+      show(list, page.items, page.total, load);
     } catch (e) {
       clear(list, h('p', { class: 'problem' }, e.problem?.title || e.message));
     }

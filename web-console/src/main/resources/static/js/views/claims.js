@@ -12,7 +12,7 @@ export async function render(main, [param]) {
     h('option', { value: v, selected: v === (param || '') }, t)));
   const list = h('div', { id: 'claim-list' });
   const load = async () => {
-    const claims = await api('claims', mallPath('claims' + query({ stage: stage.value, size: 100 })));
+    const claims = (await api('claims', mallPath('claims' + query({ stage: stage.value, size: 100 })))).items;
     clear(list, claims.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'responsive' },
       h('thead', {}, h('tr', {}, ['案件 Claim', '发生 Occurred', '地点 Place', '阶段 Stage', '逾期步骤 Overdue steps', '经办 Handler']
         .map(t => h('th', { scope: 'col' }, t)))),

@@ -176,10 +176,10 @@ async function loadTrend(chart) {
 async function loadClaims(box) {
   const stages = codes('claimStage').filter(s => s !== 'ARCHIVED');
   const counts = await Promise.all(stages.map(stage =>
-    api('claims', mallPath('claims' + query({ stage, size: 200 }))).then(list => list.length).catch(() => null)));
+    api('claims', mallPath('claims' + query({ stage, size: 1 }))).then(page => page.total).catch(() => null)));
   clear(box, h('table', {}, h('tbody', {}, stages.map((stage, i) => h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: `#/claims/${stage}` }, label('claimStage', stage))),
-    h('td', { class: 'clock' }, counts[i] === null ? '—' : counts[i] >= 200 ? '200+' : counts[i]))))));
+    h('td', { class: 'clock' }, counts[i] === null ? '—' : counts[i]))))));
 }
 
 async function loadReport(box, month) {

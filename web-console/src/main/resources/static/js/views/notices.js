@@ -1,6 +1,6 @@
 // Outage and other notices (停电/停水通知, seed 000 §4.10) and the state of each store's delivery.
 import { has } from '../app.js';
-import { api, mallPath } from '../api.js';
+import { api, mallPath, query } from '../api.js';
 import { clear, dialogForm, field, h, toast } from '../dom.js';
 import { label, options } from '../i18n.js';
 import { formatTime, fromLocalInput, toLocalInput } from '../time.js';
@@ -8,7 +8,7 @@ import { formatTime, fromLocalInput, toLocalInput } from '../time.js';
 export function render(main) {
   const list = h('div', { id: 'notice-list' });
   const load = async () => {
-    const notices = await api('intake', mallPath('notices'));
+    const notices = (await api('intake', mallPath('notices' + query({ size: 50 })))).items;
     show(list, notices, load);
   };
   main.append(h('div', { class: 'status-line' }, h('h1', { tabindex: '-1' }, '通知 Notices'),
@@ -29,10 +29,22 @@ function show(box, notices, reload) {
     h('p', { class: 'muted' }, `楼层 Floors: ${n.floors?.join(', ') || '全部 all'} · 区域 Zones: ${n.zones?.join(', ') || '全部 all'}`),
     h('p', {}, Object.entries(n.deliveryCounts || {}).map(([state, count]) =>
       h('span', { class: `badge ${state === 'FAILED' ? 'bad' : state === 'ACKNOWLEDGED' ? 'ok' : ''}` }, `${label('deliveryState', state)} ${count}`), ' ')),
-    h('details', {}, h('summary', {}, '各商户送达 Deliveries'),
-      h('div', { class: 'table-wrap' }, h('table', { class: 'responsive' },
+    deliveries(n, canAck, reload))));
+}
+
+/** A notice's deliveries are paged by the service: the first 200 are read when the list is opened. */
+function deliveries(n, canAck, reload) {
+  const box = h('div', { class: 'table-wrap' }, h('p', { class: 'muted' }, '载入中 Loading…'));
+  const details = h('details', {}, h('summary', {}, `各商户送达 Deliveries (${n.recipients ?? ''})`), box);
+  details.addEventListener('toggle', async () => {
+    if (!details.open) {
+      return;
+    }
+    try {
+      const page = await api('intake', mallPath(`notices/${encodeURIComponent(n.id)}/deliveries` + query({ size: 200 })));
+      clear(box, h('table', { class: 'responsive' },
         h('thead', {}, h('tr', {}, ['商户 Store', '状态 State', '尝试 Tries', '说明 Detail', ''].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, (n.deliveries || []).map(d => h('tr', {},
+        h('tbody', {}, page.items.map(d => h('tr', {},
           h('td', { 'data-label': '商户 Store' }, d.tenantName || d.tenantId),
           h('td', { 'data-label': '状态 State' }, label('deliveryState', d.state)),
           h('td', { 'data-label': '尝试 Tries' }, d.attempts),
@@ -41,7 +53,13 @@ function show(box, notices, reload) {
             await api('intake', mallPath(`notices/${encodeURIComponent(n.id)}/deliveries/${encodeURIComponent(d.id)}/ack`), { method: 'POST' });
             toast('已确认 Acknowledged');
             reload();
-          } }, '商户已确认 Store confirmed') : null))))))))));
+          } }, '商户已确认 Store confirmed') : null))))),
+        page.total > page.items.length ? h('p', { class: 'muted' }, `显示前 ${page.items.length} 条，共 ${page.total} 条 · first ${page.items.length} of ${page.total}`) : null);
+    } catch (e) {
+      clear(box, h('p', { class: 'problem' }, e.problem?.title || e.message));
+    }
+  });
+  return details;
 }
 
 function publish(reload) {
