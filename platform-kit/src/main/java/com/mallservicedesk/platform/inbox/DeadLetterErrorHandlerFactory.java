@@ -1,6 +1,5 @@
 package com.mallservicedesk.platform.inbox;
 
-import com.mallservicedesk.platform.events.PoisonEventException;
 import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
@@ -13,9 +12,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Retries a failing record with exponential back-off, then publishes it to {@code <topic>.DLT} with the
- * exception class, message and stack trace in the {@code kafka_dlt-exception-*} headers and the original
- * topic, partition and offset in {@code kafka_dlt-original-*}. Poison records skip the retries.
+ * Handles a failing record by what a retry can do ({@link ConsumerErrors}): deterministic failures go to
+ * {@code <topic>.DLT} at once; an unavailable store or broker is retried until it is back, without dead-lettering;
+ * anything else is retried with exponential back-off and then dead-lettered. Dead letters carry the exception class,
+ * message and stack trace in the {@code kafka_dlt-exception-*} headers and the original topic, partition and offset
+ * in {@code kafka_dlt-original-*}.
  */
 public final class DeadLetterErrorHandlerFactory {
 
@@ -39,8 +40,20 @@ public final class DeadLetterErrorHandlerFactory {
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxInterval(Math.max(initialInterval.toMillis(), maxElapsed.toMillis() / 4));
         backOff.setMaxElapsedTime(maxElapsed.toMillis());
+        // The store or the broker away: keep trying, at least once per retry period, until it is back; never
+        // dead-letter for it.
+        var untilBack = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+        untilBack.setMaxInterval(Math.max(initialInterval.toMillis(), maxElapsed.toMillis()));
         var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class);
+        handler.setBackOffFunction((record, failure) -> {
+            if (ConsumerErrors.transientFailure(failure)) {
+                log.info("Store or broker unavailable while handling {}-{}@{}; retrying: {}", record.topic(),
+                        record.partition(), record.offset(), failure.toString());
+                return untilBack;
+            }
+            return null;
+        });
+        ConsumerErrors.DETERMINISTIC.forEach(handler::addNotRetryableExceptions);
         return handler;
     }
 }
