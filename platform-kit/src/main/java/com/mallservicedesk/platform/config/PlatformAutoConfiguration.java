@@ -113,6 +113,9 @@ public class PlatformAutoConfiguration {
     @Bean
     CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> template, PlatformProperties properties,
                                               MeterRegistry meters) {
+        // Each consumed topic's counter exists from the start at 0: Prometheus sees the first dead letter as an
+        // increase (a counter that appears at 1 has no increase, and its alert would never fire).
+        properties.topics().consumed().forEach(topic -> meters.counter(DeadLetterErrorHandlerFactory.DEAD_LETTERS, "topic", topic));
         return DeadLetterErrorHandlerFactory.create(template, properties.inbox().retryInitialInterval(),
                 properties.inbox().retryMaxElapsed(), meters);
     }

@@ -68,6 +68,12 @@ class HealthAndMetricsTest extends KitIntegrationTest {
     }
 
     @Test
+    void theDeadLetterCounterOfEachConsumedTopicIsThereFromTheStartSoItsFirstIncreaseCanAlert() {
+        assertThat(ManagementEndpoints.prometheus(environment))
+                .contains("platform_inbox_dead_letters_total{application=\"kittest\",topic=\"kittest.parcels.v1\"}");
+    }
+
+    @Test
     void theMallTagIsBoundedWhateverMallsCallersName() {
         // The test profile keeps 40 malls; a caller allowed in every mall naming 60 made-up ones adds no more.
         String everywhere = TestTokens.token("desk-everywhere", java.util.List.of("*"), java.util.List.of("FRONT_DESK"), null);
