@@ -201,6 +201,25 @@ class SecurityAndProblemsTest extends KitIntegrationTest {
                 .expectStatus().isBadRequest();
     }
 
+    @Test
+    void aBodyOverTheLimitIs413AndAFormBodyIs415WithTheirOwnCodes() {
+        web.post().uri("/api/v1/malls/M001/parcels")
+                .headers(h -> h.setBearerAuth(TestTokens.frontDesk("M001")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"label\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"sender\":\"s\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("content-too-large");
+        web.post().uri("/api/v1/malls/M001/parcels")
+                .headers(h -> h.setBearerAuth(TestTokens.frontDesk("M001")))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("label=x&sender=s")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.code").isEqualTo("unsupported-media-type");
+    }
+
     private static String hashOf(Map<String, String> body) throws RuntimeException {
         try {
             var json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
