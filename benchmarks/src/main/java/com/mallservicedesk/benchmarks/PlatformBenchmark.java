@@ -16,7 +16,7 @@ import com.mallservicedesk.benchmarks.rate.RateResult;
 import com.mallservicedesk.benchmarks.rate.SustainedRate;
 import com.mallservicedesk.benchmarks.report.Results;
 import com.mallservicedesk.benchmarks.report.ResultsTable;
-import com.mallservicedesk.platform.security.DevelopmentTokens;
+import com.mallservicedesk.platform.devtokens.DevelopmentTokens;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.mallservicedesk.localplatform;
 
-import com.mallservicedesk.platform.security.DevelopmentTokens;
+import com.mallservicedesk.platform.devtokens.DevelopmentTokens;
 import com.mallservicedesk.platform.security.Role;
 import java.time.Duration;
 import java.util.Arrays;

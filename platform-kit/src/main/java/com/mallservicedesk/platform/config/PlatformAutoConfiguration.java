@@ -7,6 +7,10 @@ import com.mallservicedesk.platform.inbox.DeadLetterErrorHandlerFactory;
 import com.mallservicedesk.platform.inbox.EventInbox;
 import com.mallservicedesk.platform.observability.KafkaHealthIndicator;
 import com.mallservicedesk.platform.observability.MongoPingHealthIndicator;
+import com.mallservicedesk.platform.observability.MetricLimits;
+import com.mallservicedesk.platform.observability.ServicePortHealth;
+import com.mallservicedesk.platform.tenancy.MallIds;
+import io.micrometer.core.instrument.config.MeterFilter;
 import com.mallservicedesk.platform.outbox.EventPublisher;
 import com.mallservicedesk.platform.outbox.KafkaEventPublisher;
 import com.mallservicedesk.platform.outbox.OutboxCallbacks;
@@ -109,6 +113,9 @@ public class PlatformAutoConfiguration {
     @Bean
     CommonErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> template, PlatformProperties properties,
                                               MeterRegistry meters) {
+        // Each consumed topic's counter exists from the start at 0: Prometheus sees the first dead letter as an
+        // increase (a counter that appears at 1 has no increase, and its alert would never fire).
+        properties.topics().consumed().forEach(topic -> meters.counter(DeadLetterErrorHandlerFactory.DEAD_LETTERS, "topic", topic));
         return DeadLetterErrorHandlerFactory.create(template, properties.inbox().retryInitialInterval(),
                 properties.inbox().retryMaxElapsed(), meters);
     }
@@ -144,8 +151,24 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    IdempotentRequests idempotentRequests(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock) {
-        return new IdempotentRequests(mongo, json, clock);
+    IdempotentRequests idempotentRequests(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock,
+                                          PlatformProperties properties) {
+        return new IdempotentRequests(mongo, json, clock, properties.idempotency().claim());
+    }
+
+    @Bean
+    MallIds mallIds(ProblemWriter problems) {
+        return new MallIds(problems);
+    }
+
+    @Bean
+    MeterFilter trimKafkaClientMetrics() {
+        return MetricLimits.trimKafkaClientMetrics();
+    }
+
+    @Bean
+    MeterFilter boundMallTag(PlatformProperties properties) {
+        return MetricLimits.boundMallTag(properties.metrics().maxMalls());
     }
 
     @Bean
@@ -166,6 +189,11 @@ public class PlatformAutoConfiguration {
     @Bean("mongoHealthContributor")
     MongoPingHealthIndicator mongoPingHealthIndicator(ReactiveMongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    ServicePortHealth servicePortHealth(org.springframework.core.env.Environment environment) {
+        return new ServicePortHealth(environment);
     }
 
     @Bean("kafkaHealthContributor")

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import java.util.Map;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
@@ -15,6 +17,8 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * standard environment variables still win.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -27,8 +31,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             }
             sources.addLast(
                     new ResourcePropertySource("platformDefaults", new ClassPathResource("platform/defaults.properties")));
+            sources.addLast(new MapPropertySource("platformManagementPort", managementPort(environment)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Metrics and health details live on a management port, the service port + 1000 (8081 → 9081), as the platform
+     * contract says; on a random service port (tests) the management port is random too. Set
+     * {@code management.server.port} to choose another one.
+     */
+    static Map<String, Object> managementPort(ConfigurableEnvironment environment) {
+        int servicePort = environment.getProperty("server.port", Integer.class, 8080);
+        return Map.of("management.server.port", servicePort <= 0 ? 0 : servicePort + MANAGEMENT_PORT_OFFSET);
     }
 }

@@ -12,7 +12,17 @@ public record PlatformProperties(
         @DefaultValue Inbox inbox,
         @DefaultValue Topics topics,
         @DefaultValue Timers timers,
-        @DefaultValue Housekeeping housekeeping) {
+        @DefaultValue Housekeeping housekeeping,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Metrics metrics) {
+
+    /** @param claim how long a call holds its key before a crash's leftover claim lapses and a retry may run */
+    public record Idempotency(@DefaultValue("PT1M") Duration claim) {
+    }
+
+    /** @param maxMalls distinct {@code mall} tag values kept; meters of further malls are dropped */
+    public record Metrics(@DefaultValue("1000") int maxMalls) {
+    }
 
     /**
      * @param pollInterval how often the relay looks for work that a dispatch right after the write did not finish

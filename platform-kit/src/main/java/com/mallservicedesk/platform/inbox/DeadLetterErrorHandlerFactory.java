@@ -1,6 +1,5 @@
 package com.mallservicedesk.platform.inbox;
 
-import com.mallservicedesk.platform.events.PoisonEventException;
 import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
@@ -13,13 +12,16 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Retries a failing record with exponential back-off, then publishes it to {@code <topic>.DLT} with the
- * exception class, message and stack trace in the {@code kafka_dlt-exception-*} headers and the original
- * topic, partition and offset in {@code kafka_dlt-original-*}. Poison records skip the retries.
+ * Handles a failing record by what a retry can do ({@link ConsumerErrors}): deterministic failures go to
+ * {@code <topic>.DLT} at once; an unavailable store or broker is retried until it is back, without dead-lettering;
+ * anything else is retried with exponential back-off and then dead-lettered. Dead letters carry the exception class,
+ * message and stack trace in the {@code kafka_dlt-exception-*} headers and the original topic, partition and offset
+ * in {@code kafka_dlt-original-*}.
  */
 public final class DeadLetterErrorHandlerFactory {
 
     public static final String DLT_SUFFIX = ".DLT";
+    public static final String DEAD_LETTERS = "platform.inbox.dead.letters";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandlerFactory.class);
 
@@ -33,14 +35,26 @@ public final class DeadLetterErrorHandlerFactory {
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
             deadLetters.accept(record, exception);
             // Counted after the DLT accepted it: an alert on this counter means a record needs a person.
-            meters.counter("platform.inbox.dead.letters", "topic", record.topic()).increment();
+            meters.counter(DEAD_LETTERS, "topic", record.topic()).increment();
             log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), exception.toString());
         };
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
         backOff.setMaxInterval(Math.max(initialInterval.toMillis(), maxElapsed.toMillis() / 4));
         backOff.setMaxElapsedTime(maxElapsed.toMillis());
+        // The store or the broker away: keep trying, at least once per retry period, until it is back; never
+        // dead-letter for it.
+        var untilBack = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+        untilBack.setMaxInterval(Math.max(initialInterval.toMillis(), maxElapsed.toMillis()));
         var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class);
+        handler.setBackOffFunction((record, failure) -> {
+            if (ConsumerErrors.transientFailure(failure)) {
+                log.info("Store or broker unavailable while handling {}-{}@{}; retrying: {}", record.topic(),
+                        record.partition(), record.offset(), failure.toString());
+                return untilBack;
+            }
+            return null;
+        });
+        ConsumerErrors.DETERMINISTIC.forEach(handler::addNotRetryableExceptions);
         return handler;
     }
 }

@@ -79,13 +79,29 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         }
         if (error instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
-            return problems.write(exchange, code, "bad-request", new Object[0], Map.of());
+            return problems.write(exchange, code, codeFor(code), new Object[0], Map.of());
         }
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", new Object[0], Map.of());
     }
 
+    /** A client error raised as a bare status (by the framework's codecs, for one) still gets its own stable code. */
+    private static String codeFor(HttpStatus status) {
+        return switch (status) {
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case CONTENT_TOO_LARGE -> "content-too-large";
+            default -> "bad-request";
+        };
+    }
+
     private Mono<Void> malformed(ServerWebExchange exchange, ServerWebInputException input) {
+        for (Throwable c = input; c != null; c = c.getCause()) {
+            if (c instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
+                return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "content-too-large", new Object[0], Map.of());
+            }
+        }
         Throwable cause = input;
         while (cause != null && !(cause instanceof DatabindException)) {
             cause = cause.getCause();

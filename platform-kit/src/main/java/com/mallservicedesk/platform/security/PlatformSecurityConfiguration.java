@@ -1,6 +1,9 @@
 package com.mallservicedesk.platform.security;
 
+import com.mallservicedesk.platform.observability.ManagementPort;
 import com.mallservicedesk.platform.problem.ProblemWriter;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +39,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 
 /**
  * JWT resource server per the platform contract: no or bad token 401, a mall not in {@code malls} 403,
- * role checks per endpoint with {@code @PreAuthorize}. Health and metrics stay open for probes and
- * Prometheus.
+ * role checks per endpoint with {@code @PreAuthorize}. The health status stays open on the service port for
+ * probes; metrics and health details are open only on the management port, which listens on loopback.
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
@@ -46,7 +49,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 public class PlatformSecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain platformSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+    SecurityWebFilterChain platformSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
+                                            Environment environment) {
         var roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName("roles");
         roles.setAuthorityPrefix("ROLE_");
@@ -60,7 +64,11 @@ public class PlatformSecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/health", "/livez", "/readyz").permitAll()
+                        // The management port is reachable only from loopback or the operators' network.
+                        .matchers(exchange -> ManagementPort.received(exchange, environment)
+                                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
+                        .permitAll()
                         .pathMatchers("/api/v1/malls/{mallId}", "/api/v1/malls/{mallId}/**").access(new MallAccessAuthorizationManager())
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())

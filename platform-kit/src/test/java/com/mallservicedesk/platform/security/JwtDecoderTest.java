@@ -1,5 +1,7 @@
 package com.mallservicedesk.platform.security;
 
+import com.mallservicedesk.platform.devtokens.DevelopmentTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package com.mallservicedesk.platform.test;
 
-import com.mallservicedesk.platform.security.DevelopmentTokens;
+import com.mallservicedesk.platform.devtokens.DevelopmentTokens;
 import java.time.Duration;
 import java.util.List;
 

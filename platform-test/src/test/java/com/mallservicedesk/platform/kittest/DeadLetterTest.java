@@ -54,6 +54,38 @@ class DeadLetterTest extends KitIntegrationTest {
     }
 
     @Test
+    void aDeterministicFailureGoesToTheDeadLetterTopicWithoutRetries() throws Exception {
+        try (TopicProbe dlt = TopicProbe.on("kittest.parcels.v1.DLT")) {
+            String parcelId = UUID.randomUUID().toString();
+            send(event(parcelId, parcelId, "bad-date"));
+
+            await().untilAsserted(() -> assertThat(dlt.records()).anySatisfy(record -> {
+                assertThat(record.key()).isEqualTo(parcelId);
+                assertThat(CloudEventHeaders.read(record.headers(), "kafka_dlt-exception-message"))
+                        .contains("a rule the data breaks");
+            }));
+            assertThat(receipts.attemptsFor(parcelId)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnavailableStoreIsRetriedPastTheRetryLimitAndNothingIsDeadLettered() throws Exception {
+        try (TopicProbe dlt = TopicProbe.on("kittest.parcels.v1.DLT")) {
+            String parcelId = UUID.randomUUID().toString();
+            // The test profile dead-letters other failures after 2 s of retries; twelve failures take longer than that.
+            send(event(parcelId, parcelId, "store-away-12"));
+
+            await().atMost(java.time.Duration.ofMinutes(2))
+                    .untilAsserted(() -> assertThat(receipts.countFor(parcelId).block()).isEqualTo(1));
+            assertThat(receipts.attemptsFor(parcelId)).isEqualTo(13);
+            String after = UUID.randomUUID().toString();
+            send(event(parcelId, after, "after"));
+            await().untilAsserted(() -> assertThat(receipts.countFor(after).block()).isEqualTo(1));
+            assertThat(dlt.records()).noneSatisfy(record -> assertThat(record.key()).isEqualTo(parcelId));
+        }
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         String parcelId = UUID.randomUUID().toString();
         PendingEvent event = event("redelivery", parcelId, "twice");

@@ -33,9 +33,12 @@ class ParcelController {
     private final AggregateStore<Parcel> parcels;
     private final IdempotentRequests idempotency;
 
-    ParcelController(AggregateStores stores, IdempotentRequests idempotency) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    ParcelController(AggregateStores stores, IdempotentRequests idempotency, io.micrometer.core.instrument.MeterRegistry meters) {
         this.parcels = stores.of(Parcel.class, "parcel");
         this.idempotency = idempotency;
+        this.meters = meters;
     }
 
     @PostMapping
@@ -44,6 +47,7 @@ class ParcelController {
     Mono<ParcelView> register(@PathVariable String mallId, @Valid @RequestBody RegisterParcel body, PlatformUser user,
                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
         return idempotency.execute(mallId, "parcels", key, body, ParcelView.class, () -> {
+            meters.counter("kittest.parcels.registered", "mall", mallId).increment();
             return parcels.create(Parcel.register(UUID.randomUUID().toString(), mallId, body.label()))
                     .map(saved -> new ParcelView(saved.getId(), mallId, saved.getLabel(), user.id()));
         });

@@ -26,6 +26,7 @@ class ParcelReceipts {
     private final EventInbox inbox;
     private final ReactiveMongoTemplate mongo;
     private final EventHandlers handlers;
+    private final java.util.Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
     ParcelReceipts(EventInbox inbox, ReactiveMongoTemplate mongo) {
         this.inbox = inbox;
@@ -39,11 +40,23 @@ class ParcelReceipts {
     }
 
     private Mono<?> count(IncomingEvent event, Parcel.Registered parcel) {
+        attempts.merge(event.subject(), 1, Integer::sum);
         if ("explode".equals(parcel.label())) {
             return Mono.error(new IllegalStateException("handler failure requested by the test"));
         }
+        if ("bad-date".equals(parcel.label())) {
+            return Mono.error(new java.time.DateTimeException("a rule the data breaks, requested by the test"));
+        }
+        if (parcel.label().startsWith("store-away-") && attempts.get(event.subject()) <= Integer.parseInt(parcel.label().substring(11))) {
+            return Mono.error(new org.springframework.dao.DataAccessResourceFailureException("store away, requested by the test"));
+        }
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(event.subject())), new Update().inc("count", 1),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+    }
+
+    /** How often the handler ran for a parcel, failed runs included. */
+    int attemptsFor(String parcelId) {
+        return attempts.getOrDefault(parcelId, 0);
     }
 
     Mono<Integer> countFor(String parcelId) {

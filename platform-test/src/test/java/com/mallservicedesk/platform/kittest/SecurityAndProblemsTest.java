@@ -141,9 +141,104 @@ class SecurityAndProblemsTest extends KitIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("idempotency-key-reused");
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String key, Map<String, String> body) {
-        return web.post().uri("/api/v1/malls/M001/parcels")
+    @Test
+    void anIdempotencyKeyBelongsToItsCaller() {
+        var body = Map.of("label", "per-caller", "sender", "s");
+        var mine = post("shared-key", body).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String otherUser = TestTokens.token("front-desk-2", List.of("M001"), List.of("FRONT_DESK"), null);
+        var theirs = post("shared-key", body, otherUser)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(theirs.get("id")).isNotEqualTo(mine.get("id"));
+        // Each caller's key is checked against that caller's own first body only.
+        post("shared-key", Map.of("label", "something else", "sender", "s"), otherUser).expectStatus().isEqualTo(422);
+        String thirdUser = TestTokens.token("front-desk-3", List.of("M001"), List.of("FRONT_DESK"), null);
+        post("shared-key", Map.of("label", "something else", "sender", "s"), thirdUser).expectStatus().isCreated();
+    }
+
+    @Test
+    void aClaimLeftByACrashLapsesAndTheRetryRuns() {
+        String caller = "front-desk-M001";
+        var past = java.time.Instant.now().minusSeconds(120);
+        // What a call that crashed two minutes ago left: its claim, lapsed a minute ago, and no outcome.
+        mongo.getCollection("idempotency_keys").flatMap(keys -> reactor.core.publisher.Mono.from(keys.insertOne(
+                new org.bson.Document("_id", "M001|parcels|" + caller + "|crashed-key").append("mallId", "M001")
+                        .append("caller", caller).append("requestHash", hashOf(Map.of("label", "after-crash", "sender", "s")))
+                        .append("createdAt", java.util.Date.from(past))
+                        .append("claimedUntil", java.util.Date.from(past.plusSeconds(60)))))).block();
+
+        var first = post("crashed-key", Map.of("label", "after-crash", "sender", "s"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        var again = post("crashed-key", Map.of("label", "after-crash", "sender", "s"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void aCallStillRunningAnswers409() {
+        String caller = "front-desk-M001";
+        var now = java.time.Instant.now();
+        var body = Map.of("label", "running", "sender", "s");
+        mongo.getCollection("idempotency_keys").flatMap(keys -> reactor.core.publisher.Mono.from(keys.insertOne(
+                new org.bson.Document("_id", "M001|parcels|" + caller + "|running-key").append("mallId", "M001")
+                        .append("caller", caller).append("requestHash", hashOf(body))
+                        .append("createdAt", java.util.Date.from(now))
+                        .append("claimedUntil", java.util.Date.from(now.plusSeconds(60)))))).block();
+        post("running-key", body).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("idempotency-key-in-progress");
+    }
+
+    @Test
+    void aMallIdOutsideThePatternIs400BeforeAnythingElse() {
+        for (String bad : List.of("M001:ENG", "M001%7C2026-01", "%2E%2E", "-x", "a".repeat(65))) {
+            web.get().uri("/api/v1/malls/" + bad + "/parcels/x")
+                    .headers(h -> h.setBearerAuth(TestTokens.platformAdmin()))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("mall-id-invalid");
+        }
+        web.get().uri("/api/v1/malls/M001:ENG/parcels/x").exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AndAFormBodyIs415WithTheirOwnCodes() {
+        web.post().uri("/api/v1/malls/M001/parcels")
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk("M001")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"label\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"sender\":\"s\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("content-too-large");
+        web.post().uri("/api/v1/malls/M001/parcels")
+                .headers(h -> h.setBearerAuth(TestTokens.frontDesk("M001")))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("label=x&sender=s")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.code").isEqualTo("unsupported-media-type");
+    }
+
+    private static String hashOf(Map<String, String> body) throws RuntimeException {
+        try {
+            var json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                    new ParcelController.RegisterParcel(body.get("label"), body.get("sender")));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String key, Map<String, String> body) {
+        return post(key, body, TestTokens.frontDesk("M001"));
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String key, Map<String, String> body,
+                                                                                         String token) {
+        return web.post().uri("/api/v1/malls/M001/parcels")
+                .headers(h -> h.setBearerAuth(token))
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)

@@ -1,4 +1,4 @@
-package com.mallservicedesk.platform.security;
+package com.mallservicedesk.platform.devtokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
