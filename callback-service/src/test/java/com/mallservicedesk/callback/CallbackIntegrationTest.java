@@ -1,5 +1,7 @@
 package com.mallservicedesk.callback;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import com.mallservicedesk.platform.test.MovableClock;
 import static org.awaitility.Awaitility.await;
 
@@ -39,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(CallbackIntegrationTest.Clocks.class)
 @TestPropertySource(properties = {"platform.timers.poll-interval=PT0.3S"})
 public abstract class CallbackIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected org.springframework.core.env.Environment environment;
 
     protected static final String CALLBACKS = "callback.callbacks.v1";
     protected static final String WORK_ORDERS = "dispatch.work-orders.v1";
@@ -196,8 +201,6 @@ public abstract class CallbackIntegrationTest {
     }
 
     protected String prometheus() {
-        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return ManagementEndpoints.prometheus(environment);
     }
 }

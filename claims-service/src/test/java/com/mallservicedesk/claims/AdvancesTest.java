@@ -1,5 +1,7 @@
 package com.mallservicedesk.claims;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,7 +68,7 @@ class AdvancesTest extends ClaimsIntegrationTest {
                                 .contains("\"amountCny\":\"0.01\"").contains("\"totalAdvancedCny\":\"2000.01\"")
                                 .contains("\"approvedBy\":\"manager-" + mall + "\""));
             });
-            String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+            String metrics = ManagementEndpoints.client(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                     .getResponseBody();
             assertThat(metrics)
                     .contains("msd_claims_advances_total{application=\"claims-service\",mall=\"" + mall + "\",status=\"PAID\"} 2.0")

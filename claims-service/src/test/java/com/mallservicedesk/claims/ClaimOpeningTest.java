@@ -1,5 +1,7 @@
 package com.mallservicedesk.claims;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +56,7 @@ class ClaimOpeningTest extends ClaimsIntegrationTest {
                 .jsonPath("$.total").isEqualTo(1)
                 .jsonPath("$.items[0].id").isEqualTo("claim-" + requestId)
                 .jsonPath("$.items[0].injured").doesNotExist();
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        ManagementEndpoints.client(environment).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("msd_claims_opened_total{application=\"claims-service\",mall=\"" + mall + "\"} 1.0"));
     }

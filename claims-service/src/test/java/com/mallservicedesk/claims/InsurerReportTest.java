@@ -1,5 +1,7 @@
 package com.mallservicedesk.claims;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -207,7 +209,7 @@ class InsurerReportTest extends ClaimsIntegrationTest {
     }
 
     private String prometheus() {
-        return web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        return ManagementEndpoints.client(environment).get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();
     }
 }

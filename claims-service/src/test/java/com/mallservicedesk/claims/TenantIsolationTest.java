@@ -1,5 +1,7 @@
 package com.mallservicedesk.claims;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.test.TestTokens;
@@ -81,7 +83,7 @@ class TenantIsolationTest extends ClaimsIntegrationTest {
                 .containsEntry("phoneReport", null);
         assertThat((List<?>) claim.get("evidence")).hasSize(1);
         assertThat((List<?>) claim.get("witnesses")).isEmpty();
-        String metrics = web.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+        String metrics = ManagementEndpoints.client(environment).get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                 .getResponseBody();
         assertThat(metrics).doesNotContain("mall=\"" + other + "\"");
     }

@@ -1,5 +1,7 @@
 package com.mallservicedesk.dispatch;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import com.mallservicedesk.platform.test.MovableClock;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {"dispatch.metrics.refresh-interval=PT0.5S", "dispatch.console.poll-interval=PT0.3S",
         "platform.timers.poll-interval=PT0.3S"})
 public abstract class DispatchIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected org.springframework.core.env.Environment environment;
 
     protected static final String REQUESTS = "intake.requests.v1";
     protected static final String CALLBACKS = "callback.callbacks.v1";
@@ -181,8 +186,6 @@ public abstract class DispatchIntegrationTest {
     }
 
     protected String prometheus() {
-        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return ManagementEndpoints.prometheus(environment);
     }
 }

@@ -29,6 +29,7 @@ final class ServiceProcesses implements AutoCloseable {
     /** Seven JVMs start at once on two cores: about a minute on an idle machine, far longer on a busy one. */
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final int MANAGEMENT_PORT_OFFSET = 1000;
 
     private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
     private final List<ChildProcess> processes = new ArrayList<>();
@@ -122,11 +123,26 @@ final class ServiceProcesses implements AutoCloseable {
         return instances.get(service).stream().map(ServiceInstance::url).toList();
     }
 
+    /** A free port whose management port (+1000, the platform contract) is free too. */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                int port = socket.getLocalPort();
+                if (port + MANAGEMENT_PORT_OFFSET <= 65_535 && free(port + MANAGEMENT_PORT_OFFSET)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("no free pair of service and management ports");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

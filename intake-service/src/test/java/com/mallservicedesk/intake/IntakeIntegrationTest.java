@@ -34,6 +34,10 @@ public abstract class IntakeIntegrationTest {
 
     protected static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
 
+    /** For the management port's metrics (ManagementEndpoints). */
+    @Autowired
+    protected org.springframework.core.env.Environment environment;
+
     @Autowired
     protected WebTestClient web;
 

@@ -1,5 +1,7 @@
 package com.mallservicedesk.intake;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.test.TestTokens;
@@ -18,7 +20,7 @@ class MetricsTest extends IntakeIntegrationTest {
                 .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("id");
         post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests/{id}/accept", Map.of(), mall, id).expectStatus().isOk();
 
-        String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = ManagementEndpoints.client(environment).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).containsPattern("msd_intake_requests_total\\{[^}]*channel=\"PHONE\"[^}]*kind=\"REPAIR\"[^}]*mall=\""
                 + mall + "\"[^}]*} 2\\.0");

@@ -1,5 +1,7 @@
 package com.mallservicedesk.survey;
 
+import com.mallservicedesk.platform.test.ManagementEndpoints;
+
 import com.mallservicedesk.platform.events.CloudEventHeaders;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.test.PlatformServiceTest;
@@ -27,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 @PlatformServiceTest
 @TestPropertySource(properties = {"survey.metrics.refresh-interval=PT0.5S", "platform.timers.poll-interval=PT0.3S"})
 public abstract class SurveyIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected org.springframework.core.env.Environment environment;
 
     protected static final String SURVEY_TOPIC = "survey.satisfaction.v1";
     private static TopicProbe published;
@@ -110,8 +115,6 @@ public abstract class SurveyIntegrationTest {
     }
 
     protected String prometheus() {
-        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return ManagementEndpoints.prometheus(environment);
     }
 }
