@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.dispatch.DispatchIntegrationTest;
 import com.mallservicedesk.platform.events.IncomingEvent;
-import com.mallservicedesk.platform.security.DevelopmentTokens;
+import com.mallservicedesk.platform.devtokens.DevelopmentTokens;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
