@@ -84,7 +84,7 @@ class BadInputTest extends CallbackIntegrationTest {
     @Test
     void hugeStrings() {
         String big = "長".repeat(300_000);
-        Problems.rejected(web, 413, "payload-too-large", json(HttpMethod.POST, "/callbacks/" + id + "/attempts", desk,
+        Problems.rejected(web, 413, "content-too-large", json(HttpMethod.POST, "/callbacks/" + id + "/attempts", desk,
                 "{\"method\":\"PHONE\",\"outcome\":\"REACHED\",\"note\":\"" + big + "\"}"));
         Problems.rejected(web, 400, "validation-failed", json(HttpMethod.POST, "/callbacks/" + id + "/result", desk,
                 "{\"method\":\"PHONE\",\"timeliness\":\"SATISFIED\",\"attitude\":\"SATISFIED\",\"quality\":\"SATISFIED\","

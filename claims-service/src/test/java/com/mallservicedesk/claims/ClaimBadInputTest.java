@@ -93,7 +93,7 @@ class ClaimBadInputTest extends ClaimsIntegrationTest {
     void hugeStringsAndHugeUploads() {
         var facts = slipFacts();
         facts.put("account", "长".repeat(300_000));
-        Problems.rejected(web, 413, "payload-too-large", client -> client.post().uri(raw("/api/v1/malls/" + mall + "/claims"))
+        Problems.rejected(web, 413, "content-too-large", client -> client.post().uri(raw("/api/v1/malls/" + mall + "/claims"))
                 .headers(h -> h.setBearerAuth(supervisor)).contentType(MediaType.APPLICATION_JSON).bodyValue(facts));
         facts.put("account", "长".repeat(5000));
         Problems.rejected(web, 400, "validation-failed", client -> client.post().uri(raw("/api/v1/malls/" + mall + "/claims"))

@@ -91,7 +91,7 @@ class BadInputTest extends DispatchIntegrationTest {
                 json(Map.of("summary", "長".repeat(2001)))), 400, "validation-failed")
                 .jsonPath("$.errors[0].field").isEqualTo("summary");
         problem(call(HttpMethod.POST, "/work-orders/" + order + "/complete", staff, MediaType.APPLICATION_JSON,
-                json(Map.of("summary", "x".repeat(400_000)))), 413, "bad-request");
+                json(Map.of("summary", "x".repeat(400_000)))), 413, "content-too-large");
         problem(call(HttpMethod.GET, "/work-orders/" + "x".repeat(3000), supervisor, null, null), 404, "work-order-not-found");
         problem(call(HttpMethod.PUT, "/departments/" + "A".repeat(2000), supervisor, MediaType.APPLICATION_JSON,
                 json(Map.of("name", "x", "calendar", aroundTheClock()))), 400, "department-code-invalid");
@@ -100,7 +100,9 @@ class BadInputTest extends DispatchIntegrationTest {
     @Test
     void wrongEnumValuesAndNumbers() {
         problem(call(HttpMethod.GET, "/work-orders?status=LOST", supervisor, null, null), 400, "malformed-request");
-        problem(call(HttpMethod.GET, "/work-orders?page=99999999999", supervisor, null, null), 400, "malformed-request");
+        problem(call(HttpMethod.GET, "/work-orders?page=99999999999", supervisor, null, null), 400, "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("page")
+                .jsonPath("$.errors[0].code").isEqualTo("invalid-value");
         problem(call(HttpMethod.PUT, "/departments/ENGINEERING", supervisor, MediaType.APPLICATION_JSON,
                 "{\"name\":\"x\",\"calendar\":{\"zone\":\"UTC\",\"alwaysOpen\":false,\"hours\":{\"FUNDAY\":{\"open\":\"10:00\",\"close\":\"18:00\"}}}}"),
                 400, "invalid-field");

@@ -77,7 +77,7 @@ class SurveyBadInputTest extends SurveyIntegrationTest {
     @Test
     void hugeStrings() {
         String id = openCampaign();
-        Problems.rejected(web, 413, "payload-too-large", json(HttpMethod.POST, "/surveys", supervisor,
+        Problems.rejected(web, 413, "content-too-large", json(HttpMethod.POST, "/surveys", supervisor,
                 "{\"period\":\"" + "长".repeat(300_000) + "\",\"sampleSize\":1}"));
         Problems.rejected(web, 400, "validation-failed", json(HttpMethod.POST, "/surveys", supervisor,
                 "{\"period\":\"" + "x".repeat(5000) + "\",\"sampleSize\":1}"));

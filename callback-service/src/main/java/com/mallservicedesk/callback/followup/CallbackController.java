@@ -1,15 +1,15 @@
 package com.mallservicedesk.callback.followup;
 
-import com.mallservicedesk.callback.web.PageView;
-import com.mallservicedesk.callback.web.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.SortFields;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +32,8 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
 class CallbackController {
 
-    /** What the queue can be sorted by: when a callback is due, or when it was created. */
-    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("dueAt", "dueAt"),
-            new Paging.SortField("createdAt", "createdAt"));
+    /** What the queue can be sorted by: when a callback is due (soonest first by default), or when it was created. */
+    private static final SortFields SORTS = SortFields.by("dueAt", "createdAt").byDefault("dueAt");
 
     private final Callbacks callbacks;
     private final CallbackQueue queue;
@@ -55,8 +54,8 @@ class CallbackController {
     Mono<ResponseEntity<PageView<CallbackView>>> list(@PathVariable String mallId,
                                                       @RequestParam(required = false) List<String> status,
                                                       @RequestParam(required = false) String kind,
-                                                      @RequestParam(required = false) String page,
-                                                      @RequestParam(required = false) String size,
+                                                      @RequestParam(defaultValue = "0") String page,
+                                                      @RequestParam(defaultValue = "50") String size,
                                                       @RequestParam(required = false) String sort,
                                                       PlatformUser user, ServerHttpRequest request) {
         List<CallbackStatus> statuses = new ArrayList<>();
@@ -64,17 +63,17 @@ class CallbackController {
             statuses.add(parse("status", s, CallbackStatus.class));
         }
         CallbackKind callbackKind = kind == null || kind.isBlank() ? null : parse("kind", kind, CallbackKind.class);
-        Paging paging = Paging.of(page, size, sort, Paging.DEFAULT_SIZE, SORTS, Sort.by("dueAt", "_id"));
-        return queue.page(mallId, statuses, callbackKind, paging).map(found -> {
+        ListQuery list = ListQuery.of(page, size, sort, SORTS);
+        return queue.page(mallId, statuses, callbackKind, list).map(found -> {
             HttpHeaders headers = new HttpHeaders();
             headers.set("X-Total-Count", Long.toString(found.total()));
-            if (paging.offset() + paging.size() < found.total() && paging.page() < Paging.MAX_PAGE) {
-                String next = UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam("page", paging.page() + 1)
-                        .replaceQueryParam("size", paging.size()).build().toUriString();
+            if (list.hasNext(found.total())) {
+                String next = UriComponentsBuilder.fromUri(request.getURI()).replaceQueryParam("page", list.page() + 1)
+                        .replaceQueryParam("size", list.size()).build().toUriString();
                 headers.set(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
             }
             return ResponseEntity.ok().headers(headers)
-                    .body(paging.of(found.items().stream().map(c -> CallbackView.of(c, user)).toList(), found.total()));
+                    .body(list.page(found.items().stream().map(c -> CallbackView.of(c, user)).toList(), found.total()));
         });
     }
 
@@ -109,7 +108,6 @@ class CallbackController {
     }
 
     private static ApiException invalid(String field) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-field",
-                Map.of("errors", List.of(Map.of("field", field, "code", "invalid-value"))), field);
+        return new FieldErrors().add(field, "invalid-value").problem(HttpStatus.BAD_REQUEST, "invalid-field");
     }
 }

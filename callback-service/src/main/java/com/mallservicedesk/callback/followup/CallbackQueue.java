@@ -1,6 +1,7 @@
 package com.mallservicedesk.callback.followup;
 
-import com.mallservicedesk.callback.web.Paging;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import java.util.List;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,16 +13,13 @@ import reactor.core.publisher.Mono;
 @Component
 class CallbackQueue {
 
-    record Page(List<Callback> items, long total) {
-    }
-
     private final ReactiveMongoTemplate mongo;
 
     CallbackQueue(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    Mono<Page> page(String mallId, List<CallbackStatus> statuses, CallbackKind kind, Paging paging) {
+    Mono<PageView<Callback>> page(String mallId, List<CallbackStatus> statuses, CallbackKind kind, ListQuery list) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (!statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses);
@@ -31,8 +29,8 @@ class CallbackQueue {
         }
         Query query = Query.query(criteria);
         Mono<Long> total = mongo.count(query, Callback.class);
-        Mono<List<Callback>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
-                .limit(paging.size()), Callback.class).collectList();
-        return Mono.zip(items, total).map(t -> new Page(t.getT1(), t.getT2()));
+        Mono<List<Callback>> items = mongo.find(Query.of(query).with(list.sort()).skip(list.offset())
+                .limit(list.size()), Callback.class).collectList();
+        return Mono.zip(items, total).map(t -> list.page(t.getT1(), t.getT2()));
     }
 }

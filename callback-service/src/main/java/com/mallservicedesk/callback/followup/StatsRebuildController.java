@@ -1,6 +1,6 @@
 package com.mallservicedesk.callback.followup;
 
-import com.mallservicedesk.callback.web.Months;
+import com.mallservicedesk.callback.stats.Months;
 import java.time.YearMonth;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -13,7 +13,7 @@ import java.util.List;
  * timing brings a 24-hour desk and a 100 % callback target).
  */
 record PolicyUpdate(@NotNull CallbackTiming timing, Duration overdueAfter, @Valid Targets targets,
-                    @Size(max = 10) List<RequestKind> kinds,
+                    @Size(max = 10) List<@NotNull RequestKind> kinds,
                     @Min(1) @Max(10) Integer maxUnreachableAttempts,
                     @Min(0) @Max(100) Integer dailySampleSize,
                     @Valid DeskHours desk) {

@@ -1,7 +1,6 @@
 package com.mallservicedesk.callback.stats;
 
 import com.mallservicedesk.callback.policy.CallbackPolicies;
-import com.mallservicedesk.callback.web.Months;
 import com.mallservicedesk.platform.problem.ApiException;
 import java.time.Clock;
 import java.time.YearMonth;

@@ -1,7 +1,7 @@
 package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.claims.stage.ClaimStage;
-import com.mallservicedesk.claims.web.PlausibleTime;
+import com.mallservicedesk.platform.web.PlausibleTime;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

@@ -2,15 +2,15 @@ package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.claims.stage.ChecklistItem;
 import com.mallservicedesk.claims.stage.ClaimStage;
-import com.mallservicedesk.claims.web.PageView;
-import com.mallservicedesk.claims.web.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.SortFields;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,10 +34,8 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
 class ClaimController {
 
-    /** The claims list documented 20 a page before the platform's paging convention; it keeps that default. */
-    private static final int DEFAULT_PAGE_SIZE = 20;
-    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("openedAt", "openedAt"),
-            new Paging.SortField("occurredAt", "occurredAt"));
+    /** Newest first unless asked otherwise. The list documented 20 a page before the convention and keeps that size. */
+    private static final SortFields SORTS = SortFields.by("openedAt", "occurredAt").byDefault("openedAt,desc");
 
     private final Claims claims;
     private final ReactiveMongoTemplate mongo;
@@ -50,34 +48,33 @@ class ClaimController {
     }
 
     /**
-     * A page of the mall's claims, newest first ({@code sort=-openedAt}) or by a listed field, default 20 a page: a
+     * A page of the mall's claims, newest first ({@code sort=openedAt,desc}) or by a listed field, default 20 a page: a
      * paged query on the mall's claims (index mall_opened). Lines hold no personal data.
      */
     @GetMapping
     Mono<PageView<ClaimSummary>> list(@PathVariable String mallId, @RequestParam(required = false) ClaimStage stage,
-                                      @RequestParam(required = false) String page,
-                                      @RequestParam(required = false) String size,
+                                      @RequestParam(defaultValue = "0") String page,
+                                      @RequestParam(defaultValue = "20") String size,
                                       @RequestParam(required = false) String sort) {
-        Paging paging = Paging.of(page, size, sort, DEFAULT_PAGE_SIZE, SORTS,
-                Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id")));
+        ListQuery list = ListQuery.of(page, size, sort, SORTS);
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (stage != null) {
             criteria = criteria.and("stage").is(stage);
         }
         Query query = Query.query(criteria);
         Mono<Long> total = mongo.count(query, Claim.class);
-        Mono<List<ClaimSummary>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
-                .limit(paging.size()), Claim.class).map(ClaimSummary::of).collectList();
-        return Mono.zip(items, total).map(found -> paging.of(found.getT1(), found.getT2()));
+        Mono<List<ClaimSummary>> items = mongo.find(Query.of(query).with(list.sort()).skip(list.offset())
+                .limit(list.size()), Claim.class).map(ClaimSummary::of).collectList();
+        return Mono.zip(items, total).map(found -> list.page(found.getT1(), found.getT2()));
     }
 
     /** The claim's whole timeline, oldest first, a page at a time (the claim itself shows its latest steps). */
     @GetMapping("/{id}/timeline")
     Mono<PageView<Step>> timeline(@PathVariable String mallId, @PathVariable String id,
-                                  @RequestParam(required = false) String page,
-                                  @RequestParam(required = false) String size) {
-        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
-        return claims.find(mallId, id).map(claim -> paging.slice(claim.getTimeline()));
+                                  @RequestParam(defaultValue = "0") String page,
+                                  @RequestParam(defaultValue = "50") String size) {
+        ListQuery list = ListQuery.of(page, size);
+        return claims.find(mallId, id).map(claim -> list.slice(claim.getTimeline()));
     }
 
     /** An incident registered directly, without a request at the front desk. */

@@ -1,11 +1,12 @@
 package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.claims.evidence.EvidenceFiles;
-import com.mallservicedesk.claims.web.PageView;
-import com.mallservicedesk.claims.web.Paging;
-import com.mallservicedesk.claims.web.PlausibleTime;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.PlausibleTime;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,8 +14,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
@@ -100,10 +99,10 @@ class EvidenceController {
     /** The claim's evidence, in the order uploaded, a page at a time. */
     @GetMapping("/evidence")
     Mono<PageView<EvidenceItem>> evidence(@PathVariable String mallId, @PathVariable String id,
-                                          @RequestParam(required = false) String page,
-                                          @RequestParam(required = false) String size) {
-        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
-        return claims.find(mallId, id).map(claim -> paging.slice(claim.getEvidence()));
+                                          @RequestParam(defaultValue = "0") String page,
+                                          @RequestParam(defaultValue = "50") String size) {
+        ListQuery list = ListQuery.of(page, size);
+        return claims.find(mallId, id).map(claim -> list.slice(claim.getEvidence()));
     }
 
     /** The file as uploaded, with its checksum; another mall's claim or file is not found. */
@@ -156,8 +155,7 @@ class EvidenceController {
     }
 
     private static ApiException invalid(String field, String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "validation-failed",
-                Map.of("errors", List.of(Map.of("field", field, "code", code))), 1);
+        return new FieldErrors().add(field, code).problem();
     }
 
     private static int length(String value) {

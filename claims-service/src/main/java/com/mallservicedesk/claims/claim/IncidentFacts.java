@@ -1,6 +1,6 @@
 package com.mallservicedesk.claims.claim;
 
-import com.mallservicedesk.claims.web.PlausibleTime;
+import com.mallservicedesk.platform.web.PlausibleTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

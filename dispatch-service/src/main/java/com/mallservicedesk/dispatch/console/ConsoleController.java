@@ -1,6 +1,6 @@
 package com.mallservicedesk.dispatch.console;
 
-import com.mallservicedesk.dispatch.web.Callers;
+import com.mallservicedesk.dispatch.workorder.Callers;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Duration;

@@ -1,9 +1,10 @@
 package com.mallservicedesk.dispatch.department;
 
-import com.mallservicedesk.dispatch.web.ListQuery;
-import com.mallservicedesk.dispatch.web.Text;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,16 +28,13 @@ class DepartmentController {
     static final String CODE = "[A-Z][A-Z0-9_]{1,39}";
 
     record ContactBody(@NotBlank @Pattern(regexp = "DEPARTMENT_HEAD|FRONT_DESK|CS_HEAD|PROPERTY_MANAGER") String role,
-                       @NotBlank @Size(max = 100) @Pattern(regexp = Text.PLAIN) String name,
-                       @Size(max = 40) @Pattern(regexp = Text.PLAIN) String phone) {
+                       @NotBlank @Size(max = 100) @PlainText String name,
+                       @Size(max = 40) @PlainText String phone) {
     }
 
-    record DepartmentBody(@NotBlank @Size(max = 100) @Pattern(regexp = Text.PLAIN) String name,
+    record DepartmentBody(@NotBlank @Size(max = 100) @PlainText String name,
                           @NotNull WorkingCalendar calendar, @Valid ContactBody head,
                           @Size(max = 20) List<@NotNull @Valid ContactBody> escalationContacts) {
-    }
-
-    record DepartmentPage(List<DepartmentView> items, int page, int size, long total) {
     }
 
     private final Departments departments;
@@ -67,11 +65,11 @@ class DepartmentController {
     /** Paged like every list: {@code page} 0–10,000, {@code size} 1–200 (default 50), by code. */
     @GetMapping
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<DepartmentPage> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "50") int size) {
-        ListQuery query = ListQuery.of(page, size, null, java.util.Set.of());
+    Mono<PageView<DepartmentView>> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") String page,
+                                        @RequestParam(defaultValue = "50") String size) {
+        ListQuery query = ListQuery.of(page, size);
         return Mono.zip(departments.list(mallId, query).map(this::view).collectList(), departments.count(mallId))
-                .map(both -> new DepartmentPage(both.getT1(), query.page(), query.size(), both.getT2()));
+                .map(both -> query.page(both.getT1(), both.getT2()));
     }
 
     private DepartmentView view(Department department) {

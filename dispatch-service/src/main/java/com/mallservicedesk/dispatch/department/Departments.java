@@ -1,9 +1,9 @@
 package com.mallservicedesk.dispatch.department;
 
-import com.mallservicedesk.dispatch.web.FieldProblem;
-import com.mallservicedesk.dispatch.web.ListQuery;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -44,10 +44,9 @@ public class Departments {
      */
     Mono<Department> put(String mallId, String code, String name, WorkingCalendar calendar, Department.Contact head,
                          List<Department.Contact> escalationContacts, PlatformUser user) {
-        List<FieldProblem> problems = calendar.problems();
+        FieldErrors problems = calendar.problems();
         if (!problems.isEmpty()) {
-            return Mono.error(FieldProblem.problem(HttpStatus.UNPROCESSABLE_CONTENT, "department-calendar-invalid", problems,
-                    code));
+            return Mono.error(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "department-calendar-invalid", code));
         }
         return repository.save(new Department(Department.idFor(mallId, code), mallId, code, name,
                 Department.StoredCalendar.of(calendar), head, escalationContacts == null ? List.of() : escalationContacts,

@@ -1,6 +1,6 @@
 package com.mallservicedesk.dispatch.department;
 
-import com.mallservicedesk.dispatch.web.FieldProblem;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,21 +75,21 @@ public record WorkingCalendar(ZoneId zone, boolean alwaysOpen, Map<DayOfWeek, Op
      * What is wrong with the calendar, field by field ({@code calendar.zone}, {@code calendar.hours},
      * {@code calendar.hours.<DAY>}); empty when every deadline counted in it can be found.
      */
-    public List<FieldProblem> problems() {
-        List<FieldProblem> problems = new ArrayList<>();
+    public FieldErrors problems() {
+        FieldErrors problems = new FieldErrors();
         if (zone == null) {
-            problems.add(new FieldProblem("calendar.zone", "required"));
+            problems.add("calendar.zone", "required");
         }
         if (alwaysOpen) {
             return problems;
         }
         if (hours.isEmpty()) {
-            problems.add(new FieldProblem("calendar.hours", "no-working-time"));
+            problems.add("calendar.hours", "no-working-time");
         }
         hours.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(day -> {
             String problem = day.getValue().problem();
             if (problem != null) {
-                problems.add(new FieldProblem("calendar.hours." + day.getKey(), problem));
+                problems.add("calendar.hours." + day.getKey(), problem);
             }
         });
         return problems;

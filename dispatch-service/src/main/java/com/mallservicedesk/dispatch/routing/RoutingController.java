@@ -1,11 +1,10 @@
 package com.mallservicedesk.dispatch.routing;
 
-import com.mallservicedesk.dispatch.web.Text;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -22,17 +21,17 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/malls/{mallId}/routing-rules")
 class RoutingController {
 
-    record RuleBody(@Size(max = 40) @Pattern(regexp = Text.PLAIN) String kind,
-                    @Size(max = 100) @Pattern(regexp = Text.PLAIN) String category,
-                    @Size(max = 40) @Pattern(regexp = Text.PLAIN) String channel,
-                    @Size(max = 40) @Pattern(regexp = Text.PLAIN) String floor,
-                    @Size(max = 40) @Pattern(regexp = Text.PLAIN) String zone,
-                    @NotBlank @Size(max = 40) @Pattern(regexp = Text.PLAIN) String department) {
+    record RuleBody(@Size(max = 40) @PlainText String kind,
+                    @Size(max = 100) @PlainText String category,
+                    @Size(max = 40) @PlainText String channel,
+                    @Size(max = 40) @PlainText String floor,
+                    @Size(max = 40) @PlainText String zone,
+                    @NotBlank @Size(max = 40) @PlainText String department) {
     }
 
     /** @param defaultDepartment null: unmatched requests wait for the front desk (UNASSIGNED) */
     record RulesBody(@NotNull @Size(max = 200) List<@NotNull @Valid RuleBody> rules,
-                     @Size(max = 40) @Pattern(regexp = Text.PLAIN) String defaultDepartment) {
+                     @Size(max = 40) @PlainText String defaultDepartment) {
     }
 
     record RulesView(List<RoutingRules.RoutingRule> rules, String defaultDepartment, Instant updatedAt, String updatedBy) {

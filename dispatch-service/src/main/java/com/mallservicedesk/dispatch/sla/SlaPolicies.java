@@ -1,6 +1,5 @@
 package com.mallservicedesk.dispatch.sla;
 
-import com.mallservicedesk.dispatch.web.FieldProblem;
 import com.mallservicedesk.platform.security.PlatformUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -58,8 +57,8 @@ public class SlaPolicies {
     Mono<SlaPolicy> put(String mallId, SlaPolicy policy, PlatformUser user) {
         var problems = limits.problems(policy);
         if (!problems.isEmpty()) {
-            return Mono.error(FieldProblem.problem(HttpStatus.UNPROCESSABLE_CONTENT, "sla-policy-invalid", problems,
-                    limits.shortest(), limits.longestResponse(), limits.longestCompletion(), limits.mostWorkingDays()));
+            return Mono.error(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "sla-policy-invalid", limits.shortest(),
+                    limits.longestResponse(), limits.longestCompletion(), limits.mostWorkingDays()));
         }
         return repository.save(SlaPolicyDocument.of(mallId, policy, clock.instant(), user.id())).map(SlaPolicyDocument::policy);
     }

@@ -1,6 +1,6 @@
 package com.mallservicedesk.dispatch.sla;
 
-import com.mallservicedesk.dispatch.web.FieldProblem;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,14 +29,14 @@ public record SlaPolicyLimits(@DefaultValue("PT1M") Duration shortest, @DefaultV
                               @DefaultValue("P90D") Duration longestPromise) {
 
     /** What is wrong with a policy, field by field in the order of the policy's fields; empty when it is fine. */
-    public List<FieldProblem> problems(SlaPolicy policy) {
-        List<FieldProblem> problems = new ArrayList<>();
+    public FieldErrors problems(SlaPolicy policy) {
+        FieldErrors problems = new FieldErrors();
         check(problems, "dispatchWithin", policy.dispatchWithin(), longestResponse);
         check(problems, "contactWithin", policy.contactWithin(), longestResponse);
         check(problems, "repairCompletionWithin", policy.repairCompletionWithin(), longestCompletion);
         check(problems, "complaintToSupervisorWithin", policy.complaintToSupervisorWithin(), longestResponse);
         if (!workingDaysFit(policy.complaintInvestigationWorkingDays())) {
-            problems.add(new FieldProblem("complaintInvestigationWorkingDays", "out-of-range"));
+            problems.add("complaintInvestigationWorkingDays", "out-of-range");
         }
         return problems;
     }
@@ -85,13 +85,13 @@ public record SlaPolicyLimits(@DefaultValue("PT1M") Duration shortest, @DefaultV
         }
     }
 
-    private void check(List<FieldProblem> problems, String field, Duration value, Duration longest) {
+    private void check(FieldErrors problems, String field, Duration value, Duration longest) {
         if (value == null) {
-            problems.add(new FieldProblem(field, "required"));
+            problems.add(field, "required");
         } else if (value.compareTo(shortest) < 0) {
-            problems.add(new FieldProblem(field, "too-short"));
+            problems.add(field, "too-short");
         } else if (value.compareTo(longest) > 0) {
-            problems.add(new FieldProblem(field, "too-long"));
+            problems.add(field, "too-long");
         }
     }
 

@@ -1,19 +1,17 @@
 package com.mallservicedesk.dispatch.workorder;
 
-import com.mallservicedesk.dispatch.web.Callers;
-import com.mallservicedesk.dispatch.web.FieldProblem;
-import com.mallservicedesk.dispatch.web.ListQuery;
-import com.mallservicedesk.dispatch.web.Text;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
@@ -35,21 +33,21 @@ class WorkOrderController {
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
 
-    record Completion(@NotBlank @Size(max = 2000) @Pattern(regexp = Text.PLAIN) String summary) {
+    record Completion(@NotBlank @Size(max = 2000) @PlainText(multiline = true) String summary) {
     }
 
-    record Delay(@NotBlank @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason, @NotNull Instant promisedAt) {
+    record Delay(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason, @NotNull Instant promisedAt) {
     }
 
-    record Transfer(@NotBlank @Size(max = 40) @Pattern(regexp = Text.PLAIN) String toDepartment,
-                    @NotBlank @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason) {
+    record Transfer(@NotBlank @Size(max = 40) @PlainText String toDepartment,
+                    @NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
-    record Escalation(@NotBlank @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason) {
+    record Escalation(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
-    record Assignment(@NotBlank @Size(max = 40) @Pattern(regexp = Text.PLAIN) String department,
-                      @Size(max = 1000) @Pattern(regexp = Text.PLAIN) String reason) {
+    record Assignment(@NotBlank @Size(max = 40) @PlainText String department,
+                      @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
     private final WorkOrders workOrders;
@@ -63,18 +61,19 @@ class WorkOrderController {
     /** Department staff see their own department's orders only; the front desk and supervisors the whole mall's. */
     @GetMapping
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<WorkOrderSearch.Page> list(@PathVariable String mallId, @RequestParam(required = false) String department,
-                                    @RequestParam(required = false) WorkOrderStatus status,
-                                    @RequestParam(required = false) Boolean overdue,
-                                    @RequestParam(required = false) String kind,
-                                    @RequestParam(required = false) LocalDate date,
-                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                                    @RequestParam(defaultValue = "createdAt,desc") String sort,
-                                    PlatformUser user) {
-        ListQuery list = ListQuery.of(page, size, sort, WorkOrderSearch.SORTABLE);
+    Mono<PageView<WorkOrderView>> list(@PathVariable String mallId, @RequestParam(required = false) String department,
+                                       @RequestParam(required = false) WorkOrderStatus status,
+                                       @RequestParam(required = false) Boolean overdue,
+                                       @RequestParam(required = false) String kind,
+                                       @RequestParam(required = false) LocalDate date,
+                                       @RequestParam(defaultValue = "0") String page,
+                                       @RequestParam(defaultValue = "50") String size,
+                                       @RequestParam(required = false) String sort,
+                                       PlatformUser user) {
+        ListQuery list = ListQuery.of(page, size, sort, WorkOrderSearch.SORTS);
         if (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
-            return Mono.error(FieldProblem.problem(HttpStatus.BAD_REQUEST, "filter-invalid",
-                    List.of(new FieldProblem("date", "out-of-range")), FIRST_DAY, LAST_DAY));
+            return Mono.error(new FieldErrors().add("date", "out-of-range")
+                    .problem(HttpStatus.BAD_REQUEST, "filter-invalid", FIRST_DAY, LAST_DAY));
         }
         String scope = department;
         if (!Callers.seesWholeMall(user)) {

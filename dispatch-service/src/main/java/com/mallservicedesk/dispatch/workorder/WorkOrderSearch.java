@@ -1,10 +1,10 @@
 package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.dispatch.department.Departments;
-import com.mallservicedesk.dispatch.web.ListQuery;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.SortFields;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,13 +16,11 @@ import reactor.core.publisher.Mono;
 @Component
 class WorkOrderSearch {
 
-    /** The fields the list sorts by ({@code sort=createdAt,desc} by default: newest first). */
-    static final Set<String> SORTABLE = Set.of("createdAt", "orderedAt", "completedAt", "status", "department", "kind");
+    /** The fields the list sorts by, newest first ({@code createdAt,desc}) unless asked otherwise. */
+    static final SortFields SORTS = SortFields.by("createdAt", "orderedAt", "completedAt", "status", "department", "kind")
+            .byDefault("createdAt,desc");
 
     record Filter(String department, WorkOrderStatus status, Boolean overdue, String kind, LocalDate date) {
-    }
-
-    record Page(List<WorkOrderView> items, int page, int size, long total) {
     }
 
     private final ReactiveMongoTemplate mongo;
@@ -34,7 +32,8 @@ class WorkOrderSearch {
     }
 
     /** @param view how the caller sees each order (phone numbers by the disclosure rule) */
-    Mono<Page> search(String mallId, Filter filter, ListQuery list, Function<WorkOrder, WorkOrderView> view) {
+    Mono<PageView<WorkOrderView>> search(String mallId, Filter filter, ListQuery list,
+                                         Function<WorkOrder, WorkOrderView> view) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.department() != null) {
             criteria = criteria.and("department").is(filter.department());
@@ -57,6 +56,6 @@ class WorkOrderSearch {
         Query count = Query.query(criteria);
         Query pageQuery = Query.query(criteria).with(list.sort()).skip(list.offset()).limit(list.size());
         return Mono.zip(mongo.find(pageQuery, WorkOrder.class).map(view).collectList(), mongo.count(count, WorkOrder.class))
-                .map(both -> new Page(both.getT1(), list.page(), list.size(), both.getT2()));
+                .map(both -> list.page(both.getT1(), both.getT2()));
     }
 }

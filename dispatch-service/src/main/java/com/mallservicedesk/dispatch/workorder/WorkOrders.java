@@ -5,7 +5,6 @@ import com.mallservicedesk.dispatch.metrics.WorkOrderCounts;
 import com.mallservicedesk.dispatch.routing.Router;
 import com.mallservicedesk.dispatch.sla.SlaPolicies;
 import com.mallservicedesk.dispatch.sla.SlaRule;
-import com.mallservicedesk.dispatch.web.Callers;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.problem.ApiException;

@@ -2,7 +2,6 @@ package com.mallservicedesk.dispatch.department;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallservicedesk.dispatch.web.FieldProblem;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +22,18 @@ class WorkingCalendarLimitsTest {
 
     @Test
     void aCalendarIsCheckedDayByDay() {
-        assertThat(monday("08:30", "17:30").problems()).isEmpty();
-        assertThat(monday("18:00", "00:00").problems()).isEmpty();
-        assertThat(monday("17:30", "08:30").problems()).containsExactly(new FieldProblem("calendar.hours.MONDAY", "close-before-open"));
-        assertThat(monday("08:30", "09:00").problems()).containsExactly(new FieldProblem("calendar.hours.MONDAY", "too-short"));
-        assertThat(monday("08:30:01", "17:30").problems()).containsExactly(new FieldProblem("calendar.hours.MONDAY", "whole-minutes"));
-        assertThat(new WorkingCalendar(null, true, Map.of()).problems()).containsExactly(new FieldProblem("calendar.zone", "required"));
-        assertThat(new WorkingCalendar(SHANGHAI, false, Map.of()).problems())
-                .containsExactly(new FieldProblem("calendar.hours", "no-working-time"));
+        assertThat(monday("08:30", "17:30").problems().asList()).isEmpty();
+        assertThat(monday("18:00", "00:00").problems().asList()).isEmpty();
+        assertThat(monday("17:30", "08:30").problems().asList())
+                .containsExactly(Map.of("field", "calendar.hours.MONDAY", "code", "close-before-open"));
+        assertThat(monday("08:30", "09:00").problems().asList())
+                .containsExactly(Map.of("field", "calendar.hours.MONDAY", "code", "too-short"));
+        assertThat(monday("08:30:01", "17:30").problems().asList())
+                .containsExactly(Map.of("field", "calendar.hours.MONDAY", "code", "whole-minutes"));
+        assertThat(new WorkingCalendar(null, true, Map.of()).problems().asList())
+                .containsExactly(Map.of("field", "calendar.zone", "code", "required"));
+        assertThat(new WorkingCalendar(SHANGHAI, false, Map.of()).problems().asList())
+                .containsExactly(Map.of("field", "calendar.hours", "code", "no-working-time"));
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.mallservicedesk.dispatch.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallservicedesk.dispatch.web.FieldProblem;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SlaPolicyLimitsTest {
@@ -15,17 +15,19 @@ class SlaPolicyLimitsTest {
 
     @Test
     void theSeedDefaultsAreWithinTheBounds() {
-        assertThat(LIMITS.problems(SEEDS)).isEmpty();
+        assertThat(LIMITS.problems(SEEDS).asList()).isEmpty();
     }
 
     @Test
     void eachFieldIsCheckedAgainstItsOwnBound() {
         var absurd = new SlaPolicy(Duration.ofSeconds(30), Duration.ofHours(2_562_047_788_015_215L), true,
                 Duration.ofDays(31), Duration.ofMinutes(-5), 0);
-        assertThat(LIMITS.problems(absurd)).containsExactly(new FieldProblem("dispatchWithin", "too-short"),
-                new FieldProblem("contactWithin", "too-long"), new FieldProblem("repairCompletionWithin", "too-long"),
-                new FieldProblem("complaintToSupervisorWithin", "too-short"),
-                new FieldProblem("complaintInvestigationWorkingDays", "out-of-range"));
+        assertThat(LIMITS.problems(absurd).asList()).containsExactly(
+                Map.of("field", "dispatchWithin", "code", "too-short"),
+                Map.of("field", "contactWithin", "code", "too-long"),
+                Map.of("field", "repairCompletionWithin", "code", "too-long"),
+                Map.of("field", "complaintToSupervisorWithin", "code", "too-short"),
+                Map.of("field", "complaintInvestigationWorkingDays", "code", "out-of-range"));
     }
 
     @Test

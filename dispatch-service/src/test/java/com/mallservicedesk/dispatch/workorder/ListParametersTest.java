@@ -19,7 +19,7 @@ class ListParametersTest extends DispatchIntegrationTest {
         web.get().uri("/api/v1/malls/" + mall + path).headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("page-invalid")
+                .expectBody().jsonPath("$.code").isEqualTo("validation-failed")
                 .jsonPath("$.errors[0].field").isEqualTo(field);
     }
 

@@ -220,7 +220,7 @@ class WorkOrderActionsTest extends DispatchIntegrationTest {
                 .exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/malls/{mall}/work-orders?size=500", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("page-invalid");
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("validation-failed");
         web.get().uri("/api/v1/malls/{mall}/work-orders?status=LOST", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .exchange().expectStatus().isBadRequest();

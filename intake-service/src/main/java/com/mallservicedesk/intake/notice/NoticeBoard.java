@@ -1,12 +1,13 @@
 package com.mallservicedesk.intake.notice;
 
-import com.mallservicedesk.intake.input.InvalidFields;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ class NoticeBoard {
 
     Mono<Notice> publish(String mallId, PublishNotice body, PlatformUser user) {
         if (!body.endsAt().isAfter(body.startsAt())) {
-            new InvalidFields().add("endsAt", "not-after-startsAt").throwIfAny();
+            new FieldErrors().add("endsAt", "not-after-startsAt").throwIfAny();
         }
         String id = UUID.randomUUID().toString();
         return tenants.affectedBy(mallId, body.floors(), body.zones())
@@ -62,14 +63,11 @@ class NoticeBoard {
         return notices.find(mallId, id);
     }
 
-    record Page(List<Notice> items, int page, int size, long total) {
-    }
-
     /** The mall's notices, newest first. */
-    Mono<Page> page(String mallId, int page, int size) {
+    Mono<PageView<Notice>> page(String mallId, ListQuery list) {
         var query = Query.query(Criteria.where("mallId").is(mallId));
         var items = mongo.find(Query.of(query).with(Sort.by(Sort.Direction.DESC, "publishedAt").and(Sort.by("_id")))
-                .skip((long) page * size).limit(size), Notice.class).collectList();
-        return Mono.zip(items, mongo.count(query, Notice.class)).map(t -> new Page(t.getT1(), page, size, t.getT2()));
+                .skip(list.offset()).limit(list.size()), Notice.class).collectList();
+        return Mono.zip(items, mongo.count(query, Notice.class)).map(t -> list.page(t.getT1(), t.getT2()));
     }
 }

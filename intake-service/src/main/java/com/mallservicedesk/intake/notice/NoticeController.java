@@ -1,9 +1,9 @@
 package com.mallservicedesk.intake.notice;
 
-import com.mallservicedesk.intake.input.InvalidFields;
-import com.mallservicedesk.intake.input.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,12 +22,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/malls/{mallId}/notices")
 class NoticeController {
-
-    record NoticePage(List<NoticeView> items, int page, int size, long total) {
-    }
-
-    record DeliveryPage(List<NoticeView.DeliveryView> items, int page, int size, long total) {
-    }
 
     private final NoticeBoard board;
     private final NoticeDeliveries deliveries;
@@ -60,25 +54,25 @@ class NoticeController {
     /** The mall's notices, newest first, each with its delivery counts. */
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
-    Mono<NoticePage> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "50") int size) {
-        Paging.check(page, size, new InvalidFields()).throwIfAny();
-        return board.page(mallId, page, size).flatMap(found -> counts.of(found.items()).map(byNotice -> new NoticePage(
+    Mono<PageView<NoticeView>> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") String page,
+                                    @RequestParam(defaultValue = "50") String size) {
+        ListQuery list = ListQuery.of(page, size);
+        return board.page(mallId, list).flatMap(found -> counts.of(found.items()).map(byNotice -> list.page(
                 found.items().stream().map(n -> NoticeView.of(n, byNotice.getOrDefault(n.getId(), DeliveryCounts.none())))
-                        .toList(), found.page(), found.size(), found.total())));
+                        .toList(), found.total())));
     }
 
     /** One notice's deliveries by store name, optionally only those in one state. */
     @GetMapping("/{id}/deliveries")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
-    Mono<DeliveryPage> deliveries(@PathVariable String mallId, @PathVariable String id,
-                                  @RequestParam(required = false) DeliveryState state,
-                                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Paging.check(page, size, new InvalidFields()).throwIfAny();
+    Mono<PageView<NoticeView.DeliveryView>> deliveries(@PathVariable String mallId, @PathVariable String id,
+                                                      @RequestParam(required = false) DeliveryState state,
+                                                      @RequestParam(defaultValue = "0") String page,
+                                                      @RequestParam(defaultValue = "50") String size) {
+        ListQuery list = ListQuery.of(page, size);
         return board.find(mallId, id)
-                .flatMap(notice -> deliveries.page(mallId, id, state, page, size))
-                .map(found -> new DeliveryPage(found.items().stream().map(NoticeView.DeliveryView::of).toList(),
-                        found.page(), found.size(), found.total()));
+                .flatMap(notice -> deliveries.page(mallId, id, state, list))
+                .map(found -> list.page(found.items().stream().map(NoticeView.DeliveryView::of).toList(), found.total()));
     }
 
     /** The gateway (or the front desk, told by the store) confirms that the store got the notice. */

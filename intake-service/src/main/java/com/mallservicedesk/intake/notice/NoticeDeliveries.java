@@ -5,6 +5,8 @@ import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -234,19 +236,16 @@ class NoticeDeliveries implements SmartLifecycle {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("delivery", deliveryId)));
     }
 
-    record Page(List<Delivery> items, int page, int size, long total) {
-    }
-
     /** One notice's deliveries by store name, optionally only those in one state. */
-    Mono<Page> page(String mallId, String noticeId, DeliveryState state, int page, int size) {
+    Mono<PageView<Delivery>> page(String mallId, String noticeId, DeliveryState state, ListQuery list) {
         var criteria = Criteria.where("mallId").is(mallId).and("noticeId").is(noticeId);
         if (state != null) {
             criteria = criteria.and("state").is(state);
         }
-        var items = mongo.find(Query.query(criteria).with(Sort.by("tenantName", "_id")).skip((long) page * size).limit(size),
+        var items = mongo.find(Query.query(criteria).with(Sort.by("tenantName", "_id")).skip(list.offset()).limit(list.size()),
                 Delivery.class).collectList();
         return Mono.zip(items, mongo.count(Query.query(criteria), Delivery.class))
-                .map(t -> new Page(t.getT1(), page, size, t.getT2()));
+                .map(t -> list.page(t.getT1(), t.getT2()));
     }
 
     /** Once: deliveries stored before the open entries existed get theirs (a scan at the first start only). */

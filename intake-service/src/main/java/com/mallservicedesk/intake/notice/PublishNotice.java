@@ -1,7 +1,7 @@
 package com.mallservicedesk.intake.notice;
 
-import com.mallservicedesk.intake.input.PlainText;
-import com.mallservicedesk.intake.input.PlausibleTime;
+import com.mallservicedesk.platform.web.PlainText;
+import com.mallservicedesk.platform.web.PlausibleTime;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package com.mallservicedesk.intake.request;
 
-import com.mallservicedesk.intake.input.PlainText;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 
 /** Optional corrections the front desk makes when it accepts an online message. */

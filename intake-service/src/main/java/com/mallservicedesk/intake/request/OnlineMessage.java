@@ -1,7 +1,7 @@
 package com.mallservicedesk.intake.request;
 
-import com.mallservicedesk.intake.input.PlausibleTime;
-import com.mallservicedesk.intake.input.PlainText;
+import com.mallservicedesk.platform.web.PlausibleTime;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;

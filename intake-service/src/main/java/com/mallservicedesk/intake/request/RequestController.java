@@ -1,15 +1,14 @@
 package com.mallservicedesk.intake.request;
 
-import com.mallservicedesk.intake.input.InvalidFields;
-import com.mallservicedesk.intake.input.Paging;
-import com.mallservicedesk.intake.input.SortParameter;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.QueryParameters;
 import jakarta.validation.Valid;
 import java.time.Instant;
-import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +25,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/malls/{mallId}")
 class RequestController {
-
-    record RequestPage(List<RequestView> items, int page, int size, long total) {
-    }
 
     private final RequestRegistration registration;
     private final RequestActions actions;
@@ -75,29 +71,31 @@ class RequestController {
 
     @GetMapping("/requests")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
-    Mono<RequestPage> list(@PathVariable String mallId, PlatformUser user,
-                           @RequestParam(required = false) RequestStatus status,
-                           @RequestParam(required = false) RequestKind kind,
-                           @RequestParam(required = false) Channel channel,
-                           @RequestParam(required = false) String department,
-                           @RequestParam(required = false) Instant from,
-                           @RequestParam(required = false) Instant to,
-                           @RequestParam(required = false) String q,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "20") int size,
-                           @RequestParam(required = false) String sort) {
-        var invalid = Paging.check(page, size, new InvalidFields())
-                .text("department", department, 40).text("q", q, 200).time("from", from).time("to", to);
+    Mono<PageView<RequestView>> list(@PathVariable String mallId, PlatformUser user,
+                                     @RequestParam(required = false) RequestStatus status,
+                                     @RequestParam(required = false) RequestKind kind,
+                                     @RequestParam(required = false) Channel channel,
+                                     @RequestParam(required = false) String department,
+                                     @RequestParam(required = false) Instant from,
+                                     @RequestParam(required = false) Instant to,
+                                     @RequestParam(required = false) String q,
+                                     @RequestParam(defaultValue = "0") String page,
+                                     @RequestParam(defaultValue = "20") String size,
+                                     @RequestParam(required = false) String sort) {
+        FieldErrors errors = new FieldErrors();
         // Absent means the default; present but empty is a mistake like any other value that is not listed.
-        var order = SortParameter.parse(sort == null ? "receivedAt,desc" : sort, RequestSearch.SORTABLE, invalid);
+        ListQuery list = ListQuery.of(page, size, sort, RequestSearch.SORTS, errors);
+        QueryParameters.text(errors, "department", department, 40);
+        QueryParameters.text(errors, "q", q, 200);
+        QueryParameters.time(errors, "from", from);
+        QueryParameters.time(errors, "to", to);
         if (from != null && to != null && !from.isBefore(to)) {
-            invalid.add("to", "before-from");
+            errors.add("to", "before-from");
         }
-        invalid.throwIfAny();
+        errors.throwIfAny();
         var filter = new RequestSearch.Filter(status, kind, channel, department, from, to, q);
-        return search.find(mallId, filter, page, size, order.orElseThrow().and(Sort.by("_id")))
-                .flatMap(found -> views.of(found.items(), user)
-                        .map(items -> new RequestPage(items, found.page(), found.size(), found.total())));
+        return search.find(mallId, filter, list)
+                .flatMap(found -> views.of(found.items(), user).map(items -> list.page(items, found.total())));
     }
 
     @PostMapping("/requests/{id}/accept")

@@ -1,7 +1,7 @@
 package com.mallservicedesk.intake.request;
 
-import com.mallservicedesk.intake.input.InvalidFields;
 import com.mallservicedesk.intake.settings.MallSettings;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
 import java.time.Clock;
@@ -71,7 +71,7 @@ class RequestRegistration {
 
     /** Only a consultation can be answered on the spot, and the answer is part of the log (seed 000 §4.3). */
     static void checkAnsweredOnSpot(RequestKind kind, String answer, String flagField, String answerField) {
-        var invalid = new InvalidFields();
+        var invalid = new FieldErrors();
         if (kind != RequestKind.CONSULTATION) {
             invalid.add(flagField, "only-consultations");
         }

@@ -1,10 +1,10 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.SortFields;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,13 +15,12 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestSearch {
 
-    static final Set<String> SORTABLE = Set.of("receivedAt", "registeredAt", "number", "status", "priority", "kind");
+    /** What the reception log sorts by; newest received first unless asked otherwise. */
+    static final SortFields SORTS = SortFields.by("receivedAt", "registeredAt", "number", "status", "priority", "kind")
+            .byDefault("receivedAt,desc");
 
     record Filter(RequestStatus status, RequestKind kind, Channel channel, String department, Instant from, Instant to,
                   String text) {
-    }
-
-    record Page(List<ServiceRequest> items, int page, int size, long total) {
     }
 
     private final ReactiveMongoTemplate mongo;
@@ -30,7 +29,7 @@ class RequestSearch {
         this.mongo = mongo;
     }
 
-    Mono<Page> find(String mallId, Filter filter, int page, int size, Sort sort) {
+    Mono<PageView<ServiceRequest>> find(String mallId, Filter filter, ListQuery list) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
@@ -58,8 +57,8 @@ class RequestSearch {
                     Criteria.where("customer.name").regex(text), Criteria.where("category").regex(text));
         }
         var count = mongo.count(Query.query(criteria), ServiceRequest.class);
-        var items = mongo.find(Query.query(criteria).with(sort).skip((long) page * size).limit(size), ServiceRequest.class)
-                .collectList();
-        return Mono.zip(items, count).map(t -> new Page(t.getT1(), page, size, t.getT2()));
+        var items = mongo.find(Query.query(criteria).with(list.sort()).skip(list.offset()).limit(list.size()),
+                ServiceRequest.class).collectList();
+        return Mono.zip(items, count).map(t -> list.page(t.getT1(), t.getT2()));
     }
 }

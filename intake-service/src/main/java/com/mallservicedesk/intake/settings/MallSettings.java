@@ -1,8 +1,8 @@
 package com.mallservicedesk.intake.settings;
 
 import com.mallservicedesk.intake.gateway.GatewayUrlPolicy;
-import com.mallservicedesk.intake.input.InvalidFields;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
 import java.time.Clock;
@@ -54,7 +54,7 @@ public class MallSettings {
 
     Mono<IntakeSettings> update(String mallId, UpdateSettings body, PlatformUser user) {
         return Mono.defer(() -> {
-            var invalid = new InvalidFields();
+            var invalid = new FieldErrors();
             if (body.acceptanceLimit().isNegative() || body.acceptanceLimit().isZero()
                     || body.acceptanceLimit().compareTo(MAX_ACCEPTANCE_LIMIT) > 0) {
                 invalid.add("acceptanceLimit", "out-of-range");

@@ -1,6 +1,6 @@
 package com.mallservicedesk.intake.settings;
 
-import com.mallservicedesk.intake.input.PlainText;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;

@@ -1,11 +1,12 @@
 package com.mallservicedesk.intake.tenant;
 
-import com.mallservicedesk.intake.input.InvalidFields;
-import com.mallservicedesk.intake.input.Paging;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.QueryParameters;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1/malls/{mallId}/tenants")
 class TenantController {
-
-    record TenantPage(List<TenantView> items, int page, int size, long total) {
-    }
 
     private final TenantDirectory directory;
     private final IdempotentRequests idempotency;
@@ -59,13 +57,19 @@ class TenantController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'DEPT_STAFF')")
-    Mono<TenantPage> list(@PathVariable String mallId, PlatformUser user,
-                          @RequestParam(required = false) String floor, @RequestParam(required = false) String zone,
-                          @RequestParam(required = false) TenantKind kind, @RequestParam(required = false) Boolean active,
-                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Paging.check(page, size, new InvalidFields()).text("floor", floor, 20).text("zone", zone, 40).throwIfAny();
-        return directory.list(mallId, floor, zone, kind, active, page, size)
-                .map(p -> new TenantPage(p.items().stream().map(t -> TenantView.of(t, user)).toList(), p.page(), p.size(),
-                        p.total()));
+    Mono<PageView<TenantView>> list(@PathVariable String mallId, PlatformUser user,
+                                    @RequestParam(required = false) String floor,
+                                    @RequestParam(required = false) String zone,
+                                    @RequestParam(required = false) TenantKind kind,
+                                    @RequestParam(required = false) Boolean active,
+                                    @RequestParam(defaultValue = "0") String page,
+                                    @RequestParam(defaultValue = "50") String size) {
+        FieldErrors errors = new FieldErrors();
+        ListQuery list = ListQuery.of(page, size, errors);
+        QueryParameters.text(errors, "floor", floor, 20);
+        QueryParameters.text(errors, "zone", zone, 40);
+        errors.throwIfAny();
+        return directory.list(mallId, floor, zone, kind, active, list)
+                .map(p -> list.page(p.items().stream().map(t -> TenantView.of(t, user)).toList(), p.total()));
     }
 }

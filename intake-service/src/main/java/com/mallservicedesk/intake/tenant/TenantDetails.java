@@ -1,6 +1,6 @@
 package com.mallservicedesk.intake.tenant;
 
-import com.mallservicedesk.intake.input.PlainText;
+import com.mallservicedesk.platform.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -4,6 +4,8 @@ import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +25,6 @@ import reactor.util.retry.Retry;
 /** The mall's stores: kept by the front desk, read by notices and (through events) by surveys. */
 @Service
 public class TenantDirectory {
-
-    record Page(List<Tenant> items, int page, int size, long total) {
-    }
 
     private final AggregateStore<Tenant> tenants;
     private final ReactiveMongoTemplate mongo;
@@ -49,7 +48,7 @@ public class TenantDirectory {
         return tenants.find(mallId, id);
     }
 
-    Mono<Page> list(String mallId, String floor, String zone, TenantKind kind, Boolean active, int page, int size) {
+    Mono<PageView<Tenant>> list(String mallId, String floor, String zone, TenantKind kind, Boolean active, ListQuery list) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (floor != null) {
             criteria = criteria.and("floor").is(floor);
@@ -64,9 +63,9 @@ public class TenantDirectory {
             criteria = criteria.and("active").is(active);
         }
         var items = mongo.find(Query.query(criteria).with(Sort.by("floor", "zone", "unit", "name", "_id"))
-                .skip((long) page * size).limit(size), Tenant.class).collectList();
+                .skip(list.offset()).limit(list.size()), Tenant.class).collectList();
         return Mono.zip(items, mongo.count(Query.query(criteria), Tenant.class))
-                .map(t -> new Page(t.getT1(), page, size, t.getT2()));
+                .map(t -> list.page(t.getT1(), t.getT2()));
     }
 
     /** Active stores on the given floors and zones; an empty list means every floor (or zone). */

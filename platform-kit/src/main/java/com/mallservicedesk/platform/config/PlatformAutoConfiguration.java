@@ -18,6 +18,7 @@ import com.mallservicedesk.platform.outbox.OutboxRelay;
 import com.mallservicedesk.platform.problem.ProblemExceptionHandler;
 import com.mallservicedesk.platform.problem.ProblemWriter;
 import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.web.RejectedRequests;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.timer.Timer;
 import com.mongodb.WriteConcern;
@@ -45,9 +46,13 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the platform kit into a service: events, outbox relay, inbox, problems, health, idempotency. */
+/**
+ * Wires the platform kit into a service: events, outbox relay, inbox, problems (firewall refusals included), health,
+ * idempotency.
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
@@ -184,6 +189,13 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemExceptionHandler problemExceptionHandler(ProblemWriter problems) {
         return new ProblemExceptionHandler(problems);
+    }
+
+    /** The security firewall's refusals as problems; Spring Security takes this bean for its filter chain proxy. */
+    @Bean
+    @ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return new RejectedRequests(problems);
     }
 
     @Bean("mongoHealthContributor")

@@ -5,9 +5,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -15,6 +20,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
@@ -56,6 +62,14 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (error instanceof ServerWebInputException input) {
             return malformed(exchange, input);
         }
+        if (hasBody(exchange) && causedBy(error, DataBufferLimitException.class)) {
+            // Read outside the argument resolvers (a multipart part, a body read by the handler): not wrapped as input.
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "content-too-large", new Object[0], Map.of());
+        }
+        if (error instanceof DecodingException && isForm(exchange)) {
+            // A multipart or form body is parsed for all its parts at once, outside the argument resolvers.
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", new Object[0], Map.of());
+        }
         if (error instanceof AuthorizationDeniedException || error instanceof AccessDeniedException) {
             return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", new Object[0], Map.of());
         }
@@ -73,6 +87,15 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         }
         if (error instanceof NotAcceptableStatusException) {
             return problems.write(exchange, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", new Object[0], Map.of());
+        }
+        if (error instanceof ServerErrorException missing && missing.getMethodParameter() != null
+                && missing.getMethodParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            // A blank path segment where an id belongs ("…/checklist/%20"): the client's mistake, not the server's.
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "bad-request", new Object[0], Map.of());
+        }
+        if (error instanceof org.springframework.http.InvalidMediaTypeException) {
+            // An unreadable Content-Type, of the request or of a multipart part.
+            return problems.write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", new Object[0], Map.of());
         }
         if (error instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
             return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", new Object[0], Map.of());
@@ -96,11 +119,34 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         };
     }
 
-    private Mono<Void> malformed(ServerWebExchange exchange, ServerWebInputException input) {
-        for (Throwable c = input; c != null; c = c.getCause()) {
-            if (c instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
-                return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "content-too-large", new Object[0], Map.of());
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** Only a request with a body can be too large or malformed: the same errors from an outbound call stay 500s. */
+    private static boolean hasBody(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE) != null;
+    }
+
+    private static boolean isForm(ServerWebExchange exchange) {
+        String type = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        try {
+            MediaType parsed = type == null ? null : MediaType.parseMediaType(type);
+            return parsed != null && (MediaType.MULTIPART_FORM_DATA.isCompatibleWith(parsed)
+                    || MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(parsed));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private Mono<Void> malformed(ServerWebExchange exchange, ServerWebInputException input) {
+        if (causedBy(input, DataBufferLimitException.class)) {
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "content-too-large", new Object[0], Map.of());
         }
         Throwable cause = input;
         while (cause != null && !(cause instanceof DatabindException)) {

@@ -2,10 +2,11 @@ package com.mallservicedesk.survey.campaign;
 
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.SortFields;
 import com.mallservicedesk.survey.formula.Level;
 import com.mallservicedesk.survey.improvement.Improvements;
-import com.mallservicedesk.survey.web.PageView;
-import com.mallservicedesk.survey.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/v1/malls/{mallId}/surveys")
 class CampaignController {
 
-    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("period", "period"));
+    /** Newest period first unless asked otherwise. */
+    private static final SortFields SORTS = SortFields.by("period").byDefault("period,desc");
 
     private final Campaigns campaigns;
     private final Improvements improvements;
@@ -86,16 +87,14 @@ class CampaignController {
 
     /**
      * The mall's campaigns as summaries (a campaign's respondents are in the campaign itself), newest period first
-     * ({@code sort=-period}) or oldest first ({@code sort=period}), a page at a time.
+     * ({@code sort=period,desc}, the default) or oldest first ({@code sort=period}), a page at a time.
      */
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
-    Mono<PageView<CampaignSummary>> list(@PathVariable String mallId, @RequestParam(required = false) String page,
-                                         @RequestParam(required = false) String size,
+    Mono<PageView<CampaignSummary>> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") String page,
+                                         @RequestParam(defaultValue = "50") String size,
                                          @RequestParam(required = false) String sort) {
-        Paging paging = Paging.of(page, size, sort, Paging.DEFAULT_SIZE, SORTS,
-                Sort.by(Sort.Direction.DESC, "period").and(Sort.by("_id")));
-        return campaigns.ofMall(mallId, paging);
+        return campaigns.ofMall(mallId, ListQuery.of(page, size, sort, SORTS));
     }
 
     @GetMapping("/{id}")

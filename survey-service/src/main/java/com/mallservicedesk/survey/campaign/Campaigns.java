@@ -5,12 +5,12 @@ import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import com.mallservicedesk.survey.directory.TenantDirectory;
-import com.mallservicedesk.survey.improvement.ItemBelowTarget;
 import com.mallservicedesk.survey.improvement.Improvements;
+import com.mallservicedesk.survey.improvement.ItemBelowTarget;
 import com.mallservicedesk.survey.settings.MallSettings;
-import com.mallservicedesk.survey.web.PageView;
-import com.mallservicedesk.survey.web.Paging;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -73,11 +73,12 @@ class Campaigns {
     }
 
     /** A page of the mall's campaigns (a query by mall on the index mall_period; a mall has two a year). */
-    Mono<PageView<CampaignSummary>> ofMall(String mallId, Paging paging) {
+    Mono<PageView<CampaignSummary>> ofMall(String mallId, ListQuery list) {
         Query query = Query.query(Criteria.where("mallId").is(mallId));
-        Mono<List<CampaignSummary>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
-                .limit(paging.size()), SurveyCampaign.class).map(CampaignSummary::of).collectList();
-        return Mono.zip(items, mongo.count(query, SurveyCampaign.class)).map(found -> paging.of(found.getT1(), found.getT2()));
+        Mono<List<CampaignSummary>> items = mongo.find(Query.of(query).with(list.sort()).skip(list.offset())
+                .limit(list.size()), SurveyCampaign.class).map(CampaignSummary::of).collectList();
+        return Mono.zip(items, mongo.count(query, SurveyCampaign.class))
+                .map(found -> list.page(found.getT1(), found.getT2()));
     }
 
     /** Department staff return their own department's form B only; the desk and supervisors enter any collected form. */

@@ -1,14 +1,13 @@
 package com.mallservicedesk.survey.improvement;
 
 import com.mallservicedesk.platform.security.PlatformUser;
-import com.mallservicedesk.survey.web.PageView;
-import com.mallservicedesk.survey.web.Paging;
-import com.mallservicedesk.survey.web.PlausibleDate;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import com.mallservicedesk.platform.web.PlausibleTime;
+import com.mallservicedesk.platform.web.SortFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +24,8 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
 class ImprovementController {
 
-    private static final List<Paging.SortField> SORTS = List.of(new Paging.SortField("openedAt", "openedAt"),
-            new Paging.SortField("dueOn", "dueOn"));
+    /** Newest first unless asked otherwise. */
+    private static final SortFields SORTS = SortFields.by("openedAt", "dueOn").byDefault("openedAt,desc");
 
     private final Improvements improvements;
 
@@ -35,18 +34,16 @@ class ImprovementController {
     }
 
     /**
-     * The mall's improvement actions, newest first ({@code sort=-openedAt}) or by due day ({@code sort=dueOn}),
+     * The mall's improvement actions, newest first ({@code sort=openedAt,desc}) or by due day ({@code sort=dueOn}),
      * optionally of one status, a page at a time.
      */
     @GetMapping
     Mono<PageView<ImprovementView>> list(@PathVariable String mallId,
                                          @RequestParam(required = false) ImprovementStatus status,
-                                         @RequestParam(required = false) String page,
-                                         @RequestParam(required = false) String size,
+                                         @RequestParam(defaultValue = "0") String page,
+                                         @RequestParam(defaultValue = "50") String size,
                                          @RequestParam(required = false) String sort) {
-        Paging paging = Paging.of(page, size, sort, Paging.DEFAULT_SIZE, SORTS,
-                Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("_id")));
-        return improvements.ofMall(mallId, status, paging);
+        return improvements.ofMall(mallId, status, ListQuery.of(page, size, sort, SORTS));
     }
 
     @GetMapping("/{id}")
@@ -62,7 +59,7 @@ class ImprovementController {
     }
 
     /** Every field is optional: only what is given changes. */
-    record Change(@Size(max = 4000) String plan, @Size(max = 100) String owner, @PlausibleDate LocalDate dueOn,
+    record Change(@Size(max = 4000) String plan, @Size(max = 100) String owner, @PlausibleTime LocalDate dueOn,
                   ImprovementStatus status) {
     }
 }

@@ -2,8 +2,8 @@ package com.mallservicedesk.survey.improvement;
 
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
-import com.mallservicedesk.survey.web.PageView;
-import com.mallservicedesk.survey.web.Paging;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -52,15 +52,16 @@ public class Improvements {
     }
 
     /** A page of the mall's actions (a paged query by mall; index mall_opened). */
-    Mono<PageView<ImprovementView>> ofMall(String mallId, ImprovementStatus status, Paging paging) {
+    Mono<PageView<ImprovementView>> ofMall(String mallId, ImprovementStatus status, ListQuery list) {
         var criteria = Criteria.where("mallId").is(mallId);
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
         Query query = Query.query(criteria);
-        Mono<List<ImprovementView>> items = mongo.find(Query.of(query).with(paging.sort()).skip(paging.offset())
-                .limit(paging.size()), Improvement.class).map(ImprovementView::of).collectList();
-        return Mono.zip(items, mongo.count(query, Improvement.class)).map(found -> paging.of(found.getT1(), found.getT2()));
+        Mono<List<ImprovementView>> items = mongo.find(Query.of(query).with(list.sort()).skip(list.offset())
+                .limit(list.size()), Improvement.class).map(ImprovementView::of).collectList();
+        return Mono.zip(items, mongo.count(query, Improvement.class))
+                .map(found -> list.page(found.getT1(), found.getT2()));
     }
 
     Mono<ImprovementView> find(String mallId, String id) {

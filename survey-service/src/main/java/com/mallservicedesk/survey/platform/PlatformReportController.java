@@ -1,10 +1,10 @@
 package com.mallservicedesk.survey.platform;
 
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.survey.period.Periods;
 import com.mallservicedesk.survey.report.MonthlyReport;
 import com.mallservicedesk.survey.report.MonthlyReports;
 import com.mallservicedesk.survey.settings.KnownMalls;
-import com.mallservicedesk.survey.web.Paging;
-import com.mallservicedesk.survey.web.Periods;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -39,9 +39,9 @@ class PlatformReportController {
     @GetMapping("/api/v1/platform/reports/monthly")
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     Mono<PlatformMonthlyReport> monthly(@RequestParam(required = false) String month,
-                                        @RequestParam(required = false) String page,
-                                        @RequestParam(required = false) String size) {
-        Paging paging = Paging.of(page, size, Paging.DEFAULT_SIZE);
+                                        @RequestParam(defaultValue = "0") String page,
+                                        @RequestParam(defaultValue = "50") String size) {
+        ListQuery paging = ListQuery.of(page, size);
         YearMonth which = month != null ? Periods.month("month", month)
                 : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         Mono<java.util.List<PlatformMonthlyReport.MallKpis>> rows = malls.page(paging.offset(), paging.size())

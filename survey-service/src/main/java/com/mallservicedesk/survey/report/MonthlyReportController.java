@@ -1,6 +1,6 @@
 package com.mallservicedesk.survey.report;
 
-import com.mallservicedesk.survey.web.Periods;
+import com.mallservicedesk.survey.period.Periods;
 import java.time.YearMonth;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

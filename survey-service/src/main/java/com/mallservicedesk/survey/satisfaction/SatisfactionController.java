@@ -2,7 +2,7 @@ package com.mallservicedesk.survey.satisfaction;
 
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.survey.settings.MallSettings;
-import com.mallservicedesk.survey.web.Periods;
+import com.mallservicedesk.survey.period.Periods;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;

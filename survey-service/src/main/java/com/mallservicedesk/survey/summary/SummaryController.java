@@ -4,7 +4,7 @@ import com.mallservicedesk.survey.report.MonthlyReports;
 import com.mallservicedesk.survey.report.PublicationView;
 import com.mallservicedesk.survey.report.Publications;
 import com.mallservicedesk.survey.report.ReportKinds;
-import com.mallservicedesk.survey.web.Periods;
+import com.mallservicedesk.survey.period.Periods;
 import java.time.LocalDate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package com.mallservicedesk.intake.input;
+package com.mallservicedesk.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -10,8 +10,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Text people read: no control characters (NUL, escape sequences, bell …) and no broken surrogate pairs, which only
- * garble screens, reports and logs. Long texts ({@code multiline}) may keep line breaks and tabs.
+ * Text people read: no control characters (NUL, escape sequences, bell, C1 controls …) and no broken surrogate pairs,
+ * which only hide or garble what is around them on consoles, timelines, reports and logs. Long texts
+ * ({@code multiline}: descriptions, reasons, summaries) may keep line breaks and tabs; names, codes and other one-line
+ * values may not. The error code is {@code PlainText}.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -40,11 +42,12 @@ public @interface PlainText {
             return value == null || isPlain(value, multiline);
         }
 
-        /** For query parameters, which bean validation does not see. */
+        /** For query parameters, which bean validation does not see (see {@link QueryParameters}). */
         public static boolean isPlain(CharSequence value, boolean multiline) {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                boolean pair = i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+                if (Character.isHighSurrogate(c) && pair) {
                     i++;
                 } else if (Character.isSurrogate(c)) {
                     return false;

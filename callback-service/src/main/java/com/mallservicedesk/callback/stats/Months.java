@@ -1,10 +1,9 @@
-package com.mallservicedesk.callback.web;
+package com.mallservicedesk.callback.stats;
 
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
@@ -39,7 +38,6 @@ public final class Months {
     }
 
     private static ApiException invalid(String field, String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-field",
-                Map.of("errors", List.of(Map.of("field", field, "code", code))), field);
+        return new FieldErrors().add(field, code).problem(HttpStatus.BAD_REQUEST, "invalid-field");
     }
 }

@@ -1,25 +1,24 @@
-package com.mallservicedesk.claims.web;
+package com.mallservicedesk.platform.web;
 
 import com.mallservicedesk.platform.problem.ProblemWriter;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Security's firewall refuses addresses no client should send (encoded control characters, {@code ..} or
- * {@code ;} in a path, encoded slashes) before any controller runs. Its default answer is a bare 400; this one is the
- * platform's problem document in the caller's language like every other error.
+ * Spring Security's firewall refuses addresses no client should send (encoded control characters such as {@code %00},
+ * {@code ..} or {@code ;} in a path, encoded slashes and percent signs) before any controller runs. Its stock answer
+ * is a bare 400; this one is the platform's 400 {@code request-rejected} problem in the caller's language, like every
+ * other refusal. Registered by the kit's auto-configuration.
  */
-@Component
-class RejectedRequests implements ServerExchangeRejectedHandler {
+public class RejectedRequests implements ServerExchangeRejectedHandler {
 
     private final ProblemWriter problems;
 
-    RejectedRequests(ProblemWriter problems) {
+    public RejectedRequests(ProblemWriter problems) {
         this.problems = problems;
     }
 

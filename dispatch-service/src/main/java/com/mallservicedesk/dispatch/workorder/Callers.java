@@ -1,4 +1,4 @@
-package com.mallservicedesk.dispatch.web;
+package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;

@@ -1,13 +1,12 @@
-package com.mallservicedesk.survey.web;
+package com.mallservicedesk.survey.period;
 
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.problem.FieldErrors;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
@@ -80,7 +79,6 @@ public final class Periods {
     }
 
     private static ApiException invalid(String field, String code) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-field",
-                Map.of("errors", List.of(Map.of("field", field, "code", code))), field);
+        return new FieldErrors().add(field, code).problem(HttpStatus.BAD_REQUEST, "invalid-field");
     }
 }

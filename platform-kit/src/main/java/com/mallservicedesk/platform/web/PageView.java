@@ -1,4 +1,4 @@
-package com.mallservicedesk.survey.web;
+package com.mallservicedesk.platform.web;
 
 import java.util.List;
 
