@@ -8,6 +8,9 @@ import com.mallservicedesk.survey.settings.KnownMalls;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.security.PlatformUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,7 +43,12 @@ class PlatformReportController {
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     Mono<PlatformMonthlyReport> monthly(@RequestParam(required = false) String month,
                                         @RequestParam(defaultValue = "0") String page,
-                                        @RequestParam(defaultValue = "50") String size) {
+                                        @RequestParam(defaultValue = "50") String size, PlatformUser user) {
+        // Every mall side by side is for operators of the whole platform; one limited to some malls reads those malls'
+        // own monthly reports instead.
+        if (!user.malls().contains(PlatformUser.ALL_MALLS)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "platform-report-needs-every-mall");
+        }
         ListQuery paging = ListQuery.of(page, size);
         YearMonth which = month != null ? Periods.month("month", month)
                 : YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));

@@ -35,6 +35,10 @@ class PlatformReportTest extends SurveyIntegrationTest {
         web.get().uri("/api/v1/platform/reports/monthly?month=2026-09")
                 .headers(h -> h.setBearerAuth(TestTokens.token("boss", List.of("*"), List.of("MANAGER"), null)))
                 .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/platform/reports/monthly?month=2026-09")
+                .headers(h -> h.setBearerAuth(TestTokens.token("operator-of-one", List.of(first), List.of("PLATFORM_ADMIN"), null)))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("platform-report-needs-every-mall");
         web.get().uri("/api/v1/platform/reports/monthly?month=2026-09").exchange().expectStatus().isUnauthorized();
     }
 }
