@@ -195,7 +195,9 @@ class ConsoleBrowserTest {
             supervisor.findElement(By.id("refresh-dashboard")).click();
             return callbacksDone(supervisor.findElement(By.cssSelector("#figure-callbacks-done .value")).getText()) > before;
         });
-        assertThat(supervisor.findElement(By.cssSelector("#figure-callback-rate .value")).getText()).endsWith("%");
+        // The dashboard redraws its cards on every refresh: read the figure from the page as it is now.
+        await().atMost(UI).ignoreExceptions().untilAsserted(() ->
+                assertThat(supervisor.findElement(By.cssSelector("#figure-callback-rate .value")).getText()).endsWith("%"));
     }
 
     private static int callbacksDone(String figure) {

@@ -70,10 +70,12 @@ class WalkingSkeletonTest {
 
         var callback = client("callback-service", supervisor);
         String callbackId = await("callback scheduled").atMost(FLOW).until(() -> {
-            List<Map<String, Object>> callbacks = callback.get().uri("/api/v1/malls/{mall}/callbacks?size=200", MALL).exchange()
+            Map<String, Object> page = callback.get().uri("/api/v1/malls/{mall}/callbacks?size=200", MALL).exchange()
                     .expectStatus().isOk()
-                    .expectBody(new ParameterizedTypeReference<Map<String, List<Map<String, Object>>>>() { })
-                    .returnResult().getResponseBody().get("items");
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                    .returnResult().getResponseBody();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> callbacks = (List<Map<String, Object>>) page.get("items");
             return callbacks.stream().filter(c -> workOrderId.equals(c.get("workOrderId")))
                     .map(c -> (String) c.get("id")).findFirst().orElse(null);
         }, id -> id != null);
