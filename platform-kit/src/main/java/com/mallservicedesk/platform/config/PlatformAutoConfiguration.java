@@ -120,7 +120,7 @@ public class PlatformAutoConfiguration {
                                               MeterRegistry meters) {
         // Each consumed topic's counter exists from the start at 0: Prometheus sees the first dead letter as an
         // increase (a counter that appears at 1 has no increase, and its alert would never fire).
-        properties.topics().consumed().forEach(topic -> meters.counter(DeadLetterErrorHandlerFactory.DEAD_LETTERS, "topic", topic));
+        properties.topics().consumed().forEach(topic -> meters.counter("platform.inbox.dead.letters", "topic", topic));
         return DeadLetterErrorHandlerFactory.create(template, properties.inbox().retryInitialInterval(),
                 properties.inbox().retryMaxElapsed(), meters);
     }

@@ -21,7 +21,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public final class DeadLetterErrorHandlerFactory {
 
     public static final String DLT_SUFFIX = ".DLT";
-    public static final String DEAD_LETTERS = "platform.inbox.dead.letters";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandlerFactory.class);
 
@@ -35,7 +34,7 @@ public final class DeadLetterErrorHandlerFactory {
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
             deadLetters.accept(record, exception);
             // Counted after the DLT accepted it: an alert on this counter means a record needs a person.
-            meters.counter(DEAD_LETTERS, "topic", record.topic()).increment();
+            meters.counter("platform.inbox.dead.letters", "topic", record.topic()).increment();
             log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), exception.toString());
         };
         var backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
