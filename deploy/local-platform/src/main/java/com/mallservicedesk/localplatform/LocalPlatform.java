@@ -248,7 +248,9 @@ public final class LocalPlatform {
                               String mongoUri) {
         StringBuilder summary = new StringBuilder("\nMall Service Desk is running\n\n");
         summary.append(row("Web console", console.url() + "  (open it in a browser; sign in as a development user)"));
-        instances.forEach(instance -> summary.append(row(instance.name(), instance.url())));
+        // The actuator (metrics, health details) listens on each service's port + 1000, on loopback.
+        instances.forEach(instance -> summary.append(row(instance.name(), instance.url() + "  (metrics: "
+                + "http://127.0.0.1:" + (instance.port() + 1000) + "/actuator/prometheus)")));
         summary.append(row("Kafka bootstrap", kafkaBootstrapServers))
                 .append(row("MongoDB", mongoUri))
                 .append(row("Logs", options.logsDir() + "  (the launcher's: " + log.file().getFileName() + ")"))
