@@ -1,5 +1,7 @@
 package com.mallservicedesk.callback;
 
+import com.mallservicedesk.platform.test.Problems;
+
 import com.mallservicedesk.platform.test.TestTokens;
 import java.util.List;
 import java.util.Map;

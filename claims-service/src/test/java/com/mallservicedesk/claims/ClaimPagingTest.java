@@ -1,5 +1,7 @@
 package com.mallservicedesk.claims;
 
+import com.mallservicedesk.platform.test.Problems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.test.TestTokens;

@@ -1,5 +1,7 @@
 package com.mallservicedesk.survey;
 
+import com.mallservicedesk.platform.test.Problems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

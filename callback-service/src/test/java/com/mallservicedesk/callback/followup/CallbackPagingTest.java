@@ -3,7 +3,7 @@ package com.mallservicedesk.callback.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.callback.CallbackIntegrationTest;
-import com.mallservicedesk.callback.Problems;
+import com.mallservicedesk.platform.test.Problems;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.time.Duration;
 import java.time.Instant;

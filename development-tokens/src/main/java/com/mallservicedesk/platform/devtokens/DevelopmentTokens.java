@@ -26,6 +26,12 @@ public final class DevelopmentTokens {
     public static String mint(String secret, String subject, String name, List<String> malls, List<String> roles,
                               String department, Duration validFor) {
         Instant now = Instant.now();
+        return mint(secret, subject, name, malls, roles, department, now, now.plus(validFor));
+    }
+
+    /** With the issue and expiry times given, for a caller that keeps its own clock (the console's sessions). */
+    public static String mint(String secret, String subject, String name, List<String> malls, List<String> roles,
+                              String department, Instant issuedAt, Instant expiresAt) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
         claims.put("name", name);
@@ -35,8 +41,8 @@ public final class DevelopmentTokens {
             claims.put("dept", department);
         }
         claims.put("aud", "mall-service-desk");
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(validFor).getEpochSecond());
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("exp", expiresAt.getEpochSecond());
         String signingInput = base64(JSON.writeValueAsBytes(Map.of("alg", "HS256", "typ", "JWT"))) + "."
                 + base64(JSON.writeValueAsBytes(claims));
         return signingInput + "." + base64(hmac(secret, signingInput));

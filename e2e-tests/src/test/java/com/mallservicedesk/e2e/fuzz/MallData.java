@@ -7,7 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class MallData {
     static final String MALL_A = "FZA001";
     static final String MALL_B = "FZB001";
     private static final Duration FLOW = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private final Map<String, String> urls;
     private final Map<String, ApiDocument> documents;
@@ -165,26 +167,19 @@ final class MallData {
                 "{\"summary\":\"FZSECRET-" + mall + " 更換水龍頭閥芯\"}");
         notes.add(mall + " complete work order → " + completed.statusCode());
         awaitStatus("claims-service", "/api/v1/malls/" + mall + "/claims/claim-" + requestIds.get(1), token, 200);
-        Instant until = Instant.now().plus(FLOW);
-        while (Instant.now().isBefore(until)) {
-            HttpResponse<String> callbacks = send("callback-service", "GET", "/api/v1/malls/" + mall + "/callbacks", token, null);
-            if (callbacks.statusCode() == 200 && callbacks.body().contains("wo-" + requestIds.get(0))) {
-                return;
-            }
-            Thread.sleep(500);
+        try {
+            Awaitility.await().atMost(FLOW).pollInterval(POLL).until(() -> {
+                HttpResponse<String> callbacks = send("callback-service", "GET", "/api/v1/malls/" + mall + "/callbacks", token, null);
+                return callbacks.statusCode() == 200 && callbacks.body().contains("wo-" + requestIds.get(0));
+            });
+        } catch (ConditionTimeoutException e) {
+            notes.add(mall + ": no callback appeared within " + FLOW);
         }
-        notes.add(mall + ": no callback appeared within " + FLOW);
     }
 
     private void awaitStatus(String service, String path, String token, int status) throws IOException, InterruptedException {
-        Instant until = Instant.now().plus(FLOW);
-        while (Instant.now().isBefore(until)) {
-            if (send(service, "GET", path, token, null).statusCode() == status) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(service + " " + path + " did not answer " + status + " within " + FLOW);
+        Awaitility.await(service + " " + path + " answering " + status).atMost(FLOW).pollInterval(POLL)
+                .until(() -> send(service, "GET", path, token, null).statusCode() == status);
     }
 
     /** Reads every list of the mall (GET operations with only the mall in the path). */

@@ -4,6 +4,7 @@ import com.mallservicedesk.console.session.ConsoleSessions;
 import com.mallservicedesk.console.session.ConsoleUser;
 import com.mallservicedesk.console.session.Problems;
 import com.mallservicedesk.console.session.SignInMethod;
+import com.mallservicedesk.platform.devtokens.DevelopmentTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

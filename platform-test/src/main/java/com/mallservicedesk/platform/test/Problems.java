@@ -1,4 +1,4 @@
-package com.mallservicedesk.claims;
+package com.mallservicedesk.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
