@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Hands a Kafka record to the consumer's handler at most once per event id. The processed-event record (keyed
  * {@code <consumer>/<event id>}, so the check is a read by key) is written after the handler succeeded; handlers keep
  * their own writes idempotent (deterministic ids, insert once), so a crash between the two is harmless when the
- * record is redelivered. A failing handler throws, and the container's error handler retries with back-off and then
- * dead-letters the record.
+ * record is redelivered. Handlers registered as repeatable need neither check nor record. A failing handler
+ * throws, and the container's error handler retries with back-off and then dead-letters the record.
  */
 public class EventInbox {
 
@@ -45,6 +45,11 @@ public class EventInbox {
             return;
         }
         String consumer = handlers.consumer();
+        if (!handlers.records(event.type())) {
+            Mono.defer(() -> handlers.handle(event, json)).block(handlerTimeout);
+            meters.counter("platform.inbox.processed", "consumer", consumer, "type", event.type()).increment();
+            return;
+        }
         String key = consumer + "/" + event.id();
         if (Boolean.TRUE.equals(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(key)), ProcessedEvent.class)

@@ -22,7 +22,7 @@ public class OutboxCallbacks implements ReactiveBeforeSaveCallback<Object>, Reac
     @Override
     public Publisher<Object> onBeforeSave(Object entity, Document document, String collection) {
         if (entity instanceof OutboxCarrier carrier && carrier.hasPendingWork()) {
-            return relay.markers().ensure(collection, document.get("_id")).thenReturn(entity);
+            return relay.beforeWrite(collection, document.get("_id")).thenReturn(entity);
         }
         return Mono.just(entity);
     }
@@ -30,7 +30,7 @@ public class OutboxCallbacks implements ReactiveBeforeSaveCallback<Object>, Reac
     @Override
     public Publisher<Object> onAfterSave(Object entity, Document document, String collection) {
         if (entity instanceof OutboxCarrier carrier && carrier.hasPendingWork()) {
-            relay.dispatch(PendingMarkers.key(collection, document.get("_id")));
+            relay.afterWrite(collection, document);
         }
         return Mono.just(entity);
     }

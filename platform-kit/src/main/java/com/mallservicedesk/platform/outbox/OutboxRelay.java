@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -37,9 +38,10 @@ import reactor.core.publisher.Sinks;
  * leaves the work where it is and the marker brings the relay back (with back-off for that document only, so one
  * failing document never holds up the others).
  *
- * <p>Two ways in: {@link #dispatch} right after a write commits (the usual way, milliseconds), and a poll of the
- * markers for what a failure or a crash left behind, oldest first. Sends run off the database driver's threads with
- * a bounded number of documents in flight.
+ * <p>Two ways in: right after a write commits (the usual way, milliseconds), and a poll of the markers for what a
+ * failure or a crash left behind, oldest first. Sends run off the database driver's threads with a bounded number of
+ * documents in flight. After a write the relay works from the document as written, under the lease its marker got
+ * when the write created it: no claim and no read, since those cost the store as much as the write itself.
  *
  * <p>Why nothing is lost and no event is sent twice in normal operation: a document is worked on only under its
  * marker's lease, and the removal increments the document's version. If the version was not the one read, a write
@@ -66,7 +68,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Counter timerChanges;
     private final AtomicLong backlog = new AtomicLong();
-    private final Sinks.Many<String> dispatches;
+    private final Sinks.Many<Work> dispatches;
+    /** Markers this instance leased while writing, waiting for their write to commit; by marker key. */
+    private final Map<String, Document> leasedAtWrite = new ConcurrentHashMap<>();
+
+    /** A document to relay: by marker key alone (claim, then read), or as just written under a lease already held. */
+    private record Work(String key, Document leased, String collection, Document written) {
+    }
     private final PollingLoop loop;
     private volatile Disposable dispatching;
 
@@ -102,16 +110,55 @@ public class OutboxRelay implements SmartLifecycle {
      * Relays the document behind this marker soon, on the relay's own threads. If too much is in flight the request is
      * dropped: the marker stays and the poll picks it up.
      */
-    public synchronized void dispatch(String markerKey) {
-        dispatches.tryEmitNext(markerKey);
+    public void dispatch(String markerKey) {
+        emit(new Work(markerKey, null, null, null));
+    }
+
+    /** Before an aggregate write with pending work: its marker, leased here if this write creates it. */
+    Mono<Void> beforeWrite(String collection, Object id) {
+        String key = PendingMarkers.key(collection, id);
+        return markers.ensure(collection, id).doOnNext(marker -> {
+            if (markers.createdHere(marker)) {
+                leasedAtWrite.put(key, marker);
+            }
+        }).then();
+    }
+
+    /** After the write committed: relays the document as written, under the lease taken before, else by its key. */
+    void afterWrite(String collection, Document written) {
+        String key = PendingMarkers.key(collection, written.get("_id"));
+        Document leased = leasedAtWrite.remove(key);
+        emit(leased == null ? new Work(key, null, null, null) : new Work(key, leased, collection, written));
+    }
+
+    private synchronized void emit(Work work) {
+        if (dispatches.tryEmitNext(work).isFailure() && work.leased() != null) {
+            // Too much in flight: give the lease back so the poll takes the document soon, not after the lease.
+            markers.release(work.key(), null, false).subscribe(null,
+                    error -> log.debug("Release of {} failed; its lease runs out instead", work.key()));
+        }
     }
 
     /** One poll: relays every document whose marker is due, oldest first; completes with the events published. */
     public Mono<Long> relayLeftovers() {
+        // A write that failed after its marker was leased never commits: forget its lease (it runs out by itself).
+        Instant expired = clock.instant().minus(settings.lease());
+        leasedAtWrite.values().removeIf(marker -> marker.getDate("leaseUntil").toInstant().isBefore(expired));
         return markers.count().doOnNext(backlog::set)
                 .thenMany(markers.due(settings.pollInterval(), settings.batchSize()))
                 .flatMap(marker -> relay(marker.getString("_id")), Math.max(1, settings.maxInFlight() / 4))
                 .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> relay(Work work) {
+        if (work.leased() == null) {
+            return relay(work.key());
+        }
+        return relayDocument(work.key(), work.leased(), work.collection(), work.written())
+                .onErrorResume(error -> {
+                    log.warn("Outbox relay of {} failed, will retry: {}", work.key(), error.toString());
+                    return Mono.just(0L);
+                });
     }
 
     /** Relays one document if its marker can be leased; completes with the number of events published. */

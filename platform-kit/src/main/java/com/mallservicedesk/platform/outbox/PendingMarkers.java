@@ -44,12 +44,27 @@ final class PendingMarkers {
 
     /**
      * Before an aggregate write that carries pending work: makes sure its marker exists and counts the write, so a
-     * relay that claimed the marker earlier sees that something may have been added since and keeps the marker.
+     * relay that claimed the marker earlier sees that something may have been added since and keeps the marker. A new
+     * marker is leased to this instance at once, so the relay that follows the write needs no claim of its own.
+     * Completes with the marker as it is now.
      */
-    Mono<Void> ensure(String collection, Object id) {
+    Mono<Document> ensure(String collection, Object id) {
         var update = new Update().inc("writes", 1).setOnInsert("collection", collection).setOnInsert("docId", id)
-                .setOnInsert("since", now());
-        return mongo.upsert(byKey(key(collection, id)), update, COLLECTION).then();
+                .setOnInsert("since", now()).setOnInsert("leaseUntil", Date.from(clock.instant().plus(lease)))
+                .setOnInsert("leasedBy", instance);
+        return mongo.findAndModify(byKey(key(collection, id)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+    }
+
+    /**
+     * Whether {@link #ensure} just created the marker, leased to this instance. Only then may the write's own relay skip
+     * the claim: a marker that was there before may be in another relay's hands (even this instance's), and one
+     * relay per document at a time is what keeps events in order and sent once.
+     */
+    boolean createdHere(Document marker) {
+        Date until = marker.getDate("leaseUntil");
+        return marker.get("writes") instanceof Number writes && writes.longValue() == 1
+                && instance.equals(marker.getString("leasedBy")) && until != null && until.toInstant().isAfter(clock.instant());
     }
 
     /** Leases the marker to this instance; empty if it is gone (all done) or another instance holds it. */

@@ -7,6 +7,7 @@ import com.mallservicedesk.platform.problem.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,12 +28,12 @@ import reactor.util.retry.RetryBackoffSpec;
  */
 public final class AggregateStore<T extends OutboxCarrier> {
 
-    /** Concurrent writers to one aggregate are few; a short, jittered back-off lets them take turns. */
-    static final RetryBackoffSpec ON_CONFLICT = Retry.backoff(10, Duration.ofMillis(5))
-            .maxBackoff(Duration.ofMillis(200))
-            .jitter(0.5)
-            .filter(OptimisticLockingFailureException.class::isInstance)
-            .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+    /**
+     * How long a change keeps retrying on concurrent writes before it gives up. A budget of time rather than of
+     * attempts: under load a dozen writers to one aggregate (a busy work order) may each need more than ten turns,
+     * and a count that was enough on a quiet machine failed a change on a busy one.
+     */
+    static final Duration CONFLICT_BUDGET = Duration.ofSeconds(10);
 
     private final ReactiveMongoTemplate mongo;
     private final EventFactory events;
@@ -77,13 +78,26 @@ public final class AggregateStore<T extends OutboxCarrier> {
 
     /** Applies the change to the mall's aggregate; a 404 problem if there is none. */
     public Mono<T> change(String mallId, String id, Function<T, ? extends List<? extends DomainEvent>> change) {
-        return Mono.defer(() -> find(mallId, id).flatMap(aggregate -> apply(aggregate, change))).retryWhen(ON_CONFLICT);
+        return retried(() -> find(mallId, id).flatMap(aggregate -> apply(aggregate, change)));
     }
 
     /** Applies the change if the mall has the aggregate, else completes empty: for changes caused by events and timers. */
     public Mono<T> changeIfPresent(String mallId, String id, Function<T, ? extends List<? extends DomainEvent>> change) {
-        return Mono.defer(() -> findIfPresent(mallId, id).flatMap(aggregate -> apply(aggregate, change)))
-                .retryWhen(ON_CONFLICT);
+        return retried(() -> findIfPresent(mallId, id).flatMap(aggregate -> apply(aggregate, change)));
+    }
+
+    /** Runs the attempt again on fresh state after a concurrent write, for up to the budget from subscription. */
+    private Mono<T> retried(Supplier<Mono<T>> attempt) {
+        return Mono.defer(() -> Mono.defer(attempt).retryWhen(onConflict()));
+    }
+
+    /** Short, jittered back-off so that concurrent writers take turns, for up to the budget from the first try. */
+    private static RetryBackoffSpec onConflict() {
+        long giveUpAt = System.nanoTime() + CONFLICT_BUDGET.toNanos();
+        return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(5))
+                .maxBackoff(Duration.ofMillis(200))
+                .jitter(0.5)
+                .filter(error -> error instanceof OptimisticLockingFailureException && System.nanoTime() < giveUpAt);
     }
 
     private Mono<T> apply(T aggregate, Function<T, ? extends List<? extends DomainEvent>> change) {

@@ -1,0 +1,82 @@
+package com.mallservicedesk.platform.kittest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallservicedesk.platform.events.CloudEventHeaders;
+import com.mallservicedesk.platform.inbox.EventHandlers;
+import com.mallservicedesk.platform.inbox.EventInbox;
+import com.mallservicedesk.platform.inbox.ProcessedEvent;
+import com.mallservicedesk.platform.store.InsertOnce;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Mono;
+
+/** A handler that is idempotent by itself skips the inbox's processed-event record; one that is not keeps it. */
+class RepeatableHandlersTest extends KitIntegrationTest {
+
+    @Autowired
+    EventInbox inbox;
+
+    @Test
+    void aRepeatableHandlerRunsOnEveryDeliveryAndItsOwnKeyKeepsTheEffectSingle() {
+        AtomicInteger runs = new AtomicInteger();
+        String consumer = "kittest-repeatable-" + UUID.randomUUID();
+        EventHandlers handlers = EventHandlers.forConsumer(consumer).onRepeatable(Parcel.REGISTERED.type(),
+                Parcel.Registered.class, (event, parcel) -> {
+                    runs.incrementAndGet();
+                    return InsertOnce.into(mongo, new Document("_id", "copy-" + event.subject()), "parcel_copies");
+                });
+        ConsumerRecord<String, String> record = registered("parcel-" + UUID.randomUUID());
+
+        inbox.accept(record, handlers);
+        inbox.accept(record, handlers);
+
+        assertThat(runs).hasValue(2);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is("copy-" + record.key())), "parcel_copies").block())
+                .isEqualTo(1);
+        assertThat(processedRecordsOf(consumer)).isZero();
+    }
+
+    @Test
+    void anOrdinaryHandlerRunsOnceAndIsRecorded() {
+        AtomicInteger runs = new AtomicInteger();
+        String consumer = "kittest-recorded-" + UUID.randomUUID();
+        EventHandlers handlers = EventHandlers.forConsumer(consumer).on(Parcel.REGISTERED.type(), Parcel.Registered.class,
+                (event, parcel) -> Mono.fromRunnable(runs::incrementAndGet));
+        ConsumerRecord<String, String> record = registered("parcel-" + UUID.randomUUID());
+
+        inbox.accept(record, handlers);
+        inbox.accept(record, handlers);
+
+        assertThat(runs).hasValue(1);
+        assertThat(processedRecordsOf(consumer)).isEqualTo(1);
+    }
+
+    private long processedRecordsOf(String consumer) {
+        return mongo.count(Query.query(Criteria.where("consumer").is(consumer)), ProcessedEvent.class).block();
+    }
+
+    private static ConsumerRecord<String, String> registered(String parcelId) {
+        var record = new ConsumerRecord<>("kittest.parcels.v1", 0, 0L, parcelId,
+                "{\"parcelId\":\"" + parcelId + "\",\"label\":\"repeat\"}");
+        header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(record, CloudEventHeaders.SOURCE, "/mall-service-desk/kittest");
+        header(record, CloudEventHeaders.TYPE, Parcel.REGISTERED.type());
+        header(record, CloudEventHeaders.SUBJECT, parcelId);
+        header(record, CloudEventHeaders.MALL_ID, "M001");
+        header(record, CloudEventHeaders.TIME, "2026-11-26T08:00:00Z");
+        return record;
+    }
+
+    private static void header(ConsumerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
