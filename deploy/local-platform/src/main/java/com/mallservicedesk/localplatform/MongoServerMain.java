@@ -2,6 +2,7 @@ package com.mallservicedesk.localplatform;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,12 @@ import org.h2.mvstore.MVStore;
 public final class MongoServerMain {
 
     private static final int RETENTION_MILLIS = 10_000;
+    /**
+     * Threads that read and answer client commands. A write holds its thread until the commit it waits for is done,
+     * so the number of writes one commit can take along is at most this. The library's default (two per core, four
+     * here) let at most four writes share a commit; with more, a commit serves every writer that waited for it.
+     */
+    private static final int WORKER_THREADS = 32;
 
     private MongoServerMain() {
     }
@@ -39,7 +46,7 @@ public final class MongoServerMain {
                 new GroupCommit(store::commit)::commitWritesSoFar));
         // SIGTERM from the launcher: close client connections and the H2 store so the file is consistent.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-shutdown"));
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         System.out.println("MongoDB-wire server listening on mongodb://" + host + ":" + port + " with data in "
                 + dataFile);
         new CountDownLatch(1).await();
