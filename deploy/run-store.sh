@@ -6,4 +6,4 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HOME_DIR="${LOCAL_PLATFORM_HOME:-.local}"
 [[ "$HOME_DIR" = /* ]] || HOME_DIR="$ROOT/$HOME_DIR"
 exec "$ROOT/deploy/run-tool.sh" deploy/local-platform 512m com.mallservicedesk.localplatform.MongoServerMain \
-  127.0.0.1 27017 "$HOME_DIR/data/mongo/platform.mv"
+  127.0.0.1 27017 "$HOME_DIR/data/mongo/platform.bson.mv"

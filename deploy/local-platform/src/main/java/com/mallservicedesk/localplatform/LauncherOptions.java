@@ -106,7 +106,13 @@ record LauncherOptions(Path repoRoot, Path home, boolean clean, boolean help, Ma
         return dataDir().resolve("kafka");
     }
 
+    /** Documents stored as BSON; the name changed with the format, so a store of the earlier format is never misread. */
     Path mongoDataFile() {
+        return dataDir().resolve("mongo").resolve("platform.bson.mv");
+    }
+
+    /** Where versions before the BSON format kept the store (documents serialised by Java). */
+    Path earlierMongoDataFile() {
         return dataDir().resolve("mongo").resolve("platform.mv");
     }
 

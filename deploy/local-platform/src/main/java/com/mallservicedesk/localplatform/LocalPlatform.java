@@ -98,6 +98,12 @@ public final class LocalPlatform {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "local-platform-stop"));
             log.say("Local platform home: " + options.home() + " (services: JIT " + options.jit() + ")");
+            if (Files.exists(options.earlierMongoDataFile()) && !Files.exists(options.mongoDataFile())) {
+                log.say("Note: " + options.earlierMongoDataFile() + " holds data in the store's earlier format, which "
+                        + "this version does not read; it starts with an empty store. To keep that data, dump it with "
+                        + "the earlier version's deploy/backup.sh and restore it here (docs/operations.md), or delete "
+                        + "the file.");
+            }
 
             KafkaProcess kafkaProcess = new KafkaProcess(java,
                     new KafkaServerConfig(Ports.LOOPBACK, KAFKA_PORT, KAFKA_CONTROLLER_PORT, options.kafkaDataDir()),

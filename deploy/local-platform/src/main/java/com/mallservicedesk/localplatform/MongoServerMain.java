@@ -1,7 +1,6 @@
 package com.mallservicedesk.localplatform;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ public final class MongoServerMain {
         // At full write load 45 s of chunks grew the file to 1.5 GB; 10 s keeps it under half that for about 10 % more
         // CPU. Much shorter costs more: the store then spends its time compacting young chunks.
         store.setRetentionTime(RETENTION_MILLIS);
-        MongoServer server = new MongoServer(new CommitOnWriteBackend(new H2Backend(store),
+        MongoServer server = new MongoServer(new CommitOnWriteBackend(new BsonH2Backend(store),
                 new GroupCommit(store::commit)::commitWritesSoFar));
         // SIGTERM from the launcher: close client connections and the H2 store so the file is consistent.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-shutdown"));

@@ -37,7 +37,7 @@ class DurableMongoServerTest {
     @Test
     void acknowledgedWritesSurviveAKillOfTheServer() throws Exception {
         MongoProcess mongo = new MongoProcess(TestProcesses.launcherJava(), Ports.LOOPBACK, TestProcesses.freePort(),
-                home.resolve("data/mongo/platform.mv"), home.resolve("logs/mongodb.log"));
+                home.resolve("data/mongo/platform.bson.mv"), home.resolve("logs/mongodb.log"));
 
         ChildProcess first = start(mongo);
         try (MongoClient client = MongoClients.create(mongo.uri())) {

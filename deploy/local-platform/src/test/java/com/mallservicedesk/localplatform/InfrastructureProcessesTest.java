@@ -38,7 +38,7 @@ class InfrastructureProcessesTest {
     void kafkaAndMongoServeClientsAndKeepTheirDataAcrossARestart() throws Exception {
         KafkaProcess kafka = TestProcesses.kafka(home);
         MongoProcess mongo = new MongoProcess(TestProcesses.launcherJava(), Ports.LOOPBACK, TestProcesses.freePort(),
-                home.resolve("data/mongo/platform.mv"), home.resolve("logs/mongodb.log"));
+                home.resolve("data/mongo/platform.bson.mv"), home.resolve("logs/mongodb.log"));
 
         start(mongo, kafka);
         assertThat(kafka.isFormatted()).isTrue();

@@ -20,7 +20,7 @@ class LauncherOptionsTest {
         assertThat(options.clean()).isFalse();
         assertThat(options.help()).isFalse();
         assertThat(options.kafkaDataDir()).isEqualTo(REPO.resolve(".local/data/kafka"));
-        assertThat(options.mongoDataFile()).isEqualTo(REPO.resolve(".local/data/mongo/platform.mv"));
+        assertThat(options.mongoDataFile()).isEqualTo(REPO.resolve(".local/data/mongo/platform.bson.mv"));
         assertThat(options.logsDir()).isEqualTo(REPO.resolve(".local/logs"));
         assertThat(options.jit()).isEqualTo(Jit.C1);
         assertThat(options.serviceInstances()).extracting(ServiceInstance::name, ServiceInstance::port)

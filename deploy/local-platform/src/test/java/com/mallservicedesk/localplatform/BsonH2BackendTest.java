@@ -1,0 +1,83 @@
+package com.mallservicedesk.localplatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Documents stored as BSON come back from the file exactly as they were written, whatever their value types. */
+class BsonH2BackendTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void everyValueTypeSurvivesAReopenOfTheFile() {
+        Path file = home.resolve("store.mv");
+        Document stored = new Document("_id", "req-1")
+                .append("text", "洗手間水龍頭漏水")
+                .append("int", 7).append("long", 1L << 40).append("double", 0.95).append("decimal", Decimal128.parse("2000.00"))
+                .append("bool", true).append("none", null)
+                .append("date", new Date(1_795_000_000_000L))
+                .append("objectId", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("binary", new Binary(new byte[] {1, 2, 3}))
+                .append("uuid", UUID.fromString("7e3f1a62-9c1d-4c1e-8a55-0e9d1f2b3c4d"))
+                .append("nested", new Document("customer", new Document("name", "王小明").append("phone", "13800001234")))
+                .append("list", List.of(new Document("at", new Date(0)).append("what", "registered"), "plain", 3));
+
+        withServer(file, collection -> {
+            collection.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+            collection.insertOne(stored);
+            collection.insertOne(new Document("_id", "req-2").append("number", "R-2").append("count", 1));
+            collection.updateOne(new Document("_id", "req-2"), new Document("$inc", new Document("count", 2))
+                    .append("$push", new Document("tags", "urgent")));
+            collection.insertOne(new Document("_id", "req-3").append("number", "R-3"));
+            collection.deleteOne(new Document("_id", "req-3"));
+        });
+
+        withServer(file, collection -> {
+            assertThat(collection.find(new Document("_id", "req-1")).first()).isEqualTo(stored);
+            assertThat(collection.find(new Document("_id", "req-2")).first())
+                    .isEqualTo(new Document("_id", "req-2").append("number", "R-2").append("count", 3)
+                            .append("tags", List.of("urgent")));
+            assertThat(collection.countDocuments()).isEqualTo(2);
+            assertThat(collection.find(new Document("number", "R-2")).into(new ArrayList<>())).hasSize(1);
+            // The unique index came back with the data.
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "req-4").append("number", "R-2")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        });
+    }
+
+    private static void withServer(Path file, java.util.function.Consumer<MongoCollection<Document>> work) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(
+                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            work.accept(client.getDatabase("intake").getCollection("requests"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
