@@ -33,8 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** One shared context for all dispatch-service tests: the whole service against the test broker and MongoDB-wire server. */
 @PlatformServiceTest
 @Import(DispatchIntegrationTest.Clocks.class)
+// A mall intake has not described is a campus here (24-hour duty, seed 001 §二.1): the tests' clock is the real time of
+// day plus what they advanced it by, so they count elapsed time unless a test gives its mall or department hours.
+// MallCalendarTest covers the production default (12 h desk hours of a mall, seed 000 §3.1.1).
 @TestPropertySource(properties = {"dispatch.metrics.refresh-interval=PT0.5S", "dispatch.console.poll-interval=PT0.3S",
-        "platform.timers.poll-interval=PT0.3S"})
+        "platform.timers.poll-interval=PT0.3S", "dispatch.default-site-kind=CAMPUS"})
 public abstract class DispatchIntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -43,6 +46,9 @@ public abstract class DispatchIntegrationTest {
     protected static final String REQUESTS = "intake.requests.v1";
     protected static final String CALLBACKS = "callback.callbacks.v1";
     protected static final String WORK_ORDERS = "dispatch.work-orders.v1";
+    protected static final String MALLS = "intake.malls.v1";
+    protected static final String NOTICES = "intake.notices.v1";
+    protected static final String NOTIFICATIONS = "dispatch.notifications.v1";
     private static TopicProbe published;
 
     static {

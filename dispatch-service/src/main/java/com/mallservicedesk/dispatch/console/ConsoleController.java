@@ -6,6 +6,7 @@ import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,8 +20,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Live consoles (Server-Sent Events): a department's console gets its own department's work-order events, the
- * supervisors' console the whole mall's. Each event's {@code id:} is its number in the mall's sequence, so a console
+ * Live consoles (Server-Sent Events): a department's console gets its own department's work-order events and
+ * notifications, the front desk's the escalations that name it and the orders waiting for it, the supervisors'
+ * console the whole mall's. Each event's {@code id:} is its number in the mall's sequence, so a console
  * that reconnects with {@code Last-Event-ID} resumes without missing anything, within the replay bounds (a console
  * that missed more gets {@code event: resync} first and reloads its list). A stream ends with {@code event: expired}
  * when the caller's token expires, and a user has at most a few streams open on one instance.
@@ -57,7 +59,20 @@ class ConsoleController {
                 return Flux.error(new ApiException(HttpStatus.FORBIDDEN, "not-your-department", code));
             }
         }
-        return stream(mallId, code, lastEventId, user);
+        return stream(mallId, e -> e.concerns(code), lastEventId, user);
+    }
+
+    /**
+     * The front desk's console: escalations that name the front desk among their targets (seed 000 §4.7: the
+     * department reports to the front desk; a dispatch breach of an order nobody holds) and orders waiting for the
+     * front desk to assign them.
+     */
+    @GetMapping(path = "/api/v1/malls/{mallId}/front-desk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
+    Flux<ServerSentEvent<Object>> frontDesk(@PathVariable String mallId,
+                                            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                                            PlatformUser user) {
+        return stream(mallId, ConsoleEvent::concernsFrontDesk, lastEventId, user);
     }
 
     @GetMapping(path = "/api/v1/malls/{mallId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -65,10 +80,11 @@ class ConsoleController {
     Flux<ServerSentEvent<Object>> mall(@PathVariable String mallId,
                                        @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
                                        PlatformUser user) {
-        return stream(mallId, null, lastEventId, user);
+        return stream(mallId, e -> true, lastEventId, user);
     }
 
-    private Flux<ServerSentEvent<Object>> stream(String mallId, String department, String lastEventId, PlatformUser user) {
+    private Flux<ServerSentEvent<Object>> stream(String mallId, Predicate<ConsoleEvent> shows, String lastEventId,
+                                                 PlatformUser user) {
         Long lastSeen;
         try {
             lastSeen = lastEventId == null || lastEventId.isBlank() ? null : Long.parseLong(lastEventId.trim());
@@ -85,15 +101,16 @@ class ConsoleController {
                 return Flux.error(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", slots.perUser()));
             }
             return Mono.zip(expiry.remaining(), feed.startAfter(mallId, lastSeen))
-                    .flatMapMany(both -> live(mallId, department, both.getT2(), user)
+                    .flatMapMany(both -> live(mallId, shows, both.getT2(), user)
                             .takeUntilOther(Mono.delay(both.getT1()))
                             .concatWith(Mono.fromSupplier(this::expired)))
                     .doFinally(signal -> slots.close(holder));
         });
     }
 
-    private Flux<ServerSentEvent<Object>> live(String mallId, String department, ConsoleFeed.Start start, PlatformUser user) {
-        Flux<ServerSentEvent<Object>> events = feed.follow(mallId, department, start.after())
+    private Flux<ServerSentEvent<Object>> live(String mallId, Predicate<ConsoleEvent> shows, ConsoleFeed.Start start,
+                                               PlatformUser user) {
+        Flux<ServerSentEvent<Object>> events = feed.follow(mallId, shows, start.after())
                 .map(e -> ServerSentEvent.<Object>builder(ConsoleMessage.of(e, user))
                         .id(Long.toString(e.seq()))
                         .event(e.type().replaceFirst("^mall\\.[a-z-]+\\.", "").replaceFirst("\\.v\\d+$", ""))

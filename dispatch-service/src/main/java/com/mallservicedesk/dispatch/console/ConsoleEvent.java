@@ -13,15 +13,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param eventId     the CloudEvent id; unique, so a redelivered event is stored once
  * @param departments the departments whose console shows it (the current one, and the one a transfer left)
+ * @param roles       desk roles whose console shows it besides: {@code FRONT_DESK} for an escalation naming the front
+ *                    desk among its targets and for an order waiting for the front desk to assign it; null in events
+ *                    stored before roles existed
  * @param data        the event's data without the customer's contact details
  */
 @Document("console_events")
 @CompoundIndex(name = "mall_seq", def = "{'mallId': 1, 'seq': 1}", unique = true)
 record ConsoleEvent(@Id String id, String mallId, long seq, @Indexed(unique = true) String eventId, String type,
                     String workOrderId, String requestId, java.util.List<String> departments, String status,
-                    String toRole, Instant occurredAt, Instant storedAt, Map<String, Object> data) {
+                    String toRole, Instant occurredAt, Instant storedAt, Map<String, Object> data,
+                    java.util.List<String> roles) {
+
+    static final String FRONT_DESK = "FRONT_DESK";
 
     boolean concerns(String department) {
         return departments != null && departments.contains(department);
+    }
+
+    boolean concernsFrontDesk() {
+        return roles != null && roles.contains(FRONT_DESK);
     }
 }

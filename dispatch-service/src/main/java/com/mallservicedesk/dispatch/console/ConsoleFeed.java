@@ -30,7 +30,7 @@ class ConsoleFeed {
     static final String SEQUENCES = "console_sequences";
     static final String NUMBERS = "console_numbers";
     private static final ConsoleEvent SKIPPED = new ConsoleEvent("skipped", null, 0, null, null, null, null, List.of(),
-            null, null, null, null, Map.of());
+            null, null, null, null, Map.of(), List.of());
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -56,7 +56,9 @@ class ConsoleFeed {
     }
 
     /**
-     * Stores a work-order event once under the mall's next number. The number is bound to the event id first
+     * Stores a work-order or notification event once under the mall's next number. A department's console shows it
+     * when it names the department ({@code department}, or {@code fromDepartment} of a transfer); the front desk's
+     * when it names the front desk among an escalation's targets or the order waits for the front desk. The number is bound to the event id first
      * ({@code console_numbers}, insert once), then the event is stored under {@code <mall>:<number>}: a redelivery
      * finds the binding and stores nothing new.
      */
@@ -68,11 +70,22 @@ class ConsoleFeed {
         List<String> departments = new ArrayList<>();
         addIfPresent(departments, data.get("department"));
         addIfPresent(departments, data.get("fromDepartment"));
+        List<String> roles = new ArrayList<>();
+        if (data.get("targets") instanceof List<?> targets) {
+            targets.forEach(t -> {
+                if (t instanceof Map<?, ?> target) {
+                    addIfPresent(roles, target.get("role"));
+                }
+            });
+        }
+        if ("UNASSIGNED".equals(data.get("status")) && data.get("department") == null) {
+            addIfPresent(roles, ConsoleEvent.FRONT_DESK);
+        }
         return numberOf(event)
                 .flatMap(seq -> InsertOnce.into(mongo, new ConsoleEvent(event.mallId() + ":" + seq, event.mallId(), seq,
                         event.id(), event.type(), string(data.get("workOrderId")), string(data.get("requestId")),
                         departments, string(data.get("status")), string(data.get("toRole")), event.time(),
-                        clock.instant(), data)))
+                        clock.instant(), data, roles)))
                 .then()
                 .doOnSuccess(done -> wake(event.mallId()));
     }
@@ -147,17 +160,17 @@ class ConsoleFeed {
     }
 
     /**
-     * The mall's events after {@code from}, then every new one, for one department or (null) the whole mall. Each
-     * wake-up reads the next numbers by key ({@code <mall>:<n>}) until one is missing.
+     * The mall's events after {@code from}, then every new one, those {@code shows} lets through (one department's,
+     * the front desk's, or all). Each wake-up reads the next numbers by key ({@code <mall>:<n>}) until one is missing.
      */
-    Flux<ConsoleEvent> follow(String mallId, String department, long from) {
+    Flux<ConsoleEvent> follow(String mallId, java.util.function.Predicate<ConsoleEvent> shows, long from) {
         return Flux.defer(() -> {
             var cursor = new Cursor(from);
             Flux<Object> wakeups = Flux.merge(Flux.just((Object) "start"), Flux.interval(pollInterval),
                             stored.asFlux().filter(mallId::equals))
                     .onBackpressureLatest();
             return wakeups.concatMap(tick -> cursor.readOn(mallId), 1)
-                    .filter(e -> department == null || e.concerns(department));
+                    .filter(shows);
         });
     }
 

@@ -19,6 +19,7 @@ class WorkOrderEventsListener {
 
     private final EventInbox inbox;
     private final EventHandlers handlers;
+    private final EventHandlers notifications;
 
     WorkOrderEventsListener(EventInbox inbox, ConsoleFeed feed) {
         this.inbox = inbox;
@@ -27,10 +28,20 @@ class WorkOrderEventsListener {
             h.on("mall.dispatch.work-order." + type + ".v1", Map.class, feed::record);
         }
         this.handlers = h;
+        // Department notifications (contract C4) show on the notified department's console.
+        this.notifications = EventHandlers.forConsumer("dispatch.consoles.notifications")
+                .on("mall.dispatch.notification.sent.v1", Map.class, feed::record)
+                .on("mall.dispatch.notification.acknowledged.v1", Map.class, feed::record)
+                .on("mall.dispatch.notification.overdue.v1", Map.class, feed::record);
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "dispatch-service-consoles")
     void on(ConsumerRecord<String, String> record) {
         inbox.accept(record, handlers);
+    }
+
+    @KafkaListener(topics = "dispatch.notifications.v1", groupId = "dispatch-service-consoles")
+    void onNotification(ConsumerRecord<String, String> record) {
+        inbox.accept(record, notifications);
     }
 }

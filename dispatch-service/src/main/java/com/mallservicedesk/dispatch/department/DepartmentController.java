@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +28,14 @@ class DepartmentController {
 
     static final String CODE = "[A-Z][A-Z0-9_]{1,39}";
 
-    record ContactBody(@NotBlank @Pattern(regexp = "DEPARTMENT_HEAD|FRONT_DESK|CS_HEAD|PROPERTY_MANAGER") String role,
+    record ContactBody(@NotBlank @Pattern(regexp = "DEPARTMENT_HEAD|FRONT_DESK|CS_SUPERVISOR|CS_HEAD|PROPERTY_MANAGER") String role,
                        @NotBlank @Size(max = 100) @PlainText String name,
                        @Size(max = 40) @PlainText String phone) {
     }
 
+    /** @param calendar optional: without one the department works the mall's desk hours */
     record DepartmentBody(@NotBlank @Size(max = 100) @PlainText String name,
-                          @NotNull WorkingCalendar calendar, @Valid ContactBody head,
+                          WorkingCalendar calendar, @Valid ContactBody head,
                           @Size(max = 20) List<@NotNull @Valid ContactBody> escalationContacts) {
     }
 
@@ -53,13 +55,13 @@ class DepartmentController {
         return departments.put(mallId, code, body.name(), body.calendar(), contact(body.head()),
                         body.escalationContacts() == null ? List.of() : body.escalationContacts().stream().map(this::contact).toList(),
                         user)
-                .map(this::view);
+                .flatMap(departments::view);
     }
 
     @GetMapping("/{code}")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
     Mono<DepartmentView> get(@PathVariable String mallId, @PathVariable String code) {
-        return departments.get(mallId, code).map(this::view);
+        return departments.get(mallId, code).flatMap(departments::view);
     }
 
     /** Paged like every list: {@code page} 0–10,000, {@code size} 1–200 (default 50), by code. */
@@ -68,12 +70,8 @@ class DepartmentController {
     Mono<PageView<DepartmentView>> list(@PathVariable String mallId, @RequestParam(defaultValue = "0") String page,
                                         @RequestParam(defaultValue = "50") String size) {
         ListQuery query = ListQuery.of(page, size);
-        return Mono.zip(departments.list(mallId, query).map(this::view).collectList(), departments.count(mallId))
+        return Mono.zip(departments.views(mallId, departments.list(mallId, query)).collectList(), departments.count(mallId))
                 .map(both -> query.page(both.getT1(), both.getT2()));
-    }
-
-    private DepartmentView view(Department department) {
-        return DepartmentView.of(department, departments.calendar(department));
     }
 
     private Department.Contact contact(ContactBody body) {

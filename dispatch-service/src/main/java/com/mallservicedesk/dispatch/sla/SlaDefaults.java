@@ -8,11 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dispatch.sla")
 record SlaDefaults(@DefaultValue("PT5M") Duration dispatchWithin, @DefaultValue("PT15M") Duration contactWithin,
                    @DefaultValue("true") boolean sameDayHandling, @DefaultValue("PT48H") Duration repairCompletionWithin,
-                   @DefaultValue("PT30M") Duration complaintToSupervisorWithin,
                    @DefaultValue("3") int complaintInvestigationWorkingDays) {
 
     SlaPolicy policy() {
         return new SlaPolicy(dispatchWithin, contactWithin, sameDayHandling, repairCompletionWithin,
-                complaintToSupervisorWithin, complaintInvestigationWorkingDays);
+                complaintInvestigationWorkingDays);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The bounds of a mall's service levels. The seeds count the response rules in minutes (dispatch ≤ 5 min, seed 001
- * §二.3; contact "at once", seed 000 §4.5; complaint to the supervisor within [X] minutes, seed 003 §2): a day is far
+ * §二.3; contact "at once", seed 000 §4.5): a day is far
  * beyond any of them yet keeps a typo from turning "minutes" into years. Repairs are due in 2 days (seed 000 §4.4.3):
  * 30 days leaves room for slow jobs while every deadline and timer stays within a month. Complaint investigations take
  * [X] working days (seed 003 §2, default 3): at most 30, about six weeks. Together with calendars of at least an hour
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * overflow nor search without end, so one mall's policy can no longer stall the consumer all malls share.
  *
  * @param shortest          the least of every time limit (the seeds' unit is the minute)
- * @param longestResponse   dispatch, contact and complaint-to-supervisor limits
+ * @param longestResponse   dispatch and contact limits
  * @param longestCompletion the repair completion limit
  * @param mostWorkingDays   the complaint investigation, in working days (at least 1)
  * @param longestPromise    how far ahead a department may promise completion when it reports a delay (seed 000 §4.6)
@@ -34,7 +34,6 @@ public record SlaPolicyLimits(@DefaultValue("PT1M") Duration shortest, @DefaultV
         check(problems, "dispatchWithin", policy.dispatchWithin(), longestResponse);
         check(problems, "contactWithin", policy.contactWithin(), longestResponse);
         check(problems, "repairCompletionWithin", policy.repairCompletionWithin(), longestCompletion);
-        check(problems, "complaintToSupervisorWithin", policy.complaintToSupervisorWithin(), longestResponse);
         if (!workingDaysFit(policy.complaintInvestigationWorkingDays())) {
             problems.add("complaintInvestigationWorkingDays", "out-of-range");
         }
@@ -55,14 +54,12 @@ public record SlaPolicyLimits(@DefaultValue("PT1M") Duration shortest, @DefaultV
         Duration contact = duration(stored.contactWithin(), longestResponse, defaults.contactWithin(), "contactWithin", replaced);
         Duration repair = duration(stored.repairCompletionWithin(), longestCompletion, defaults.repairCompletionWithin(),
                 "repairCompletionWithin", replaced);
-        Duration complaint = duration(stored.complaintToSupervisorWithin(), longestResponse,
-                defaults.complaintToSupervisorWithin(), "complaintToSupervisorWithin", replaced);
         int days = stored.complaintInvestigationWorkingDays();
         if (!workingDaysFit(days)) {
             days = defaults.complaintInvestigationWorkingDays();
             replaced.add("complaintInvestigationWorkingDays");
         }
-        return new Repaired(new SlaPolicy(dispatch, contact, stored.sameDayHandling(), repair, complaint, days), replaced);
+        return new Repaired(new SlaPolicy(dispatch, contact, stored.sameDayHandling(), repair, days), replaced);
     }
 
     private Duration duration(String stored, Duration longest, Duration fallback, String field, List<String> replaced) {

@@ -12,7 +12,13 @@ public enum SlaRule {
     PROMISED,
     /** A repair not completed within 48 h goes to the supervisor (seed 000 §4.4.3). */
     REPAIR_COMPLETION,
-    /** A complaint reaches the supervisor (is acknowledged) within a set number of minutes (seed 003 §2). */
+    /**
+     * Retired: "passed to the supervisor within [X] minutes" (seed 003 §2) is the front desk's hand-over of a complaint,
+     * which intake measures in its complaint register, not something the department does. Kept only so orders and
+     * timers stored with it still load; it never applies, so a stored clock is cancelled at the order's next save and a
+     * stored timer fires without effect. Breaches recorded under it stay on the orders that have them.
+     */
+    @Deprecated
     COMPLAINT_TO_SUPERVISOR,
     /** The department investigates a complaint within a set number of working days (seed 003 §2). */
     COMPLAINT_INVESTIGATION;
@@ -22,6 +28,6 @@ public enum SlaRule {
      * its own clock. The others run for the whole round whoever holds the order.
      */
     public boolean perDepartment() {
-        return this == CONTACT || this == SAME_DAY || this == PROMISED || this == COMPLAINT_TO_SUPERVISOR;
+        return this == CONTACT || this == SAME_DAY || this == PROMISED;
     }
 }

@@ -1,7 +1,7 @@
 package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.dispatch.department.Departments;
-import com.mallservicedesk.dispatch.department.WorkingCalendar;
+import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.dispatch.sla.SlaPolicies;
 import com.mallservicedesk.dispatch.sla.SlaPolicy;
 import com.mallservicedesk.dispatch.sla.SlaRule;
@@ -79,8 +79,7 @@ class SlaClocks {
                 case PROMISED -> order.getPromisedAt();
                 case REPAIR_COMPLETION -> "REPAIR".equals(order.getKind())
                         ? order.getRoundStartedAt().plus(policy.repairCompletionWithin()) : null;
-                case COMPLAINT_TO_SUPERVISOR -> "COMPLAINT".equals(order.getKind())
-                        ? calendar.addWorkingTime(order.getRoundStartedAt(), policy.complaintToSupervisorWithin()) : null;
+                case COMPLAINT_TO_SUPERVISOR -> null; // retired, see SlaRule
                 case COMPLAINT_INVESTIGATION -> "COMPLAINT".equals(order.getKind())
                         ? calendar.addWorkingDays(order.getRoundStartedAt(), policy.complaintInvestigationWorkingDays()) : null;
             };

@@ -1,5 +1,8 @@
 package com.mallservicedesk.dispatch.workorder;
 
+import com.mallservicedesk.dispatch.escalation.EscalationDirectory;
+import com.mallservicedesk.dispatch.escalation.EscalationRole;
+import com.mallservicedesk.dispatch.escalation.EscalationTarget;
 import com.mallservicedesk.dispatch.sla.SlaRule;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
@@ -59,7 +62,9 @@ public class WorkOrder implements OutboxCarrier {
     private Instant promisedAt;
     private Instant completedAt;
     private String summary;
+    /** The step reached on the routine chain: 1 department head, 2 front desk, 3 CS head, 4 property manager. */
     private int escalationLevel;
+    /** Who the latest escalation went to. */
     private EscalationRole escalatedTo;
     private boolean overdue;
     private List<Breach> breaches = new ArrayList<>();
@@ -230,21 +235,34 @@ public class WorkOrder implements OutboxCarrier {
                 toDepartment, reason, by));
     }
 
-    /** Someone escalates by hand: one step up the chain. */
-    List<DomainEvent> escalate(String reason, String by, Instant now) {
+    /**
+     * Someone escalates by hand. A request beyond customer service's remit goes straight to the property manager
+     * (seed 000 §3.1: 對超出職責範圍的訴求,須報物業經理處理); anything else climbs one step of the routine chain.
+     */
+    List<DomainEvent> escalate(String reason, boolean beyondCustomerService, String by, Instant now,
+                               EscalationDirectory directory) {
         requireStatus("escalate", WorkOrderStatus.UNASSIGNED, WorkOrderStatus.ASSIGNED, WorkOrderStatus.ACCEPTED,
                 WorkOrderStatus.DELAYED);
-        if (escalationLevel >= EscalationRole.TOP) {
+        if (beyondCustomerService) {
+            if (escalationLevel >= MANAGER_STEP) {
+                throw ApiException.conflict("work-order-escalation-exhausted", id, escalatedTo);
+            }
+            return List.of(escalateTo(MANAGER_STEP, EscalationRole.PROPERTY_MANAGER,
+                    directory.targets(EscalationRole.PROPERTY_MANAGER), "beyond customer service: " + reason, null, by, now));
+        }
+        DomainEvent next = nextStep(reason, null, by, now, directory);
+        if (next == null) {
             throw ApiException.conflict("work-order-escalation-exhausted", id, escalatedTo);
         }
-        return List.of(stepUp(reason, null, by, now));
+        return List.of(next);
     }
 
     /**
      * A service-level timer expired. Records the breach once per clock (a timer may fire twice) and only if
-     * the rule still applies, then moves one step up the escalation chain.
+     * the rule still applies, then escalates: an overdue repair to the CS supervisor, an order nobody dispatched to the
+     * front desk and the CS head, anything else one step up the routine chain (nothing when the chain has ended).
      */
-    List<DomainEvent> breach(SlaRule rule, String clock, Instant deadline, Instant now) {
+    List<DomainEvent> breach(SlaRule rule, String clock, Instant deadline, Instant now, EscalationDirectory directory) {
         if (!clock.equals(clockOf(rule)) || !applies(rule) || breached(rule)) {
             return List.of();
         }
@@ -254,8 +272,20 @@ public class WorkOrder implements OutboxCarrier {
         List<DomainEvent> events = new ArrayList<>();
         events.add(new WorkOrderEvents.SlaBreached(id, requestId, requestNumber, department, status, now, rule.name(),
                 deadline, round));
-        if (escalationLevel < EscalationRole.TOP) {
-            events.add(stepUp("service level " + rule + " breached", rule.name(), null, now));
+        String reason = "service level " + rule + " breached";
+        if (rule == SlaRule.REPAIR_COMPLETION) {
+            // 兩天內未處理完畢及時通報客服主管,由主管跟進處理 (seed 000 §4.4.3): the supervisor, not a step of the chain.
+            events.add(escalateTo(escalationLevel, EscalationRole.CS_SUPERVISOR,
+                    directory.targets(EscalationRole.CS_SUPERVISOR), reason, rule.name(), null, now));
+        } else if (rule == SlaRule.DISPATCH && department == null && escalationLevel < CS_HEAD_STEP) {
+            // Nobody dispatched it: no department head to tell; the front desk and its head must act.
+            events.add(escalateTo(CS_HEAD_STEP, EscalationRole.CS_HEAD,
+                    directory.targets(EscalationRole.FRONT_DESK, EscalationRole.CS_HEAD), reason, rule.name(), null, now));
+        } else {
+            DomainEvent next = nextStep(reason, rule.name(), null, now, directory);
+            if (next != null) {
+                events.add(next);
+            }
         }
         return events;
     }
@@ -282,7 +312,7 @@ public class WorkOrder implements OutboxCarrier {
             case SAME_DAY -> status == WorkOrderStatus.ASSIGNED || status == WorkOrderStatus.ACCEPTED;
             case PROMISED -> status == WorkOrderStatus.DELAYED;
             case REPAIR_COMPLETION, COMPLAINT_INVESTIGATION -> status.inDepartment();
-            case COMPLAINT_TO_SUPERVISOR -> status.inDepartment() && roundAcceptedAt == null;
+            case COMPLAINT_TO_SUPERVISOR -> false; // retired, see SlaRule
         };
     }
 
@@ -341,12 +371,41 @@ public class WorkOrder implements OutboxCarrier {
         return true;
     }
 
-    private DomainEvent stepUp(String reason, String rule, String by, Instant now) {
-        escalationLevel++;
-        escalatedTo = EscalationRole.atLevel(escalationLevel);
+    static final int DEPARTMENT_HEAD_STEP = 1;
+    static final int FRONT_DESK_STEP = 2;
+    static final int CS_HEAD_STEP = 3;
+    static final int MANAGER_STEP = 4;
+
+    /**
+     * The next step of the routine chain (seed 000 §4.7 and the flow chart of 第一條): department head → front desk →
+     * CS head, then the property manager only if the mall sends what the CS head leaves unresolved on; null when the
+     * chain is at its end. An order without a department has no head to tell and starts at the front desk.
+     */
+    private DomainEvent nextStep(String reason, String rule, String by, Instant now, EscalationDirectory directory) {
+        int next = escalationLevel + 1;
+        if (next == DEPARTMENT_HEAD_STEP && department == null) {
+            next = FRONT_DESK_STEP;
+        }
+        EscalationRole role = switch (next) {
+            case DEPARTMENT_HEAD_STEP -> EscalationRole.DEPARTMENT_HEAD;
+            case FRONT_DESK_STEP -> EscalationRole.FRONT_DESK;
+            case CS_HEAD_STEP -> EscalationRole.CS_HEAD;
+            case MANAGER_STEP -> directory.unresolvedAtCsHeadGoesToManager() ? EscalationRole.PROPERTY_MANAGER : null;
+            default -> null;
+        };
+        if (role == null) {
+            return null;
+        }
+        return escalateTo(next, role, directory.targets(role), reason, rule, by, now);
+    }
+
+    private DomainEvent escalateTo(int level, EscalationRole role, List<EscalationTarget> targets, String reason,
+                                   String rule, String by, Instant now) {
+        escalationLevel = level;
+        escalatedTo = role;
         step(now, "ESCALATED", by, "level " + escalationLevel + " " + escalatedTo + ": " + reason);
         return new WorkOrderEvents.Escalated(id, requestId, requestNumber, department, status, now, escalationLevel,
-                escalatedTo, reason, rule, by);
+                escalatedTo, reason, rule, by, List.copyOf(targets));
     }
 
     private void moveTo(String toDepartment, Instant now) {

@@ -43,7 +43,12 @@ class WorkOrderController {
                     @NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
-    record Escalation(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
+    /**
+     * @param beyondCustomerService the request is beyond customer service's remit: it goes to the property manager
+     *                              (seed 000 §3.1); otherwise one step up the chain
+     */
+    record Escalation(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason,
+                      Boolean beyondCustomerService) {
     }
 
     record Assignment(@NotBlank @Size(max = 40) @PlainText String department,
@@ -145,7 +150,8 @@ class WorkOrderController {
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
     Mono<WorkOrderView> escalate(@PathVariable String mallId, @PathVariable String id, @Valid @RequestBody Escalation body,
                                  PlatformUser user) {
-        return workOrders.escalate(mallId, id, body.reason(), user).map(order -> WorkOrderView.of(order, user));
+        return workOrders.escalate(mallId, id, body.reason(),
+                Boolean.TRUE.equals(body.beyondCustomerService()), user).map(order -> WorkOrderView.of(order, user));
     }
 
     /** The front desk hands the order to a department by hand (交辦), or moves it to another one. */

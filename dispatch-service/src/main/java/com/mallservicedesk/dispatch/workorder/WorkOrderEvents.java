@@ -1,5 +1,7 @@
 package com.mallservicedesk.dispatch.workorder;
 
+import com.mallservicedesk.dispatch.escalation.EscalationRole;
+import com.mallservicedesk.dispatch.escalation.EscalationTarget;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.EventType;
 import java.time.Duration;
@@ -96,10 +98,15 @@ final class WorkOrderEvents {
         }
     }
 
-    /** @param rule the breached service level, null when someone escalated by hand */
+    /**
+     * @param level   the step reached on the routine chain (1 department head … 4 property manager); a repair sent to
+     *                the CS supervisor keeps the step it had
+     * @param rule    the breached service level, null when someone escalated by hand
+     * @param targets who must act, from the mall's stored escalation contacts (contract C5)
+     */
     record Escalated(String workOrderId, String requestId, String requestNumber, String department,
                      WorkOrderStatus status, Instant occurredAt, int level, EscalationRole toRole, String reason,
-                     String rule, String by) implements DomainEvent {
+                     String rule, String by, List<EscalationTarget> targets) implements DomainEvent {
         @Override
         public EventType eventType() {
             return ESCALATED;

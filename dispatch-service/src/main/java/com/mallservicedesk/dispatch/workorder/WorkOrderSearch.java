@@ -1,6 +1,6 @@
 package com.mallservicedesk.dispatch.workorder;
 
-import com.mallservicedesk.dispatch.department.Departments;
+import com.mallservicedesk.dispatch.mall.Malls;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import com.mallservicedesk.platform.web.SortFields;
@@ -24,16 +24,21 @@ class WorkOrderSearch {
     }
 
     private final ReactiveMongoTemplate mongo;
-    private final Departments departments;
+    private final Malls malls;
 
-    WorkOrderSearch(ReactiveMongoTemplate mongo, Departments departments) {
+    WorkOrderSearch(ReactiveMongoTemplate mongo, Malls malls) {
         this.mongo = mongo;
-        this.departments = departments;
+        this.malls = malls;
     }
 
     /** @param view how the caller sees each order (phone numbers by the disclosure rule) */
     Mono<PageView<WorkOrderView>> search(String mallId, Filter filter, ListQuery list,
                                          Function<WorkOrder, WorkOrderView> view) {
+        return malls.of(mallId).flatMap(mall -> search(mallId, mall.zone(), filter, list, view));
+    }
+
+    private Mono<PageView<WorkOrderView>> search(String mallId, java.time.ZoneId zone, Filter filter, ListQuery list,
+                                                 Function<WorkOrder, WorkOrderView> view) {
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.department() != null) {
             criteria = criteria.and("department").is(filter.department());
@@ -48,8 +53,7 @@ class WorkOrderSearch {
             criteria = criteria.and("kind").is(filter.kind());
         }
         if (filter.date() != null) {
-            // The day as the mall lives it, not the UTC day.
-            var zone = departments.defaultZone();
+            // The day as the mall lives it, in the mall's own zone, not the UTC day.
             criteria = criteria.and("createdAt").gte(filter.date().atStartOfDay(zone).toInstant())
                     .lt(filter.date().plusDays(1).atStartOfDay(zone).toInstant());
         }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.dispatch.workorder;
 
+import com.mallservicedesk.dispatch.escalation.EscalationRole;
 import com.mallservicedesk.platform.privacy.ContactDisclosure;
 import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Duration;

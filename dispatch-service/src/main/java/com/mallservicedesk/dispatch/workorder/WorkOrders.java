@@ -1,5 +1,7 @@
 package com.mallservicedesk.dispatch.workorder;
 
+import com.mallservicedesk.dispatch.escalation.EscalationContacts;
+import com.mallservicedesk.dispatch.escalation.EscalationDirectory;
 import com.mallservicedesk.dispatch.metrics.DispatchMetrics;
 import com.mallservicedesk.dispatch.metrics.WorkOrderCounts;
 import com.mallservicedesk.dispatch.routing.Router;
@@ -35,9 +37,12 @@ class WorkOrders {
     private final WorkOrderCounts counts;
     private final ClosedRequests closedRequests;
     private final SlaPolicies policies;
+    private final EscalationContacts escalationContacts;
 
     WorkOrders(AggregateStores stores, SlaClocks clocks, Clock clock, Router router, DispatchMetrics metrics,
-               WorkOrderCounts counts, ClosedRequests closedRequests, SlaPolicies policies) {
+               WorkOrderCounts counts, ClosedRequests closedRequests, SlaPolicies policies,
+               EscalationContacts escalationContacts) {
+        this.escalationContacts = escalationContacts;
         this.counts = counts;
         this.closedRequests = closedRequests;
         this.policies = policies;
@@ -127,7 +132,10 @@ class WorkOrders {
 
     /** A service-level timer expired (called by the timer handler; may run twice for one timer). */
     Mono<Void> breach(String mallId, String workOrderId, SlaRule rule, String slaClock, Instant deadline) {
-        return system(mallId, workOrderId, order -> order.breach(rule, slaClock, deadline, clock.instant()));
+        return orders.findIfPresent(mallId, workOrderId)
+                .flatMap(found -> escalationContacts.directoryFor(mallId, found.getDepartment()))
+                .flatMap(directory -> system(mallId, workOrderId,
+                        order -> order.breach(rule, slaClock, deadline, clock.instant(), directory)));
     }
 
     // ------------------------------------------------------------------ actions through the API
@@ -161,12 +169,22 @@ class WorkOrders {
                 order -> order.transfer(toDepartment, reason, user.id(), clock.instant())));
     }
 
-    Mono<WorkOrder> escalate(String mallId, String id, String reason, PlatformUser user) {
-        // The department may escalate its own orders; the front desk and supervisors any of the mall's.
-        if (Callers.seesWholeMall(user)) {
-            return change(mallId, id, order -> order.escalate(reason, user.id(), clock.instant()));
-        }
-        return byDepartment(mallId, id, user, order -> order.escalate(reason, user.id(), clock.instant()));
+    /**
+     * The targets are read for the department holding the order when it is loaded; should a transfer land in between
+     * (rare), the escalation names the contacts read a moment before.
+     */
+    Mono<WorkOrder> escalate(String mallId, String id, String reason, boolean beyondCustomerService, PlatformUser user) {
+        // Staff whose token names no department are refused before the order is read (as for every action).
+        Mono<WorkOrder> load = Callers.seesWholeMall(user) ? orders.find(mallId, id)
+                : Mono.fromCallable(() -> Callers.staffDepartment(user)).then(orders.find(mallId, id));
+        return load.flatMap(found -> escalationContacts.directoryFor(mallId, found.getDepartment()))
+                .flatMap(directory -> {
+                    Function<WorkOrder, List<DomainEvent>> escalation = order -> order.escalate(reason, beyondCustomerService,
+                            user.id(), clock.instant(), directory);
+                    // The department may escalate its own orders; the front desk and supervisors any of the mall's.
+                    return Callers.seesWholeMall(user) ? change(mallId, id, escalation)
+                            : byDepartment(mallId, id, user, escalation);
+                });
     }
 
     /** The front desk assigns a waiting order or reassigns an open one by hand. */

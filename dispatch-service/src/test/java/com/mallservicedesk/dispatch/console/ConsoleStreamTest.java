@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -169,6 +170,39 @@ class ConsoleStreamTest extends DispatchIntegrationTest {
             assertThat(events.get(2).data()).containsEntry("toRole", "DEPARTMENT_HEAD");
             assertThat((Map<String, Object>) events.get(1).data().get("data")).containsEntry("rule", "CONTACT");
         }
+    }
+
+    @Test
+    @DisplayName("seed 000 §4.7 and contract C5: an escalation shows on its targets' consoles: the front desk's only when it names the front desk")
+    void theFrontDesksConsoleShowsTheEscalationsThatNameIt() {
+        var frontDesk = connected(stream("/front-desk/stream", TestTokens.frontDesk(mall), null));
+        var engineering = connected(stream("/departments/ENGINEERING/stream", TestTokens.deptStaff(mall, "ENGINEERING"), null));
+        String repair = open("REPAIR");
+        act(mall, TestTokens.deptStaff(mall, "ENGINEERING"), repair, "escalate", Map.of("reason", "需要主管協調")).expectStatus().isOk();
+        act(mall, TestTokens.supervisor(mall), repair, "escalate", Map.of("reason", "部門協調不成")).expectStatus().isOk();
+
+        var first = frontDesk.blockFirst(WAIT);
+        assertThat(first.event()).isEqualTo("work-order.escalated");
+        assertThat(first.data()).containsEntry("workOrderId", repair).containsEntry("toRole", "FRONT_DESK");
+        assertThat(engineering.take(3).collectList().block(WAIT)).extracting(e -> e.data().get("toRole"))
+                .containsExactly(null, "DEPARTMENT_HEAD", "FRONT_DESK");
+        web.get().uri("/api/v1/malls/{mall}/front-desk/stream", mall).accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(TestTokens.deptStaff(mall, "ENGINEERING")))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @DisplayName("seed 004 信息治理: a department's console shows the notifications it must acknowledge")
+    void aDepartmentsConsoleShowsItsNotifications() {
+        var security = connected(stream("/departments/SECURITY/stream", TestTokens.deptStaff(mall, "SECURITY"), null));
+        String requestId = java.util.UUID.randomUUID().toString();
+        send(REQUESTS, "mall.intake.request.registered.v1", mall, requestId, requestId, Map.of("requestId", requestId,
+                "number", mall + "-20261124-0009", "channel", "PHONE", "kind", "COMPLAINT", "description", "保安態度差",
+                "status", "REGISTERED", "priority", "NORMAL", "relatedDepartments", List.of("SECURITY")));
+        var notified = security.filter(e -> "notification.sent".equals(e.event())).blockFirst(WAIT);
+        assertThat((Map<String, Object>) notified.data().get("data"))
+                .containsEntry("notificationId", "ntf-req-" + requestId + "-SECURITY")
+                .containsEntry("reason", "COMPLAINT");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,23 +41,52 @@ class CalendarBoundsTest extends DispatchIntegrationTest {
     }
 
     @Test
-    void aCalendarNeedsAZoneAndSensibleOpeningHours() {
-        refused(Map.of("alwaysOpen", true), "calendar.zone", "required");
-        var emptyZone = new HashMap<String, Object>(Map.of("alwaysOpen", true));
-        emptyZone.put("zone", "");
-        refused(emptyZone, "calendar.zone", "required");
-        refused(monday("22:00", "10:00"), "calendar.hours.MONDAY", "close-before-open");
+    @DisplayName("a department calendar is checked by the kit under calendar.*, in the mall's one time zone")
+    void aCalendarNeedsSensibleShiftsInTheMallsZone() {
+        // No zone: the mall's (one time zone per mall); another zone is refused.
+        put(Map.of("alwaysOpen", true)).expectStatus().isOk().expectBody().jsonPath("$.calendar.zone").isEqualTo("Asia/Shanghai");
+        refused(Map.of("zone", "Europe/Berlin", "alwaysOpen", true), "calendar.zone", "not-the-malls-zone");
         refused(monday("10:00", "10:20"), "calendar.hours.MONDAY", "too-short");
         refused(monday("10:00:30", "18:00"), "calendar.hours.MONDAY", "whole-minutes");
         refused(monday("10:00:00.123456789", "10:00:00.123456790"), "calendar.hours.MONDAY", "whole-minutes");
         refused(Map.of("zone", "Asia/Shanghai", "alwaysOpen", false), "calendar.hours", "no-working-time");
-        // Past midnight is said explicitly: closing at 00:00 is the end of the day.
+        var holidays = new java.util.ArrayList<String>();
+        for (int i = 0; i <= 400; i++) {
+            holidays.add(java.time.LocalDate.parse("2026-01-01").plusDays(i).toString());
+        }
+        var tooMany = new HashMap<String, Object>(monday("10:00", "22:00"));
+        tooMany.put("holidays", holidays);
+        refused(tooMany, "calendar.holidays", "too-many");
+        var both = new HashMap<String, Object>(monday("10:00", "22:00"));
+        both.put("holidays", List.of("2026-10-10"));
+        both.put("makeUpDays", Map.of("2026-10-10", Map.of("open", "09:00", "close", "18:00")));
+        refused(both, "calendar.makeUpDays.2026-10-10", "also-a-holiday");
+        // A close at or before the open runs past midnight; 00:00 closes at the midnight that ends the day.
+        put(monday("22:00", "06:00")).expectStatus().isOk();
         put(monday("18:00", "00:00")).expectStatus().isOk();
         put(monday("00:00", "00:00")).expectStatus().isOk();
     }
 
     @Test
-    void anOldCalendarWithoutAZoneReadsInTheDefaultZoneAndStillTimesItsOrders() {
+    @DisplayName("holidays, make-up days (調休) and overnight shifts go in and come out through the department API")
+    void holidaysMakeUpDaysAndOvernightShiftsAreStored() {
+        var calendar = new HashMap<String, Object>(monday("22:00", "06:00"));
+        calendar.put("holidays", List.of("2026-10-01", "2026-10-02"));
+        calendar.put("makeUpDays", Map.of("2026-10-10", Map.of("open", "09:00", "close", "18:00")));
+        put(calendar).expectStatus().isOk();
+        web.get().uri("/api/v1/malls/{mall}/departments/{code}", mall, "ENGINEERING")
+                .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.calendarSource").isEqualTo("DEPARTMENT")
+                .jsonPath("$.calendar.hours.MONDAY.open").isEqualTo("22:00:00")
+                .jsonPath("$.calendar.hours.MONDAY.close").isEqualTo("06:00:00")
+                .jsonPath("$.calendar.holidays.length()").isEqualTo(2)
+                .jsonPath("$.calendar.makeUpDays['2026-10-10'].close").isEqualTo("18:00:00");
+    }
+
+    @Test
+    @DisplayName("a calendar stored before zones were required reads in the mall's zone and still times its orders")
+    void anOldCalendarWithoutAZoneReadsInTheMallsZoneAndStillTimesItsOrders() {
         storeOld(new Document("alwaysOpen", true).append("hours", List.of()));
 
         web.get().uri("/api/v1/malls/{mall}/departments/{code}", mall, "ENGINEERING")
@@ -68,12 +98,14 @@ class CalendarBoundsTest extends DispatchIntegrationTest {
     }
 
     @Test
-    void anOldCalendarOpenOneNanosecondADayIsReadAsAroundTheClockInsteadOfStallingTheConsumer() {
+    @DisplayName("seed 000 §3.1.1: an old calendar open one nanosecond a day is read as the mall's desk hours instead of stalling the consumer")
+    void anOldCalendarOpenOneNanosecondADayFallsBackToTheMallsDeskHours() {
         storeOld(new Document("zone", "Asia/Shanghai").append("alwaysOpen", false).append("hours",
                 List.of(new Document("day", "MONDAY").append("open", "10:00:00.123456789").append("close", "10:00:00.12345679"))));
 
         web.get().uri("/api/v1/malls/{mall}/departments", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
+                // The tests' malls are campuses (24-hour duty, seed 001 §二.1) unless they say otherwise.
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[0].calendar.alwaysOpen").isEqualTo(true);
         assertContactClockRunsIn15Minutes();
     }

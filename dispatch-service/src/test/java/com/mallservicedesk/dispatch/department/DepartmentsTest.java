@@ -4,6 +4,7 @@ import com.mallservicedesk.dispatch.DispatchIntegrationTest;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -46,6 +47,24 @@ class DepartmentsTest extends DispatchIntegrationTest {
     }
 
     @Test
+    @DisplayName("seed 000 §3.1.1 and seed 001 §二.1: a department without a calendar of its own works the mall's desk hours")
+    void aDepartmentWithoutACalendarWorksTheMallsDeskHours() {
+        web.put().uri("/api/v1/malls/{mall}/departments/{code}", mall, "CLEANING")
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "保潔部"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.calendarSource").isEqualTo("MALL_DESK_HOURS")
+                // The tests' malls are campuses unless intake says otherwise: 24-hour duty (seed 001 §二.1).
+                .jsonPath("$.calendar.alwaysOpen").isEqualTo(true)
+                .jsonPath("$.calendar.zone").isEqualTo("Asia/Shanghai");
+        putDepartment(mall, "SECURITY", aroundTheClock());
+        web.get().uri("/api/v1/malls/{mall}/departments/{code}", mall, "SECURITY")
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.calendarSource").isEqualTo("DEPARTMENT");
+    }
+
+    @Test
     void invalidDepartmentsAreRefused() {
         var put = web.put().uri("/api/v1/malls/{mall}/departments/{code}", mall, "ENGINEERING")
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
@@ -63,7 +82,7 @@ class DepartmentsTest extends DispatchIntegrationTest {
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "工程部", "calendar", Map.of("zone", "Asia/Shanghai", "alwaysOpen", false,
-                        "hours", Map.of("MONDAY", Map.of("open", "22:00", "close", "10:00")))))
+                        "hours", Map.of("MONDAY", Map.of("open", "22:00", "close", "22:30")))))
                 .exchange().expectStatus().isEqualTo(422);
         web.put().uri("/api/v1/malls/{mall}/departments/{code}", mall, "ENGINEERING")
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))

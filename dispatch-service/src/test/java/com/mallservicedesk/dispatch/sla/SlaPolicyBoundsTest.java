@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class SlaPolicyBoundsTest extends DispatchIntegrationTest {
 
     private static final Map<String, Object> POLICY = Map.of("dispatchWithin", "PT10M", "contactWithin", "PT1H",
-            "sameDayHandling", true, "repairCompletionWithin", "PT48H", "complaintToSupervisorWithin", "PT20M",
+            "sameDayHandling", true, "repairCompletionWithin", "PT48H",
             "complaintInvestigationWorkingDays", 5);
 
     private final String mall = newMall();
@@ -48,7 +48,7 @@ class SlaPolicyBoundsTest extends DispatchIntegrationTest {
         refused("contactWithin", "PT2562047788015215H", "too-long");
         refused("contactWithin", "P2D", "too-long");
         refused("dispatchWithin", "PT30S", "too-short");
-        refused("complaintToSupervisorWithin", "-PT5M", "too-short");
+        refused("contactWithin", "-PT5M", "too-short");
         refused("repairCompletionWithin", "P31D", "too-long");
         refused("complaintInvestigationWorkingDays", 31, "out-of-range");
         refused("complaintInvestigationWorkingDays", 0, "out-of-range");
@@ -59,11 +59,19 @@ class SlaPolicyBoundsTest extends DispatchIntegrationTest {
         web.put().uri("/api/v1/malls/{mall}/sla-policy", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
                 .header("Accept-Language", "en")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("dispatchWithin", "PT0S", "contactWithin", "P40D",
-                        "sameDayHandling", true, "repairCompletionWithin", "PT48H", "complaintToSupervisorWithin", "PT20M",
+                        "sameDayHandling", true, "repairCompletionWithin", "PT48H",
                         "complaintInvestigationWorkingDays", 3))
                 .exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors.length()").isEqualTo(2)
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("dispatchWithin", "contactWithin"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("seed 003 §2: the complaint hand-over to the supervisor is the front desk's; a policy still sending complaintToSupervisorWithin is accepted and the field ignored")
+    void theRetiredComplaintHandOverLimitIsIgnored() {
+        put("complaintToSupervisorWithin", "PT20M").expectStatus().isOk()
+                .expectBody().jsonPath("$.complaintToSupervisorWithin").doesNotExist()
+                .jsonPath("$.contactWithin").isEqualTo("PT1H");
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.mallservicedesk.dispatch.workorder;
 import static com.mallservicedesk.dispatch.workorder.WorkOrderMother.aRepair;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mallservicedesk.dispatch.department.WorkingCalendar;
+import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.dispatch.sla.SlaPolicy;
 import com.mallservicedesk.platform.events.PoisonEventException;
 import java.time.Duration;
@@ -15,8 +15,7 @@ class SlaClocksTest {
 
     @Test
     void deadlinesThatCannotBeComputedAreAPoisonWithTheReasonNotARawArithmeticError() {
-        var policy = new SlaPolicy(Duration.ofMinutes(5), Duration.ofMinutes(15), true, Duration.ofHours(48),
-                Duration.ofMinutes(30), 3);
+        var policy = new SlaPolicy(Duration.ofMinutes(5), Duration.ofMinutes(15), true, Duration.ofHours(48), 3);
         // No working time at all: the search for a deadline never ends (calendars are repaired before; this is the net).
         var never = new WorkingCalendar(ZoneId.of("Asia/Shanghai"), false, Map.of());
         assertThatThrownBy(() -> SlaClocks.deadlines(aRepair().opened(), policy, never))

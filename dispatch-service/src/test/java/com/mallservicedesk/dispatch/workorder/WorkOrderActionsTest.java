@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 class WorkOrderActionsTest extends DispatchIntegrationTest {
 
@@ -154,6 +156,49 @@ class WorkOrderActionsTest extends DispatchIntegrationTest {
         var timeline = (List<Map<String, Object>>) order(mall, id).get("timeline");
         assertThat(timeline).filteredOn(step -> "ESCALATED".equals(step.get("action"))).hasSize(4)
                 .last().satisfies(step -> assertThat((String) step.get("detail")).contains("PROPERTY_MANAGER").contains("超出客服範圍"));
+    }
+
+    @Test
+    @DisplayName("seed 000 §3.1 and flow chart: beyond customer service goes to the property manager; a mall may keep what the CS head leaves unresolved from the manager; targets come from the stored contacts")
+    void escalationTargetsComeFromTheStoredContactsAndTheMallDecidesWhetherTheManagerTakesWhatTheCsHeadLeaves() {
+        putDepartment(mall, "CUSTOMER_SERVICE", aroundTheClock());
+        web.put().uri("/api/v1/malls/{mall}/escalation-contacts", mall)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("contacts", List.of(Map.of("role", "FRONT_DESK", "name", "前臺值班"),
+                                Map.of("role", "CS_HEAD", "name", "周部長", "phone", "13900000011"),
+                                Map.of("role", "PROPERTY_MANAGER", "name", "吳經理", "phone", "13900000012")),
+                        "unresolvedAtCsHeadGoesToManager", false))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.unresolvedAtCsHeadGoesToManager").isEqualTo(false)
+                .jsonPath("$.contacts[1].name").isEqualTo("周部長");
+        web.put().uri("/api/v1/malls/{mall}/escalation-contacts", mall)
+                .headers(h -> h.setBearerAuth(staff))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("contacts", List.of()))
+                .exchange().expectStatus().isForbidden();
+
+        String routine = openOrder("HELP");
+        act(mall, staff, routine, "escalate", Map.of("reason", "顧客要求主管處理")).expectStatus().isOk();
+        act(mall, TestTokens.frontDesk(mall), routine, "escalate", Map.of("reason", "部門無法協調")).expectStatus().isOk();
+        act(mall, TestTokens.supervisor(mall), routine, "escalate", Map.of("reason", "前臺無法解決")).expectStatus().isOk()
+                .expectBody().jsonPath("$.escalatedTo").isEqualTo("CS_HEAD");
+        // This mall keeps what the CS head cannot resolve from the property manager.
+        act(mall, TestTokens.supervisor(mall), routine, "escalate", Map.of("reason", "仍未解決")).expectStatus().isEqualTo(409);
+        await().untilAsserted(() -> assertThat(publishedAbout(routine, "mall.dispatch.work-order.escalated.v1"))
+                .extracting(e -> e.data().get("targets").get(0).get("role").asString() + ":"
+                        + e.data().get("targets").get(0).get("name").asString())
+                // The department head from the department, the others from the mall's contacts.
+                .containsExactly("DEPARTMENT_HEAD:李主管", "FRONT_DESK:前臺值班", "CS_HEAD:周部長"));
+
+        String beyond = openOrder("HELP");
+        act(mall, TestTokens.supervisor(mall), beyond, "escalate",
+                Map.of("reason", "涉及業主產權糾紛", "beyondCustomerService", true)).expectStatus().isOk()
+                .expectBody().jsonPath("$.escalatedTo").isEqualTo("PROPERTY_MANAGER").jsonPath("$.escalationLevel").isEqualTo(4);
+        await().untilAsserted(() -> assertThat(publishedAbout(beyond, "mall.dispatch.work-order.escalated.v1")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.data().get("targets").findValuesAsString("name")).containsExactly("吳經理");
+                    assertThat(e.data().get("reason").asString()).contains("beyond customer service");
+                }));
     }
 
     @Test

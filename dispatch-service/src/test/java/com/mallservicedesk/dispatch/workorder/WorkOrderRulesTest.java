@@ -5,6 +5,7 @@ import static com.mallservicedesk.dispatch.workorder.WorkOrderMother.aRepair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallservicedesk.dispatch.escalation.EscalationDirectory;
 import com.mallservicedesk.dispatch.sla.SlaRule;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.timer.PendingTimer;
@@ -71,8 +72,8 @@ class WorkOrderRulesTest {
         String clock = order.clockOf(SlaRule.CONTACT);
         var deadline = T0.plus(Duration.ofMinutes(15));
 
-        assertThat(order.breach(SlaRule.CONTACT, clock, deadline, deadline.plusSeconds(1))).isNotEmpty();
+        assertThat(order.breach(SlaRule.CONTACT, clock, deadline, deadline.plusSeconds(1), EscalationDirectory.empty())).isNotEmpty();
         assertThat(order.isOverdue()).isTrue();
-        assertThat(order.breach(SlaRule.CONTACT, clock, deadline, deadline.plusSeconds(2))).isEmpty();
+        assertThat(order.breach(SlaRule.CONTACT, clock, deadline, deadline.plusSeconds(2), EscalationDirectory.empty())).isEmpty();
     }
 }

@@ -1,0 +1,6 @@
+package com.mallservicedesk.dispatch.escalation;
+
+import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
+
+interface EscalationSettingsRepository extends ReactiveMongoRepository<EscalationSettings, String> {
+}
