@@ -67,6 +67,31 @@ class BsonH2BackendTest {
         });
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("unique keys keep MongoDB's meaning: numbers by value, missing fields, compound keys, any id type")
+    void uniqueKeysBehaveAsInMongoDb() {
+        Path file = home.resolve("keys.mv");
+        ObjectId id = new ObjectId("65a1b2c3d4e5f60718293a4b");
+        withServer(file, collection -> {
+            collection.createIndex(new Document("mall", 1).append("seq", 1), new IndexOptions().unique(true));
+            collection.insertOne(new Document("_id", id).append("mall", "M001").append("seq", 1));
+            collection.insertOne(new Document("_id", 7L).append("mall", "M001"));
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "x").append("mall", "M001").append("seq", 1.0)))
+                    .as("1.0 is the key 1").isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "y").append("mall", "M001")))
+                    .as("a second document without seq").isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", 7).append("mall", "M002")))
+                    .as("the id 7 as int is the id 7 as long").isInstanceOf(MongoWriteException.class);
+        });
+        withServer(file, collection -> {
+            assertThat(collection.find(new Document("_id", id)).first()).containsEntry("seq", 1);
+            assertThat(collection.find(new Document("_id", 7L)).first()).containsEntry("mall", "M001");
+            collection.insertOne(new Document("_id", "z").append("mall", "M001").append("seq", 2));
+            assertThat(collection.countDocuments()).isEqualTo(3);
+        });
+    }
+
     private static void withServer(Path file, java.util.function.Consumer<MongoCollection<Document>> work) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         MongoServer server = new MongoServer(new BsonH2Backend(store));
