@@ -103,7 +103,7 @@ class BadInputTest extends IntakeIntegrationTest {
                 .jsonPath("$.errors[*].code").value(c -> assertThat(c.toString()).contains("PlainText"));
         // Line breaks and tabs are fine in long text.
         post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests", Map.of("channel", "PHONE", "kind", "REPAIR",
-                "description", "第一行\n第二行\t完"), mall).expectStatus().isCreated();
+                "description", "第一行\n第二行\t完", "anonymous", true), mall).expectStatus().isCreated();
         post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests/{id}/cancel", Map.of("reason", "x\u0000"), mall, id)
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/tenants", Map.of("name", "店\u001b", "kind", "COUNTER",

@@ -18,7 +18,7 @@ class DuplicatesAndMergeTest extends IntakeIntegrationTest {
         var second = repair(mall, "3F", "B", "13800000011");
         var third = repair(mall, "3F", "B", "13800000012");
         var otherZone = repair(mall, "3F", "C", "13800000013");
-        var otherKind = register(mall, Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "噪音",
+        var otherKind = register(mall, Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "噪音", "anonymous", true,
                 "location", Map.of("floor", "3F", "zone", "B")));
 
         assertThat(second.get("possibleDuplicateOf")).isEqualTo(first);

@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.platform.test.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.mallservicedesk.platform.calendar.WorkingCalendar;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +26,7 @@ class OnlineMessagesTest extends IntakeIntegrationTest {
     @Test
     void anOnlineMessageWaitsForAcceptanceAndIsPublishedForDispatchOnlyWhenAccepted() {
         String mall = newMall();
+        setAcceptanceLimit(mall, "PT5M");
         try (TopicProbe probe = TopicProbe.on("intake.requests.v1")) {
             Instant sent = Instant.now().minusSeconds(30);
             var message = post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/channels/{channel}/messages",
@@ -128,10 +134,45 @@ class OnlineMessagesTest extends IntakeIntegrationTest {
                 .expectBody().jsonPath("$.status").isEqualTo("CLOSED").jsonPath("$.answer").isEqualTo("22:00");
     }
 
+    @Test
+    @DisplayName("seed 001 §二.3 in the desk's hours: a message sent while the desk is closed is due the limit after it opens")
+    void aMessageSentWhileTheDeskIsClosedIsDueTheLimitAfterTheDeskOpens() {
+        String mall = newMall();
+        // A desk that opens in three hours and works one hour a day: closed now, whenever the test runs.
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        LocalTime opens = LocalTime.now(zone).plusHours(3).withSecond(0).withNano(0);
+        Map<String, Object> shift = Map.of("open", opens.toString(), "close", opens.plusHours(1).toString());
+        Map<String, Object> week = new java.util.HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day.name(), shift);
+        }
+        web.put().uri("/api/v1/malls/{mall}/settings", mall)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
+                .bodyValue(Map.of("acceptanceLimit", "PT5M", "duplicateWindow", "PT30M", "timeZone", zone.getId(),
+                        "deskHours", Map.of("hours", week)))
+                .exchange().expectStatus().isOk();
+        Instant sent = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        WorkingCalendar desk = WorkingCalendar.daily(zone, opens, opens.plusHours(1));
+
+        var message = post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/channels/{channel}/messages",
+                Map.of("description", "微信:停車場今晚開到幾點?", "receivedAt", sent.toString()), mall, "WECHAT")
+                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+
+        var deadlines = (Map<?, ?>) message.get("deadlines");
+        Instant startsAt = Instant.parse((String) deadlines.get("acceptanceStartsAt"));
+        Instant dueAt = Instant.parse((String) deadlines.get("acceptanceDueAt"));
+        assertThat(startsAt).isEqualTo(desk.nextOpening(sent)).isAfter(sent.plus(Duration.ofHours(2)));
+        assertThat(dueAt).isEqualTo(startsAt.plus(Duration.ofMinutes(5)));
+        assertThat(((Map<?, ?>) request(mall, (String) message.get("id")).get("deadlines")).get("acceptanceDueAt"))
+                .isEqualTo(deadlines.get("acceptanceDueAt"));
+    }
+
+    /** Around the clock, so the limit counts from the message's arrival whenever the test runs (seed 001 §二.1). */
     private void setAcceptanceLimit(String mall, String limit) {
         web.put().uri("/api/v1/malls/{mall}/settings", mall)
                 .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
-                .bodyValue(Map.of("acceptanceLimit", limit, "duplicateWindow", "PT30M", "timeZone", "Asia/Shanghai"))
+                .bodyValue(Map.of("acceptanceLimit", limit, "duplicateWindow", "PT30M", "timeZone", "Asia/Shanghai",
+                        "siteKind", "CAMPUS"))
                 .exchange().expectStatus().isOk();
     }
 

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.platform.test.TopicProbe;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -58,7 +60,7 @@ class RequestRegistrationTest extends IntakeIntegrationTest {
     void aConsultationAnsweredOnTheSpotIsClosedAtOnceAndSaysSo() {
         String mall = newMall();
         try (TopicProbe probe = TopicProbe.on("intake.requests.v1")) {
-            var created = register(mall, Map.of("channel", "PHONE", "kind", "CONSULTATION", "description", "停車場幾點關門?",
+            var created = register(mall, Map.of("channel", "PHONE", "kind", "CONSULTATION", "description", "停車場幾點關門?", "anonymous", true,
                     "answeredOnSpot", true, "answer", "晚上十一點"));
             String id = (String) created.get("id");
 
@@ -79,7 +81,8 @@ class RequestRegistrationTest extends IntakeIntegrationTest {
     void onlyAConsultationWithAnAnswerCanBeClosedOnTheSpot() {
         String mall = newMall();
         post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests",
-                Map.of("channel", "PHONE", "kind", "REPAIR", "description", "燈壞了", "answeredOnSpot", true), mall)
+                Map.of("channel", "PHONE", "kind", "REPAIR", "description", "燈壞了", "answeredOnSpot", true,
+                        "anonymous", true), mall)
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("validation-failed")
@@ -112,7 +115,8 @@ class RequestRegistrationTest extends IntakeIntegrationTest {
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstRequestAndRegistersNothingNew() {
         String mall = newMall();
         String key = UUID.randomUUID().toString();
-        var body = Map.<String, Object>of("channel", "PHONE", "kind", "COMPLAINT", "description", "店員態度差");
+        var body = Map.<String, Object>of("channel", "PHONE", "kind", "COMPLAINT", "description", "店員態度差",
+                "anonymous", true);
         try (TopicProbe probe = TopicProbe.on("intake.requests.v1")) {
             var first = web.post().uri("/api/v1/malls/{mall}/requests", mall)
                     .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall))).header("Idempotency-Key", key)
@@ -126,7 +130,7 @@ class RequestRegistrationTest extends IntakeIntegrationTest {
             assertThat(storedRequests(mall)).isEqualTo(1);
             web.post().uri("/api/v1/malls/{mall}/requests", mall)
                     .headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall))).header("Idempotency-Key", key)
-                    .bodyValue(Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "另一件事"))
+                    .bodyValue(Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "另一件事", "anonymous", true))
                     .exchange().expectStatus().isEqualTo(422)
                     .expectBody().jsonPath("$.code").isEqualTo("idempotency-key-reused");
             await().atMost(shortly()).untilAsserted(() -> assertThat(
@@ -140,6 +144,66 @@ class RequestRegistrationTest extends IntakeIntegrationTest {
         post(TestTokens.deptStaff(mall, "ENGINEERING"), "/api/v1/malls/{mall}/requests",
                 Map.of("channel", "PHONE", "kind", "REPAIR", "description", "x"), mall)
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("forbidden");
+    }
+
+    @Test
+    @DisplayName("seed 000 §4.3: a call or visit without the customer's name and contact is refused unless anonymous")
+    void aCallOrVisitNeedsNameAndContactUnlessTheCustomerStaysAnonymous() {
+        String mall = newMall();
+        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests", Map.of("channel", "VISIT", "kind", "COMPLAINT",
+                "description", "店員態度差", "customer", Map.of("name", "王小姐")), mall)
+                .expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.code").isEqualTo("customer-contact-required")
+                .jsonPath("$.errors[0].field").isEqualTo("customer.phone")
+                .jsonPath("$.errors[0].code").isEqualTo("required-unless-anonymous")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("VISIT", "customer.phone"));
+        web.post().uri("/api/v1/malls/{mall}/requests", mall).headers(h -> h.setBearerAuth(TestTokens.frontDesk(mall)))
+                .header("Accept-Language", "en")
+                .bodyValue(Map.of("channel", "PHONE", "kind", "REPAIR", "description", "燈壞了")).exchange()
+                .expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.title").isEqualTo("Customer name and contact required")
+                .jsonPath("$.errors[*].field").value(f -> assertThat(f.toString()).contains("customer.name", "customer.phone"));
+        assertThat(storedRequests(mall)).isZero();
+
+        try (TopicProbe probe = TopicProbe.on("intake.requests.v1")) {
+            var anonymous = register(mall, Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "廣播太吵",
+                    "anonymous", true));
+            assertThat(anonymous.get("anonymous")).isEqualTo(true);
+            assertThat(request(mall, (String) anonymous.get("id")).get("anonymous")).isEqualTo(true);
+            await().atMost(shortly()).untilAsserted(() -> assertThat(ofType(probe.records(), (String) anonymous.get("id"),
+                    "mall.intake.request.registered.v1")).singleElement()
+                    .satisfies(r -> assertThat(r.value()).contains("\"anonymous\":true")));
+        }
+        // Intercom and patrol reports come from staff: no customer needed.
+        register(mall, Map.of("channel", "INTERCOM", "kind", "REPAIR", "description", "B1 照明故障"));
+    }
+
+    @Test
+    @DisplayName("seed 004 信息治理: major and related departments are checked and published for dispatch (C2)")
+    void majorAndRelatedDepartmentsAreCheckedAndPublished() {
+        String mall = newMall();
+        var customer = Map.of("name", "王小姐", "phone", "13800000000");
+        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests", Map.of("channel", "PHONE", "kind", "COMPLAINT",
+                "description", "x", "customer", customer, "relatedDepartments",
+                java.util.Collections.nCopies(11, "SECURITY")), mall)
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("relatedDepartments");
+        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests", Map.of("channel", "PHONE", "kind", "COMPLAINT",
+                "description", "x", "customer", customer, "relatedDepartments", List.of("security; drop")), mall)
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").value(f -> assertThat((String) f).startsWith("relatedDepartments"));
+        assertThat(storedRequests(mall)).isZero();
+
+        try (TopicProbe probe = TopicProbe.on("intake.requests.v1")) {
+            var created = register(mall, Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "扶梯夾傷顧客",
+                    "customer", customer, "major", true, "relatedDepartments", List.of("SECURITY", "ENGINEERING")));
+            assertThat(created.get("major")).isEqualTo(true);
+            assertThat(created.get("relatedDepartments")).isEqualTo(List.of("SECURITY", "ENGINEERING"));
+            await().atMost(shortly()).untilAsserted(() -> assertThat(ofType(probe.records(), (String) created.get("id"),
+                    "mall.intake.request.registered.v1")).singleElement()
+                    .satisfies(r -> assertThat(r.value()).contains("\"major\":true", "\"anonymous\":false",
+                            "\"relatedDepartments\":[\"SECURITY\",\"ENGINEERING\"]")));
+        }
     }
 
     private long storedRequests(String mall) {

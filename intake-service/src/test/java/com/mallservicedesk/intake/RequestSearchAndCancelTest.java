@@ -17,11 +17,11 @@ class RequestSearchAndCancelTest extends IntakeIntegrationTest {
     void theLogFiltersByStatusKindChannelDateAndFreeTextPagedAndSorted() {
         String mall = newMall();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        register(mall, Map.of("channel", "PHONE", "kind", "REPAIR", "description", "中庭噴泉不出水",
+        register(mall, Map.of("channel", "PHONE", "kind", "REPAIR", "description", "中庭噴泉不出水", "anonymous", true,
                 "receivedAt", now.minus(3, ChronoUnit.DAYS).toString()));
-        register(mall, Map.of("channel", "VISIT", "kind", "COMPLAINT", "description", "停車場收費員態度差",
+        register(mall, Map.of("channel", "VISIT", "kind", "COMPLAINT", "description", "停車場收費員態度差", "anonymous", true,
                 "receivedAt", now.minus(2, ChronoUnit.DAYS).toString()));
-        register(mall, Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "電梯太擠 (.*) [regex?]",
+        register(mall, Map.of("channel", "PHONE", "kind", "COMPLAINT", "description", "電梯太擠 (.*) [regex?]", "anonymous", true,
                 "receivedAt", now.minus(1, ChronoUnit.DAYS).toString()));
         register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "B2 照明故障"));
         var token = TestTokens.frontDesk(mall);

@@ -27,7 +27,7 @@ class TenantIsolationTest extends IntakeIntegrationTest {
                 .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("id");
         String deliveryId = noticeId + ":" + tenantId;
 
-        var request = Map.of("channel", "PHONE", "kind", "REPAIR", "description", "x");
+        var request = Map.of("channel", "PHONE", "kind", "REPAIR", "description", "x", "anonymous", true);
         var tenant = Map.of("name", "B店", "kind", "COUNTER", "floor", "1F");
         var notice = Map.of("kind", "POWER", "startsAt", Instant.now().toString(),
                 "endsAt", Instant.now().plusSeconds(60).toString(), "message", "停電");

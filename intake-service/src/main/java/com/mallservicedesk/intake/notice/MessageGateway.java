@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * of what the mall's users read.
  */
 @Component
-class MessageGateway {
+public class MessageGateway {
 
     static final String CONFIG = "messageGateway";
 
@@ -43,11 +43,22 @@ class MessageGateway {
 
     /** @param uri the address exactly as stored: a URI, never a template */
     Mono<Void> send(String mallId, URI uri, GatewayMessage message) {
+        return send(mallId, uri, message.deliveryId(), message);
+    }
+
+    /**
+     * Sends any message (a notice's, an escalation's) through the mall's gateway, on the mall's breaker and retry.
+     *
+     * @param idempotencyKey the delivery's id: a gateway that got the message before (an answer lost, a retry after a
+     *                       crash) can recognise it
+     * @throws GatewayUnavailableException (in the Mono) worth retrying; {@link GatewayRejectedException} not now
+     */
+    public Mono<Void> send(String mallId, URI uri, String idempotencyKey, Object body) {
         String name = "message-gateway-" + mallId;
         return Mono.defer(() -> web.post().uri(uri)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", message.deliveryId())
-                        .bodyValue(message)
+                        .header("Idempotency-Key", idempotencyKey)
+                        .bodyValue(body)
                         .exchangeToMono(response -> {
                             int status = response.statusCode().value();
                             if (response.statusCode().is2xxSuccessful()) {

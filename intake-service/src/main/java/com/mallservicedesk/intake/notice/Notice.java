@@ -4,6 +4,7 @@ import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Id;
@@ -31,6 +32,8 @@ public class Notice implements OutboxCarrier {
     private Instant startsAt;
     private Instant endsAt;
     private String message;
+    /** The departments that must be told (seed 000 §4.10); empty for notices stored before they were named. */
+    private List<String> departments = new ArrayList<>();
     private String publishedBy;
     private Instant publishedAt;
     private List<Recipient> recipients = new ArrayList<>();
@@ -54,11 +57,13 @@ public class Notice implements OutboxCarrier {
         notice.startsAt = body.startsAt();
         notice.endsAt = body.endsAt();
         notice.message = body.message();
+        notice.departments = body.departments() == null ? new ArrayList<>()
+                : new ArrayList<>(new LinkedHashSet<>(body.departments()));
         notice.publishedBy = by;
         notice.publishedAt = now;
         notice.recipients = new ArrayList<>(recipients);
         return Created.of(notice, new NoticeEvents.Published(id, notice.kind, notice.floors, notice.zones, notice.startsAt,
-                notice.endsAt, notice.message, recipients.size(), by));
+                notice.endsAt, notice.message, recipients.size(), by, List.copyOf(notice.departments)));
     }
 
     public String getId() { return id; }
@@ -69,6 +74,7 @@ public class Notice implements OutboxCarrier {
     public Instant getStartsAt() { return startsAt; }
     public Instant getEndsAt() { return endsAt; }
     public String getMessage() { return message; }
+    public List<String> getDepartments() { return departments == null ? List.of() : departments; }
     public String getPublishedBy() { return publishedBy; }
     public Instant getPublishedAt() { return publishedAt; }
     public List<Recipient> getRecipients() { return recipients; }

@@ -7,7 +7,6 @@ import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,20 +204,11 @@ class NoticeDeliveries implements SmartLifecycle {
     }
 
     private static String reason(Throwable error) {
-        if (error instanceof CallNotPermittedException) {
-            return DeliveryFailure.CIRCUIT_OPEN;
-        }
-        if (error instanceof GatewayUnavailableException || error instanceof GatewayRejectedException) {
-            return error.getMessage();
-        }
-        return DeliveryFailure.FAILED;
+        return DeliveryFailure.reasonOf(error);
     }
 
     private static Integer statusOf(Throwable error) {
-        if (error instanceof GatewayUnavailableException unavailable) {
-            return unavailable.status();
-        }
-        return error instanceof GatewayRejectedException rejected ? rejected.status() : null;
+        return DeliveryFailure.statusOf(error);
     }
 
     /** Marks a delivery acknowledged; acknowledging twice is harmless. */

@@ -14,8 +14,10 @@ public final class NoticeEvents {
     private NoticeEvents() {
     }
 
+    /** @param departments the departments that must be told (seed 000 §4.10); dispatch notifies each of them */
     public record Published(String noticeId, NoticeKind kind, List<String> floors, List<String> zones, Instant startsAt,
-                            Instant endsAt, String message, int recipients, String publishedBy) implements DomainEvent {
+                            Instant endsAt, String message, int recipients, String publishedBy, List<String> departments)
+            implements DomainEvent {
         @Override
         public EventType eventType() {
             return PUBLISHED;

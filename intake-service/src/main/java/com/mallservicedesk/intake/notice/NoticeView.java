@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record NoticeView(String id, String mallId, NoticeKind kind, List<String> floors, List<String> zones,
                          Instant startsAt, Instant endsAt, String message, String publishedBy, Instant publishedAt,
-                         int recipients, Map<DeliveryState, Long> deliveryCounts, String deliveriesPath) {
+                         int recipients, Map<DeliveryState, Long> deliveryCounts, String deliveriesPath,
+                         List<String> departments) {
 
     /** @param lastError a {@link DeliveryFailure} code; @param lastHttpStatus the gateway's status, if it answered */
     public record DeliveryView(String id, String tenantId, String tenantName, DeliveryState state, int attempts,
@@ -27,6 +28,6 @@ public record NoticeView(String id, String mallId, NoticeKind kind, List<String>
     static NoticeView of(Notice n, Map<DeliveryState, Long> counts) {
         return new NoticeView(n.getId(), n.getMallId(), n.getKind(), n.getFloors(), n.getZones(), n.getStartsAt(),
                 n.getEndsAt(), n.getMessage(), n.getPublishedBy(), n.getPublishedAt(), n.getRecipients().size(), counts,
-                "/api/v1/malls/%s/notices/%s/deliveries".formatted(n.getMallId(), n.getId()));
+                "/api/v1/malls/%s/notices/%s/deliveries".formatted(n.getMallId(), n.getId()), n.getDepartments());
     }
 }

@@ -29,6 +29,14 @@ public class IntakeMetrics {
                 .register(meters).record(waited.isNegative() ? Duration.ZERO : waited);
     }
 
+    /** A consultation's reply or a suggestion's evaluation not done within its working days (seed 003). */
+    void followUpMissed(String mallId, FollowUpClock.Kind which) {
+        Counter.builder("msd.intake.follow-ups.missed")
+                .description("Consultation replies and suggestion evaluations not done within their working days")
+                .tag("mall", mallId).tag("clock", which.name())
+                .register(meters).increment();
+    }
+
     void acceptanceLimitBreached(String mallId, Channel channel) {
         Counter.builder("msd.intake.acceptance.breaches").description("Online messages not accepted within the limit")
                 .tag("mall", mallId).tag("channel", channel.name())

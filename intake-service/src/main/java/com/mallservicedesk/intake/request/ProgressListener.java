@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.complaint.ComplaintWorkOrders;
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,9 +15,12 @@ class ProgressListener {
     private final EventHandlers workOrders;
     private final EventHandlers callbacks;
     private final EventHandlers claims;
+    private final EventHandlers complaintWorkOrders;
 
-    ProgressListener(EventInbox inbox, RequestProgress progress) {
+    /** @param complaints the complaint register's handlers: one listener per topic, so no record is read twice */
+    ProgressListener(EventInbox inbox, RequestProgress progress, ComplaintWorkOrders complaints) {
         this.inbox = inbox;
+        this.complaintWorkOrders = complaints.handlers();
         var handlers = EventHandlers.forConsumer("intake.timeline.work-orders");
         RequestProgress.WORK_ORDER_STEPS.keySet().forEach(type -> handlers.on(type, WorkOrderChange.class, progress::onWorkOrder));
         this.workOrders = handlers;
@@ -32,6 +36,7 @@ class ProgressListener {
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service")
     void onWorkOrder(ConsumerRecord<String, String> record) {
         inbox.accept(record, workOrders);
+        inbox.accept(record, complaintWorkOrders);
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "intake-service")

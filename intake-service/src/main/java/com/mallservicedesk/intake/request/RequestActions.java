@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
@@ -13,11 +14,13 @@ import reactor.core.publisher.Mono;
 class RequestActions {
 
     private final AggregateStore<ServiceRequest> store;
+    private final MallSettings settings;
     private final IntakeMetrics metrics;
     private final Clock clock;
 
-    RequestActions(AggregateStore<ServiceRequest> store, IntakeMetrics metrics, Clock clock) {
+    RequestActions(AggregateStore<ServiceRequest> store, MallSettings settings, IntakeMetrics metrics, Clock clock) {
         this.store = store;
+        this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -30,10 +33,28 @@ class RequestActions {
                         RequestRegistration.checkAnsweredOnSpot(kind, corrections.answer(), "answeredOnSpot", "answer");
                     }
                 })
-                .then(store.change(mallId, id, request -> request.accept(corrections, new Owner(user.id(), user.name()),
-                        clock.instant())))
+                .then(settings.of(mallId))
+                .flatMap(mall -> store.change(mallId, id, request -> request.accept(corrections,
+                        new Owner(user.id(), user.name()), FollowUpLimits.of(mall), clock.instant())))
                 .doOnSuccess(accepted -> metrics.accepted(mallId, accepted.getChannel(),
                         Duration.between(accepted.getReceivedAt(), accepted.getAcceptedAt())));
+    }
+
+    /** The reply to a consultation not answered on the spot (seed 003). */
+    Mono<ServiceRequest> answer(String mallId, String id, String answer, PlatformUser user) {
+        return store.change(mallId, id, request -> request.answer(answer, user.id(), clock.instant()));
+    }
+
+    /** The supervisor's check of a consultation's answer (seed 003 §監控指標, contract C6). */
+    Mono<ServiceRequest> reviewAnswer(String mallId, String id, FollowUpBodies.AnswerReview body, PlatformUser user) {
+        return store.change(mallId, id, request -> request.reviewAnswer(body.correct(), body.note(), user.id(),
+                clock.instant()));
+    }
+
+    /** A suggestion's evaluation (seed 003 §3). */
+    Mono<ServiceRequest> evaluate(String mallId, String id, FollowUpBodies.Evaluation body, PlatformUser user) {
+        return store.change(mallId, id, request -> request.evaluate(body.adopted(), body.note(), user.id(),
+                clock.instant()));
     }
 
     Mono<ServiceRequest> cancel(String mallId, String id, String reason, PlatformUser user) {

@@ -105,6 +105,30 @@ class RequestController {
         return actions.accept(mallId, id, body, user).flatMap(r -> views.of(r, user));
     }
 
+    /** The reply to a consultation not answered on the spot, within the mall's working days (seed 003). */
+    @PostMapping("/requests/{id}/answer")
+    @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
+    Mono<RequestView> answer(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
+                             @Valid @RequestBody FollowUpBodies.Answer body) {
+        return actions.answer(mallId, id, body.answer(), user).flatMap(r -> views.of(r, user));
+    }
+
+    /** The supervisor records whether a consultation's answer was correct (seed 003 §監控指標). */
+    @PostMapping("/requests/{id}/answer-review")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Mono<RequestView> reviewAnswer(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
+                                   @Valid @RequestBody FollowUpBodies.AnswerReview body) {
+        return actions.reviewAnswer(mallId, id, body, user).flatMap(r -> views.of(r, user));
+    }
+
+    /** A suggestion adopted or not, with a note, within the mall's working days (seed 003 §3). */
+    @PostMapping("/requests/{id}/evaluation")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
+    Mono<RequestView> evaluate(@PathVariable String mallId, @PathVariable String id, PlatformUser user,
+                               @Valid @RequestBody FollowUpBodies.Evaluation body) {
+        return actions.evaluate(mallId, id, body, user).flatMap(r -> views.of(r, user));
+    }
+
     @PostMapping("/requests/{id}/cancel")
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR')")
     Mono<RequestView> cancel(@PathVariable String mallId, @PathVariable String id, PlatformUser user,

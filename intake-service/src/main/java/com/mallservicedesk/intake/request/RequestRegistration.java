@@ -32,6 +32,7 @@ class RequestRegistration {
     }
 
     Mono<ServiceRequest> register(String mallId, RegisterRequest command, PlatformUser user) {
+        ContactRule.check(command);
         if (Boolean.TRUE.equals(command.answeredOnSpot())) {
             checkAnsweredOnSpot(command.kind(), command.answer(), "answeredOnSpot", "answer");
         }
@@ -44,7 +45,7 @@ class RequestRegistration {
                 .flatMap(numbered -> {
                     String duplicateOf = numbered.getT2().orElse(null);
                     return store.create(ServiceRequest.registerAtCounter(id, mallId, numbered.getT1(), command,
-                            new Owner(user.id(), user.name()), duplicateOf, now));
+                            new Owner(user.id(), user.name()), duplicateOf, FollowUpLimits.of(mall), now));
                 }))
                 .doOnSuccess(saved -> metrics.requestReceived(mallId, saved.getChannel(), saved.getKind()));
     }
@@ -64,7 +65,7 @@ class RequestRegistration {
                 .flatMap(numbered -> {
                     String duplicateOf = numbered.getT2().orElse(null);
                     return store.create(ServiceRequest.receiveOnline(id, mallId, numbered.getT1(), channel, message,
-                            mall.acceptanceLimit(), duplicateOf, now));
+                            mall.acceptanceLimit(), mall.deskHours(), duplicateOf, now));
                 }))
                 .doOnSuccess(saved -> metrics.requestReceived(mallId, saved.getChannel(), saved.getKind()));
     }

@@ -4,14 +4,30 @@ import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import com.mallservicedesk.platform.web.SortFields;
 import java.time.Instant;
-import java.util.regex.Pattern;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Finds requests of one mall by status, kind, channel, department, date range and free text, paged. */
+/**
+ * Finds requests of one mall by status, kind, channel, department, date range and free text, paged.
+ *
+ * <p>Free text goes by key, never by a pattern matched against every request: the embedded MongoDB-wire server reads
+ * the whole collection for anything but {@code _id} and unique keys, and a regular expression cannot use an index on
+ * real MongoDB either. The text's tokens are looked up in the keyed index ({@link RequestTextIndex}: Chinese as
+ * character pairs, Latin letters and digits as words), the candidate requests are read by id, and the literal,
+ * case-insensitive match on number, description, customer name and category decides, with the other filters, the
+ * order and the page, over at most {@value RequestTextIndex#MAX_IDS} candidates. A Latin query finds words that start
+ * with it ("pump" finds "pumps"), not text in the middle of a word.
+ */
 @Component
 class RequestSearch {
 
@@ -19,17 +35,30 @@ class RequestSearch {
     static final SortFields SORTS = SortFields.by("receivedAt", "registeredAt", "number", "status", "priority", "kind")
             .byDefault("receivedAt,desc");
 
+    private static final Map<String, Function<ServiceRequest, Comparable<?>>> SORT_KEYS = Map.of(
+            "receivedAt", ServiceRequest::getReceivedAt,
+            "registeredAt", ServiceRequest::getRegisteredAt,
+            "number", ServiceRequest::getNumber,
+            "status", r -> r.getStatus() == null ? null : r.getStatus().name(),
+            "priority", r -> r.getPriority() == null ? null : r.getPriority().name(),
+            "kind", r -> r.getKind() == null ? null : r.getKind().name());
+
     record Filter(RequestStatus status, RequestKind kind, Channel channel, String department, Instant from, Instant to,
                   String text) {
     }
 
     private final ReactiveMongoTemplate mongo;
+    private final RequestTextIndex index;
 
-    RequestSearch(ReactiveMongoTemplate mongo) {
+    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index) {
         this.mongo = mongo;
+        this.index = index;
     }
 
     Mono<PageView<ServiceRequest>> find(String mallId, Filter filter, ListQuery list) {
+        if (filter.text() != null && !filter.text().isBlank()) {
+            return findByText(mallId, filter, list);
+        }
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
@@ -50,15 +79,58 @@ class RequestSearch {
         } else if (filter.to() != null) {
             criteria = criteria.and("receivedAt").lt(filter.to());
         }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            // Quoted: the text is matched literally, never as a pattern the caller controls.
-            var text = Pattern.compile(Pattern.quote(filter.text().trim()), Pattern.CASE_INSENSITIVE);
-            criteria = criteria.orOperator(Criteria.where("description").regex(text), Criteria.where("number").regex(text),
-                    Criteria.where("customer.name").regex(text), Criteria.where("category").regex(text));
-        }
         var count = mongo.count(Query.query(criteria), ServiceRequest.class);
         var items = mongo.find(Query.query(criteria).with(list.sort()).skip(list.offset()).limit(list.size()),
                 ServiceRequest.class).collectList();
         return Mono.zip(items, count).map(t -> list.page(t.getT1(), t.getT2()));
+    }
+
+    /** Candidates from the index, read by id only, then filtered, ordered and paged here. */
+    private Mono<PageView<ServiceRequest>> findByText(String mallId, Filter filter, ListQuery list) {
+        String text = filter.text().trim().toLowerCase(Locale.ROOT);
+        return index.candidates(mallId, text)
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<ServiceRequest>of())
+                        : mongo.find(Query.query(Criteria.where("_id").in(ids)), ServiceRequest.class).collectList())
+                .map(found -> list.slice(found.stream()
+                        .filter(r -> mallId.equals(r.getMallId()))
+                        .filter(matches(filter))
+                        .filter(r -> containsText(r, text))
+                        .sorted(order(list.sort()))
+                        .toList()));
+    }
+
+    private static Predicate<ServiceRequest> matches(Filter f) {
+        return r -> (f.status() == null || f.status() == r.getStatus())
+                && (f.kind() == null || f.kind() == r.getKind())
+                && (f.channel() == null || f.channel() == r.getChannel())
+                && (f.department() == null || f.department().equals(r.getDepartment()))
+                && (f.from() == null || (r.getReceivedAt() != null && !r.getReceivedAt().isBefore(f.from())))
+                && (f.to() == null || (r.getReceivedAt() != null && r.getReceivedAt().isBefore(f.to())));
+    }
+
+    /** The literal match, as the log always searched: number, description, customer name, category. */
+    private static boolean containsText(ServiceRequest r, String lowerCaseText) {
+        for (String field : RequestTextIndex.textsOf(r)) {
+            if (field != null && field.toLowerCase(Locale.ROOT).contains(lowerCaseText)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The list's sort over the loaded candidates, nulls first as MongoDB orders them, then by id for a stable page. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<ServiceRequest> order(Sort sort) {
+        Comparator<ServiceRequest> order = (a, b) -> 0;
+        for (Sort.Order o : sort) {
+            Function<ServiceRequest, Comparable<?>> key = SORT_KEYS.get(o.getProperty());
+            if (key == null) {
+                continue;
+            }
+            Comparator<ServiceRequest> byKey = Comparator.comparing(r -> (Comparable) key.apply(r),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            order = order.thenComparing(o.isAscending() ? byKey : byKey.reversed());
+        }
+        return order.thenComparing(ServiceRequest::getId);
     }
 }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.platform.privacy.ContactDisclosure;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
 import java.util.HashMap;
@@ -41,8 +42,14 @@ class RequestViews {
                         .collect(HashMap<String, String>::new, (map, parent) -> map.put(
                                 parent.getString("mallId") + "/" + parent.getString("_id"), parent.getString("department")));
         return parentDepartments.map(departments -> requests.stream()
-                .map(r -> RequestView.of(r, viewer, r.getMergedInto() == null ? r.getDepartment()
-                        : departments.get(r.getMallId() + "/" + r.getMergedInto())))
+                .map(r -> maskedWherePhonesAre(viewer, r.getMergedInto() == null ? r.getDepartment()
+                        : departments.get(r.getMallId() + "/" + r.getMergedInto()), r))
                 .toList());
+    }
+
+    /** Numbers typed into the free text are masked for exactly the viewers who see the phone field masked. */
+    private static RequestView maskedWherePhonesAre(PlatformUser viewer, String handlingDepartment, ServiceRequest r) {
+        RequestView view = RequestView.of(r, viewer, handlingDepartment);
+        return ContactDisclosure.showsFullNumbers(viewer, handlingDepartment) ? view : FreeTextPhones.inRecord(view);
     }
 }

@@ -3,10 +3,15 @@ package com.mallservicedesk.intake.request;
 import com.mallservicedesk.intake.request.RequestEvents.AcceptanceOverdue;
 import com.mallservicedesk.intake.request.RequestEvents.Cancelled;
 import com.mallservicedesk.intake.request.RequestEvents.Closed;
+import com.mallservicedesk.intake.request.RequestEvents.ConsultationReplyMissed;
+import com.mallservicedesk.intake.request.RequestEvents.ConsultationReviewed;
+import com.mallservicedesk.intake.request.RequestEvents.SuggestionEvaluated;
+import com.mallservicedesk.intake.request.RequestEvents.SuggestionEvaluationMissed;
 import com.mallservicedesk.intake.request.RequestEvents.Contact;
 import com.mallservicedesk.intake.request.RequestEvents.Merged;
 import com.mallservicedesk.intake.request.RequestEvents.MessageReceived;
 import com.mallservicedesk.intake.request.RequestEvents.Registered;
+import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
@@ -50,10 +55,17 @@ public class ServiceRequest implements OutboxCarrier {
     private String description;
     private Location location;
     private Customer customer;
+    /** The customer gave no name or contact (seed 000 §4.3 otherwise asks for both). */
+    private boolean anonymous;
+    /** A major incident or complaint: the related departments are told within one working day (seed 004 信息治理). */
+    private boolean major;
+    private List<String> relatedDepartments = new ArrayList<>();
     private Priority priority;
     private String answer;
     private Instant receivedAt;
     private Instant registeredAt;
+    /** When the acceptance limit starts to count: arrival, or the desk's next opening if it was closed. */
+    private Instant acceptanceStartsAt;
     private Instant acceptanceDueAt;
     private Instant acceptedAt;
     private boolean acceptanceOverdue;
@@ -69,6 +81,14 @@ public class ServiceRequest implements OutboxCarrier {
     private Instant closedAt;
     private String closeReason;
     private List<TimelineEntry> timeline = new ArrayList<>();
+    /** A consultation not answered on the spot: its reply is due within the mall's working days (seed 003). */
+    private FollowUpClock replyClock;
+    private Instant answeredAt;
+    private String answeredBy;
+    private FollowUps.AnswerReview answerReview;
+    /** A suggestion: its evaluation is due within the mall's working days (seed 003 §3). */
+    private FollowUpClock evaluationClock;
+    private FollowUps.Evaluation evaluation;
     /** The latest change applied per work order: an older one delivered later moves nothing back. */
     private List<WorkOrderMark> workOrderMarks = new ArrayList<>();
     @Version
@@ -81,10 +101,14 @@ public class ServiceRequest implements OutboxCarrier {
 
     /** A contact at the counter (phone, visit, intercom, patrol): in the log and ready for dispatch at once. */
     static Created<ServiceRequest> registerAtCounter(String id, String mallId, String number, RegisterRequest command, Owner owner,
-                                          String possibleDuplicateOf, Instant now) {
+                                          String possibleDuplicateOf, FollowUpLimits limits, Instant now) {
         ServiceRequest r = base(id, mallId, number, command.channel(), command.kind(), command.category(),
                 command.description(), command.location(), command.customer(), command.receivedAt(), now);
         r.priority = command.priority() == null ? Priority.NORMAL : command.priority();
+        r.anonymous = command.isAnonymous();
+        r.major = Boolean.TRUE.equals(command.major());
+        r.relatedDepartments = command.relatedDepartments() == null ? new ArrayList<>()
+                : new ArrayList<>(command.relatedDepartments().stream().distinct().toList());
         r.owner = owner;
         r.possibleDuplicateOf = possibleDuplicateOf;
         r.status = RequestStatus.REGISTERED;
@@ -93,6 +117,8 @@ public class ServiceRequest implements OutboxCarrier {
         List<DomainEvent> events = new ArrayList<>();
         if (Boolean.TRUE.equals(command.answeredOnSpot())) {
             r.answer = command.answer();
+            r.answeredAt = now;
+            r.answeredBy = owner.id();
             r.status = RequestStatus.CLOSED;
             r.closedAt = now;
             r.closeReason = CLOSED_ON_SPOT;
@@ -100,26 +126,33 @@ public class ServiceRequest implements OutboxCarrier {
             events.add(r.registered());
             events.add(new Closed(id, number, now, CLOSED_ON_SPOT));
         } else {
+            r.startFollowUps(limits);
             events.add(r.registered());
         }
         return new Created<>(r, events);
     }
 
-    /** An online message: waits for the front desk, which must accept it within the mall's limit (seed 001 §二.3). */
+    /**
+     * An online message: waits for the front desk, which must accept it within the mall's limit (seed 001 §二.3). The
+     * limit counts in the desk's hours: a message sent while the desk is closed is due that long after it opens.
+     */
     static Created<ServiceRequest> receiveOnline(String id, String mallId, String number, Channel channel, OnlineMessage message,
-                                      Duration acceptanceLimit, String possibleDuplicateOf, Instant now) {
+                                      Duration acceptanceLimit, WorkingCalendar deskHours, String possibleDuplicateOf,
+                                      Instant now) {
         ServiceRequest r = base(id, mallId, number, channel, message.kind() == null ? RequestKind.CONSULTATION : message.kind(),
                 message.category(), message.description(), message.location(), message.customer(), message.receivedAt(), now);
         r.priority = Priority.NORMAL;
         r.status = RequestStatus.PENDING_ACCEPTANCE;
-        r.acceptanceDueAt = r.receivedAt.plus(acceptanceLimit);
+        r.acceptanceStartsAt = deskHours.nextOpening(r.receivedAt);
+        r.acceptanceDueAt = deskHours.addWorkingTime(r.receivedAt, acceptanceLimit);
         r.possibleDuplicateOf = possibleDuplicateOf;
         r.note(TimelineEntry.of(id + ":received", "MESSAGE_RECEIVED", now, null, channel.name()));
         r.noteDuplicate(now);
         // The deadline is stored with the message itself: it cannot be lost between two writes.
         r.timerOutbox.add(PendingTimer.schedule(acceptanceTimerId(id), ACCEPTANCE_TIMER, id, r.acceptanceDueAt,
                 Map.of("channel", channel.name())));
-        return new Created<>(r, List.of(new MessageReceived(id, number, channel, r.kind, r.receivedAt, r.acceptanceDueAt)));
+        return new Created<>(r, List.of(new MessageReceived(id, number, channel, r.kind, r.receivedAt, r.acceptanceDueAt,
+                r.acceptanceStartsAt)));
     }
 
     private static ServiceRequest base(String id, String mallId, String number, Channel channel, RequestKind kind,
@@ -148,7 +181,7 @@ public class ServiceRequest implements OutboxCarrier {
     }
 
     /** The front desk accepts an online message: from now on it is the accepting user's (首問責任制). */
-    List<DomainEvent> accept(AcceptMessage corrections, Owner by, Instant now) {
+    List<DomainEvent> accept(AcceptMessage corrections, Owner by, FollowUpLimits limits, Instant now) {
         requireStatus("accept", RequestStatus.PENDING_ACCEPTANCE);
         if (corrections != null) {
             if (corrections.kind() != null) {
@@ -160,6 +193,12 @@ public class ServiceRequest implements OutboxCarrier {
             if (corrections.priority() != null) {
                 priority = corrections.priority();
             }
+            if (corrections.major() != null) {
+                major = corrections.major();
+            }
+            if (corrections.relatedDepartments() != null) {
+                relatedDepartments = new ArrayList<>(corrections.relatedDepartments().stream().distinct().toList());
+            }
         }
         stopAcceptanceClock();
         owner = by;
@@ -170,6 +209,8 @@ public class ServiceRequest implements OutboxCarrier {
         List<DomainEvent> events = new ArrayList<>();
         if (corrections != null && Boolean.TRUE.equals(corrections.answeredOnSpot())) {
             answer = corrections.answer();
+            answeredAt = now;
+            answeredBy = by.id();
             status = RequestStatus.CLOSED;
             closedAt = now;
             closeReason = CLOSED_ON_SPOT;
@@ -177,9 +218,117 @@ public class ServiceRequest implements OutboxCarrier {
             events.add(registered());
             events.add(new Closed(id, number, now, CLOSED_ON_SPOT));
         } else {
+            startFollowUps(limits);
             events.add(registered());
         }
         return events;
+    }
+
+    /**
+     * The clocks a registered request starts besides dispatch's: a consultation not answered on the spot is answered
+     * within the mall's working days (seed 003 客戶咨詢受理流程: "在[X]個工作日內給予回復"), a suggestion is evaluated
+     * within its working days (seed 003 §3). Both count from receipt, in the desk's hours.
+     */
+    private void startFollowUps(FollowUpLimits limits) {
+        if (kind == RequestKind.CONSULTATION) {
+            replyClock = FollowUpClock.due(limits.deskHours().addWorkingDays(receivedAt, limits.consultationReplyDays()));
+            schedule(FollowUpClock.Kind.CONSULTATION_REPLY, replyClock.dueAt());
+        } else if (kind == RequestKind.SUGGESTION) {
+            evaluationClock = FollowUpClock.due(
+                    limits.deskHours().addWorkingDays(receivedAt, limits.suggestionEvaluationDays()));
+            schedule(FollowUpClock.Kind.SUGGESTION_EVALUATION, evaluationClock.dueAt());
+        }
+    }
+
+    private void schedule(FollowUpClock.Kind which, Instant dueAt) {
+        timerOutbox.add(PendingTimer.schedule(FollowUpClock.timerId(id, which), FOLLOW_UP_TIMER, id, dueAt,
+                Map.of("clock", which.name())));
+    }
+
+    private void stopFollowUps() {
+        if (replyClock != null && replyClock.running()) {
+            timerOutbox.add(PendingTimer.cancel(FollowUpClock.timerId(id, FollowUpClock.Kind.CONSULTATION_REPLY)));
+        }
+        if (evaluationClock != null && evaluationClock.running()) {
+            timerOutbox.add(PendingTimer.cancel(FollowUpClock.timerId(id, FollowUpClock.Kind.SUGGESTION_EVALUATION)));
+        }
+    }
+
+    /** The reply to a consultation that was not answered on the spot (seed 003): its clock stops. */
+    List<DomainEvent> answer(String text, String by, Instant now) {
+        requireKind("answer", RequestKind.CONSULTATION);
+        requireStatus("answer", RequestStatus.REGISTERED, RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS,
+                RequestStatus.COMPLETED, RequestStatus.CLOSED);
+        if (answeredAt != null || answer != null) {
+            throw ApiException.conflict("request-follow-up-recorded", number, "answer");
+        }
+        answer = text;
+        answeredAt = now;
+        answeredBy = by;
+        if (replyClock != null && replyClock.running()) {
+            replyClock = replyClock.done(now);
+            timerOutbox.add(PendingTimer.cancel(FollowUpClock.timerId(id, FollowUpClock.Kind.CONSULTATION_REPLY)));
+        }
+        note(TimelineEntry.of(id + ":answered", "ANSWERED", now, by, null));
+        return List.of();
+    }
+
+    /**
+     * The supervisor checked the answer given, on the spot or later: survey counts the consultation reply accuracy
+     * from it (seed 003 §監控指標). Once per consultation.
+     */
+    List<DomainEvent> reviewAnswer(boolean correct, String reviewNote, String by, Instant now) {
+        requireKind("review the answer", RequestKind.CONSULTATION);
+        if (answer == null) {
+            throw ApiException.conflict("request-not-answered", number);
+        }
+        if (answerReview != null) {
+            throw ApiException.conflict("request-follow-up-recorded", number, "answer review");
+        }
+        answerReview = new FollowUps.AnswerReview(correct, reviewNote, by, now);
+        note(TimelineEntry.of(id + ":answer-reviewed", "ANSWER_REVIEWED", now, by, correct ? "correct" : "not correct"));
+        Instant answered = answeredAt != null ? answeredAt : closedAt;
+        return List.of(new ConsultationReviewed(id, number, answered, correct, by, now));
+    }
+
+    /** A supervisor or manager evaluated the suggestion: adopted or not, with a note (seed 003 §3). */
+    List<DomainEvent> evaluate(boolean adopted, String evaluationNote, String by, Instant now) {
+        requireKind("evaluate", RequestKind.SUGGESTION);
+        requireStatus("evaluate", RequestStatus.REGISTERED, RequestStatus.DISPATCHED, RequestStatus.IN_PROGRESS,
+                RequestStatus.COMPLETED, RequestStatus.CLOSED);
+        if (evaluation != null) {
+            throw ApiException.conflict("request-follow-up-recorded", number, "evaluation");
+        }
+        evaluation = new FollowUps.Evaluation(adopted, evaluationNote, by, now);
+        if (evaluationClock != null && evaluationClock.running()) {
+            evaluationClock = evaluationClock.done(now);
+            timerOutbox.add(PendingTimer.cancel(FollowUpClock.timerId(id, FollowUpClock.Kind.SUGGESTION_EVALUATION)));
+        }
+        note(TimelineEntry.of(id + ":evaluated", "EVALUATED", now, by, adopted ? "adopted" : "not adopted"));
+        return List.of(new SuggestionEvaluated(id, number, adopted, evaluationNote, by, now));
+    }
+
+    /** A follow-up's timer fired: recorded once if it is still not done and the request still stands. */
+    List<DomainEvent> markFollowUpMissed(FollowUpClock.Kind which, Instant now) {
+        FollowUpClock clock = which == FollowUpClock.Kind.CONSULTATION_REPLY ? replyClock : evaluationClock;
+        if (clock == null || !clock.running() || clock.missedAt() != null || status == RequestStatus.CANCELLED
+                || status == RequestStatus.MERGED) {
+            return List.of();
+        }
+        if (which == FollowUpClock.Kind.CONSULTATION_REPLY) {
+            replyClock = clock.missed(now);
+            note(TimelineEntry.of(id + ":reply-overdue", "REPLY_OVERDUE", now, null, null));
+            return List.of(new ConsultationReplyMissed(id, number, clock.dueAt(), now));
+        }
+        evaluationClock = clock.missed(now);
+        note(TimelineEntry.of(id + ":evaluation-overdue", "EVALUATION_OVERDUE", now, null, null));
+        return List.of(new SuggestionEvaluationMissed(id, number, clock.dueAt(), now));
+    }
+
+    private void requireKind(String action, RequestKind wanted) {
+        if (kind != wanted) {
+            throw ApiException.conflict("request-wrong-kind", number, kind, action);
+        }
     }
 
     /** The acceptance limit passed with the message still waiting; recorded once however often the timer fires. */
@@ -196,6 +345,7 @@ public class ServiceRequest implements OutboxCarrier {
         requireStatus("cancel", RequestStatus.PENDING_ACCEPTANCE, RequestStatus.REGISTERED, RequestStatus.DISPATCHED,
                 RequestStatus.IN_PROGRESS);
         stopAcceptanceClock();
+        stopFollowUps();
         status = RequestStatus.CANCELLED;
         cancelReason = reason;
         cancelledBy = by;
@@ -209,6 +359,7 @@ public class ServiceRequest implements OutboxCarrier {
         requireStatus("merge", RequestStatus.PENDING_ACCEPTANCE, RequestStatus.REGISTERED, RequestStatus.DISPATCHED,
                 RequestStatus.IN_PROGRESS);
         stopAcceptanceClock();
+        stopFollowUps();
         status = RequestStatus.MERGED;
         mergedInto = parent.id;
         closedAt = now;
@@ -301,6 +452,7 @@ public class ServiceRequest implements OutboxCarrier {
     }
 
     static final String ACCEPTANCE_TIMER = "intake.acceptance-limit";
+    static final String FOLLOW_UP_TIMER = "intake.follow-up";
 
     static String acceptanceTimerId(String requestId) {
         return "acceptance:" + requestId;
@@ -314,7 +466,7 @@ public class ServiceRequest implements OutboxCarrier {
 
     private Registered registered() {
         return new Registered(id, number, channel, kind, category, description, location, customer, receivedAt, status,
-                owner, priority, acceptedAt, possibleDuplicateOf);
+                owner, priority, acceptedAt, possibleDuplicateOf, anonymous, major, List.copyOf(getRelatedDepartments()));
     }
 
     private void requireStatus(String action, RequestStatus... allowed) {
@@ -339,10 +491,14 @@ public class ServiceRequest implements OutboxCarrier {
     public String getDescription() { return description; }
     public Location getLocation() { return location; }
     public Customer getCustomer() { return customer; }
+    public boolean isAnonymous() { return anonymous; }
+    public boolean isMajor() { return major; }
+    public List<String> getRelatedDepartments() { return relatedDepartments == null ? List.of() : relatedDepartments; }
     public Priority getPriority() { return priority; }
     public String getAnswer() { return answer; }
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getRegisteredAt() { return registeredAt; }
+    public Instant getAcceptanceStartsAt() { return acceptanceStartsAt; }
     public Instant getAcceptanceDueAt() { return acceptanceDueAt; }
     public Instant getAcceptedAt() { return acceptedAt; }
     public boolean isAcceptanceOverdue() { return acceptanceOverdue; }
@@ -358,6 +514,12 @@ public class ServiceRequest implements OutboxCarrier {
     public Instant getClosedAt() { return closedAt; }
     public String getCloseReason() { return closeReason; }
     public List<TimelineEntry> getTimeline() { return timeline; }
+    public FollowUpClock getReplyClock() { return replyClock; }
+    public Instant getAnsweredAt() { return answeredAt; }
+    public String getAnsweredBy() { return answeredBy; }
+    public FollowUps.AnswerReview getAnswerReview() { return answerReview; }
+    public FollowUpClock getEvaluationClock() { return evaluationClock; }
+    public FollowUps.Evaluation getEvaluation() { return evaluation; }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -22,14 +22,21 @@ class SettingsController {
     /**
      * @param gatewayUrl only scheme, host and port ({@code https://sms.example.com/…}): the rest may hold a credential.
      *                   The front desk sees none of it, only whether a gateway is set.
+     * @param deskHours  the front desk's working calendar in {@code timeZone}: service-level clocks count in it
+     * @param revision   grows by one with every change; 0 while the mall runs on the defaults
      */
     record SettingsView(String mallId, Duration acceptanceLimit, Duration duplicateWindow, String gatewayUrl,
-                        boolean gatewayConfigured, String timeZone, boolean defaults, Instant updatedAt, String updatedBy) {
+                        boolean gatewayConfigured, String timeZone, boolean defaults, Instant updatedAt, String updatedBy,
+                        SiteKind siteKind, PublishedDeskHours deskHours, Duration complaintHandoverLimit,
+                        int complaintInvestigationDays, int complaintFeedbackDays, int consultationReplyDays,
+                        int suggestionEvaluationDays, long revision) {
         static SettingsView of(IntakeSettings s, PlatformUser viewer) {
             boolean seesGateway = viewer.has(Role.SUPERVISOR) || viewer.has(Role.MANAGER) || viewer.has(Role.PLATFORM_ADMIN);
             String gateway = s.gatewayUrl() == null || !seesGateway ? null : GatewayUrlPolicy.masked(s.gatewayUrl());
             return new SettingsView(s.mallId(), s.acceptanceLimit(), s.duplicateWindow(), gateway, s.gatewayUrl() != null,
-                    s.timeZone().getId(), s.updatedAt() == null, s.updatedAt(), s.updatedBy());
+                    s.timeZone().getId(), s.updatedAt() == null, s.updatedAt(), s.updatedBy(), s.siteKind(),
+                    PublishedDeskHours.of(s.deskHours()), s.complaintHandoverLimit(), s.complaintInvestigationDays(),
+                    s.complaintFeedbackDays(), s.consultationReplyDays(), s.suggestionEvaluationDays(), s.revision());
         }
     }
 
@@ -49,6 +56,6 @@ class SettingsController {
     @PutMapping
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER', 'PLATFORM_ADMIN')")
     Mono<SettingsView> put(@PathVariable String mallId, @Valid @RequestBody UpdateSettings body, PlatformUser user) {
-        return settings.update(mallId, body, user).flatMap(saved -> settings.of(mallId)).map(s -> SettingsView.of(s, user));
+        return settings.update(mallId, body, user).map(s -> SettingsView.of(s, user));
     }
 }
