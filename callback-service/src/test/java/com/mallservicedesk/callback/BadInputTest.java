@@ -77,7 +77,7 @@ class BadInputTest extends CallbackIntegrationTest {
         // A number too large for its field does not even parse: the kit names it a malformed body.
         Problems.rejected(web, 400, "malformed-request", json(HttpMethod.PUT, "/callback-policy", supervisor,
                 "{\"timing\":\"NEXT_DAY\",\"dailySampleSize\":99999999999}"));
-        Problems.rejected(web, 400, "invalid-field", json(HttpMethod.PUT, "/callback-policy", supervisor,
+        Problems.rejected(web, 400, "desk-hours-at-intake", json(HttpMethod.PUT, "/callback-policy", supervisor,
                 "{\"timing\":\"NEXT_DAY\",\"desk\":{\"zone\":\"Asia/Shanghai\",\"closedDays\":[\"FUNDAY\"]}}"));
         Problems.rejected(web, 400, "invalid-field", get("/callbacks?kind=WHATEVER", desk));
         Problems.rejected(web, 400, "invalid-field", get("/callbacks?status=DUE,LOST", desk));
@@ -103,7 +103,7 @@ class BadInputTest extends CallbackIntegrationTest {
         Problems.rejected(web, 400, "request-rejected", get("/callbacks/%00%07", desk));
         Problems.rejected(web, 400, "invalid-field", get("/callbacks?status=%00", desk));
         Problems.rejected(web, 400, "invalid-field", get("/callbacks/stats?month=2026-1%0A", supervisor));
-        Problems.rejected(web, 400, "desk-hours-invalid", json(HttpMethod.PUT, "/callback-policy", supervisor,
+        Problems.rejected(web, 400, "desk-hours-at-intake", json(HttpMethod.PUT, "/callback-policy", supervisor,
                 "{\"timing\":\"NEXT_DAY\",\"desk\":{\"zone\":\"Asia/\\u0000Shanghai\",\"alwaysOpen\":true}}"));
         // Control characters in a note are kept as text (JSON escapes them on the way out): not an error.
         web.post().uri("/api/v1/malls/{mall}/callbacks/{id}/attempts", mall, id).headers(h -> h.setBearerAuth(desk))

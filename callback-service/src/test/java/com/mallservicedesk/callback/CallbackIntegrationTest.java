@@ -128,6 +128,39 @@ public abstract class CallbackIntegrationTest {
                 json.writeValueAsString(data));
     }
 
+    /**
+     * Intake's mall settings (contract C1) as intake publishes them on {@code intake.malls.v1}: the given revision, zone,
+     * kind of site and desk calendar (as its JSON; null leaves it out).
+     */
+    protected PendingEvent mallSettings(String mall, long revision, String zone, String siteKind, Map<String, Object> deskHours) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("mallId", mall);
+        data.put("revision", revision);
+        data.put("timeZone", zone);
+        data.put("siteKind", siteKind);
+        if (deskHours != null) {
+            data.put("deskHours", deskHours);
+        }
+        data.put("changedAt", clock.instant().toString());
+        return TestEvents.send(kafka, "intake.malls.v1", "mall.intake.mall-settings.changed.v1", mall, mall, mall,
+                json.writeValueAsString(data));
+    }
+
+    /** A desk calendar's JSON as C1 carries it: the same shift every day. */
+    protected static Map<String, Object> dailyDesk(String zone, String open, String close) {
+        Map<String, Object> hours = new LinkedHashMap<>();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            hours.put(day.name(), Map.of("open", open, "close", close));
+        }
+        return Map.of("zone", zone, "alwaysOpen", false, "hours", hours, "holidays", List.of(), "makeUpDays", Map.of());
+    }
+
+    /** The mall's callback policy as a supervisor reads it. */
+    protected WebTestClient.BodyContentSpec policy(String mall) {
+        return web.get().uri("/api/v1/malls/{mall}/callback-policy", mall)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall))).exchange().expectStatus().isOk().expectBody();
+    }
+
     /** An address sent exactly as written (no encoding of %, .. or control escapes), for requests a client got wrong. */
     protected java.net.URI raw(String pathAndQuery) {
         return java.net.URI.create("http://localhost:" + port + pathAndQuery);

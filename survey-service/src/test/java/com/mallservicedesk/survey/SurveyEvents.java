@@ -46,6 +46,32 @@ public final class SurveyEvents {
         return requestId;
     }
 
+    /** Intake's mall settings (contract C1) on {@code intake.malls.v1}: this revision sets the mall's time zone. */
+    public com.mallservicedesk.platform.events.PendingEvent mallSettings(long revision, String zone) {
+        return test.send("intake.malls.v1", "mall.intake.mall-settings.changed.v1", mall, mall, mall,
+                SurveyIntegrationTest.map("mallId", mall, "revision", revision, "timeZone", zone, "siteKind", "MALL",
+                        "deskHours", Map.of("zone", zone, "alwaysOpen", true), "changedAt", Instant.now().toString()));
+    }
+
+    /** A complaint's register concluded (contract C6), on time or not. */
+    public com.mallservicedesk.platform.events.PendingEvent complaintConcluded(String requestId, String concludedAt,
+                                                                              boolean onTime) {
+        return test.send("intake.requests.v1", "mall.intake.complaint.concluded.v1", mall, requestId, requestId,
+                SurveyIntegrationTest.map("requestId", requestId, "number", mall + "-20261015-0003",
+                        "receivedAt", "2026-10-01T02:00:00Z", "handedOverAt", "2026-10-01T02:10:00Z",
+                        "reviewedAt", "2026-10-02T02:00:00Z", "feedbackAt", "2026-10-03T02:00:00Z",
+                        "concludedAt", concludedAt, "onTime", onTime, "conclusion", "已向顾客说明并致歉"));
+    }
+
+    /** A consultation's reply checked (contract C6), correct or not. */
+    public com.mallservicedesk.platform.events.PendingEvent consultationReviewed(String requestId, String reviewedAt,
+                                                                                boolean correct) {
+        return test.send("intake.requests.v1", "mall.intake.consultation.reviewed.v1", mall, requestId, requestId,
+                SurveyIntegrationTest.map("requestId", requestId, "number", mall + "-20261015-0004",
+                        "answeredAt", "2026-10-01T02:00:00Z", "correct", correct, "reviewedBy", "supervisor",
+                        "reviewedAt", reviewedAt));
+    }
+
     public void closed(String requestId, String reason, String closedAt) {
         test.send("intake.requests.v1", "mall.intake.request.closed.v1", mall, requestId, requestId,
                 SurveyIntegrationTest.map("requestId", requestId, "number", "n", "closedAt", closedAt, "reason", reason));

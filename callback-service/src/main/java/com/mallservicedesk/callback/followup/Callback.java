@@ -69,6 +69,8 @@ public class Callback implements OutboxCarrier {
     private String month;
     private String zone;
     private int maxUnreachableAttempts;
+    /** The mall's threshold when this callback was planned: unsatisfied callbacks before the supervisor takes over. */
+    private int supervisorAfterUnsatisfied;
     private CallbackStatus status;
     private ExemptReason exemptReason;
     private List<Attempt> attempts = new ArrayList<>();
@@ -130,11 +132,12 @@ public class Callback implements OutboxCarrier {
         c.workCompletedAt = (work.completedAt() != null ? work.completedAt() : now).truncatedTo(ChronoUnit.MILLIS);
         c.workSummary = work.summary();
         c.createdAt = now;
-        c.zone = policy.desk().zone();
+        c.zone = policy.zone().getId();
         c.maxUnreachableAttempts = policy.maxUnreachableAttempts();
+        c.supervisorAfterUnsatisfied = policy.supervisorAfterUnsatisfied();
         c.month = YearMonth.from(c.workCompletedAt.atZone(c.zoneId())).toString();
         c.callableFrom = policy.callableFrom(c.workCompletedAt);
-        c.dueAt = policy.dueAt(c.callableFrom);
+        c.dueAt = policy.dueAfterWork(c.workCompletedAt, c.callableFrom);
         if (previous != null) {
             c.previousCallbackId = previous.id;
             c.earlierRounds = new ArrayList<>(previous.earlierRounds);
@@ -169,7 +172,7 @@ public class Callback implements OutboxCarrier {
         c.tenant = tenant;
         c.sampleDate = date.toString();
         c.createdAt = now;
-        c.zone = policy.desk().zone();
+        c.zone = policy.zone().getId();
         c.maxUnreachableAttempts = policy.maxUnreachableAttempts();
         c.month = YearMonth.from(date).toString();
         c.callableFrom = policy.openingOnOrAfter(date);
@@ -254,8 +257,10 @@ public class Callback implements OutboxCarrier {
     }
 
     /**
-     * The reached customer's answers. Not satisfied: the department corrects and the customer is called again; from
-     * the second unsatisfied round the supervisor coordinates (seed 003 §2).
+     * The reached customer's answers. Not satisfied: the department corrects and the customer is called again until
+     * satisfied (seed 000 §4.8 跟蹤回訪、直至合格為止); once the request has had the mall's number of unsatisfied
+     * callbacks (default 2), and at every unsatisfied callback after that, the case is handed to the customer-service
+     * supervisor, who coordinates the departments until the customer is satisfied (seed 003 §2).
      */
     List<DomainEvent> record(CallbackResult answers, String by, Instant now) {
         requireOpen();
@@ -286,12 +291,13 @@ public class Callback implements OutboxCarrier {
             int unsatisfiedRounds = unsatisfiedRounds();
             events.add(new CallbackEvents.Unsatisfied(id, requestId, workOrderId, kind, getCallbackKind(), department, round,
                     dissatisfiedWith, unsatisfiedRounds, tenant == null ? null : tenant.tenantId(), now));
-            if (getCallbackKind() != CallbackKind.DAILY && unsatisfiedRounds >= 2) {
+            if (getCallbackKind() != CallbackKind.DAILY && unsatisfiedRounds >= supervisorAfter()) {
                 escalated = true;
                 events.add(new CallbackEvents.Escalated(id, requestId, workOrderId, kind, getCallbackKind(), department, round,
                         unsatisfiedRounds, CallbackEvents.SUPERVISOR,
                         "customer not satisfied at " + unsatisfiedRounds + " callbacks: " + String.join(", ", dissatisfiedWith),
-                        status, now));
+                        status, now, requestNumber, supervisorAfter(), dissatisfiedWith,
+                        unsatisfiedRounds == supervisorAfter()));
             }
         }
         return events;
@@ -356,6 +362,11 @@ public class Callback implements OutboxCarrier {
         return maxUnreachableAttempts > 0 ? maxUnreachableAttempts : CallbackPolicy.DEFAULT_MAX_UNREACHABLE;
     }
 
+    /** Callbacks stored before the mall's threshold was kept on each use the default. */
+    int supervisorAfter() {
+        return supervisorAfterUnsatisfied > 0 ? supervisorAfterUnsatisfied : CallbackPolicy.DEFAULT_SUPERVISOR_AFTER;
+    }
+
     ZoneId zoneId() {
         return ZoneId.of(zone != null ? zone : "Asia/Shanghai");
     }
@@ -385,6 +396,7 @@ public class Callback implements OutboxCarrier {
     public Instant getDueAt() { return dueAt; }
     public String getMonth() { return month; }
     public int getMaxUnreachableAttempts() { return maxUnreachable(); }
+    public int getSupervisorAfterUnsatisfied() { return supervisorAfter(); }
     public CallbackStatus getStatus() { return status; }
     public ExemptReason getExemptReason() { return exemptReason; }
     public List<Attempt> getAttempts() { return attempts; }

@@ -85,12 +85,15 @@ final class CallbackEvents {
     }
 
     /**
-     * Unsatisfied a second time (or more): the customer-service supervisor coordinates the corrective action
-     * (seed 003 §2 "客服主管應協調相關部門重新處理,直至客戶滿意為止"). Consoles show it.
+     * The request has had the mall's number of unsatisfied callbacks ({@code supervisorAfterUnsatisfied}, default 2)
+     * or more: the case is handed to the customer-service supervisor, who coordinates the corrective action until the
+     * customer is satisfied (seed 003 §2 "客服主管應協調相關部門重新處理,直至客戶滿意為止"; seed 000 §4.8). Published at the
+     * callback that reaches the threshold ({@code handover} true) and at every further unsatisfied one. Consoles show it.
      */
     record Escalated(String callbackId, String requestId, String workOrderId, String kind, CallbackKind callbackKind,
                      String department, int round, int unsatisfiedRounds, String toRole, String reason,
-                     CallbackStatus status, Instant occurredAt) implements DomainEvent {
+                     CallbackStatus status, Instant occurredAt, String requestNumber, int supervisorAfterUnsatisfied,
+                     List<String> dissatisfiedWith, boolean handover) implements DomainEvent {
         @Override
         public EventType eventType() {
             return ESCALATED;

@@ -54,6 +54,10 @@ class CallbackMetrics {
                 .record(Duration.between(c.getWorkCompletedAt(), c.getCompletedAt()));
         if (c.isEscalated()) {
             meters.counter("msd.callback.escalations", "mall", c.getMallId()).increment();
+            if (c.unsatisfiedRounds() == c.supervisorAfter()) {
+                // The case reached the mall's threshold with this callback: handed to the supervisor (seed 003 §2).
+                meters.counter("msd.callback.supervisor.handovers", "mall", c.getMallId()).increment();
+            }
         }
     }
 

@@ -40,7 +40,7 @@ class DailySampleController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     Mono<DailySampleView> draw(@PathVariable String mallId, @RequestParam(required = false) String date, PlatformUser user) {
         return policies.of(mallId).flatMap(policy -> {
-            LocalDate today = policy.desk().dateOf(clock.instant());
+            LocalDate today = policy.dateOf(clock.instant());
             LocalDate day;
             try {
                 day = date == null || date.isBlank() ? today : LocalDate.parse(date.trim());

@@ -4,7 +4,6 @@ import com.mallservicedesk.callback.followup.Callbacks;
 import com.mallservicedesk.callback.followup.ProactiveTarget;
 import com.mallservicedesk.callback.policy.CallbackPolicies;
 import com.mallservicedesk.callback.policy.CallbackPolicy;
-import com.mallservicedesk.callback.policy.DeskHours;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
@@ -68,8 +67,7 @@ class DailySampling {
         return draw(mallId, date, null)
                 .then(policies.of(mallId))
                 .flatMap(policy -> {
-                    DeskHours desk = policy.desk();
-                    LocalDate next = desk.nextWorkingDay(date);
+                    LocalDate next = policy.nextWorkingDay(date);
                     Instant now = clock.instant();
                     if (policy.openingOnOrAfter(next).isBefore(now)) {
                         // Fired late (the service was down): go on from today, not from the missed days.
@@ -110,8 +108,8 @@ class DailySampling {
 
     /** Today if the desk has not opened yet today, else its next working day. */
     static LocalDate firstDrawFrom(CallbackPolicy policy, Instant now) {
-        DeskHours desk = policy.desk();
-        LocalDate today = desk.dateOf(now);
-        return desk.isWorkingDay(today) && now.isBefore(desk.openingOf(today)) ? today : desk.nextWorkingDay(today);
+        LocalDate today = policy.dateOf(now);
+        Instant opening = policy.openingOnOrAfter(today);
+        return policy.dateOf(opening).equals(today) && now.isBefore(opening) ? today : policy.nextWorkingDay(today);
     }
 }

@@ -46,7 +46,7 @@ class StatsController {
             return Mono.error(invalid("department", department));
         }
         return policies.of(mallId).flatMap(policy -> {
-            YearMonth current = YearMonth.from(clock.instant().atZone(policy.desk().zoneId()));
+            YearMonth current = YearMonth.from(clock.instant().atZone(policy.zone()));
             YearMonth first;
             YearMonth last;
             if (month != null) {

@@ -2,7 +2,7 @@ package com.mallservicedesk.callback.stats;
 
 import com.mallservicedesk.callback.policy.CallbackPolicies;
 import com.mallservicedesk.callback.policy.CallbackPolicy;
-import com.mallservicedesk.callback.policy.DeskHours;
+import com.mallservicedesk.callback.mall.MallSites;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -37,9 +37,11 @@ class StatsGauges implements ApplicationListener<ApplicationReadyEvent> {
     private final Clock clock;
     private final ReactiveMongoTemplate mongo;
     private final CallbackPolicies policies;
+    private final MallSites sites;
     private final Map<String, Shown> byMall = new ConcurrentHashMap<>();
 
-    StatsGauges(MeterRegistry meters, Clock clock, ReactiveMongoTemplate mongo, CallbackPolicies policies) {
+    StatsGauges(MeterRegistry meters, Clock clock, ReactiveMongoTemplate mongo, CallbackPolicies policies, MallSites sites) {
+        this.sites = sites;
         this.meters = meters;
         this.clock = clock;
         this.mongo = mongo;
@@ -47,7 +49,7 @@ class StatsGauges implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     void show(CallbackMonth whole, CallbackPolicy policy) {
-        ZoneId zone = policy.desk().zoneId();
+        ZoneId zone = policy.zone();
         if (whole.getDepartment() != null || !whole.getMonth().equals(currentMonth(zone))) {
             return;
         }
@@ -92,10 +94,13 @@ class StatsGauges implements ApplicationListener<ApplicationReadyEvent> {
         return met == null ? Double.NaN : met ? 1 : 0;
     }
 
-    /** After a start: the malls' stored figures of this month (a query by month, once). */
+    /**
+     * After a start: the malls' stored figures of this month (a query by month, once). Malls in zones away from the
+     * default show from their next change; the month is taken in the default zone.
+     */
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        String month = currentMonth(ZoneId.of(DeskHours.DEFAULT_ZONE));
+        String month = currentMonth(sites.defaultZone());
         mongo.find(Query.query(Criteria.where("month").is(month).and("department").is(null)), CallbackMonth.class)
                 .concatMap(whole -> policies.of(whole.getMallId()).doOnNext(policy -> show(whole, policy)))
                 .subscribe(shown -> { }, error -> log.warn("Callback gauges not loaded after start: {}", error.toString()));

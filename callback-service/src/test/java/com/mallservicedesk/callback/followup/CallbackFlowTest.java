@@ -34,14 +34,14 @@ class CallbackFlowTest extends CallbackIntegrationTest {
         String id = callbackIdFor(requestId, 1);
 
         var callback = awaitCallback(mall, id);
-        // The desk calls the next day (seed 000 §4.4.4): from its opening at 10:00, overdue after its 12 hours.
+        // The desk calls the next day (seed 000 §4.4.4): from its opening at 09:00, overdue at its close at 21:00.
         LocalDate nextDay = completedAt.atZone(SHANGHAI).toLocalDate().plusDays(1);
-        Instant opening = nextDay.atTime(10, 0).atZone(SHANGHAI).toInstant();
+        Instant opening = nextDay.atTime(9, 0).atZone(SHANGHAI).toInstant();
         assertThat(callback).containsEntry("status", "SCHEDULED").containsEntry("kind", "REPAIR")
                 .containsEntry("requestKind", "REPAIR").containsEntry("department", "ENGINEERING")
                 .containsEntry("round", 1)
                 .containsEntry("callableFrom", opening.toString())
-                .containsEntry("dueAt", nextDay.atTime(22, 0).atZone(SHANGHAI).toInstant().toString());
+                .containsEntry("dueAt", nextDay.atTime(21, 0).atZone(SHANGHAI).toInstant().toString());
         assertThat(callback.get("contacts")).asList().hasSize(1);
 
         await().untilAsserted(() -> {

@@ -1,6 +1,7 @@
 package com.mallservicedesk.callback.followup;
 
 import com.mallservicedesk.callback.policy.CallbackPolicy;
+import com.mallservicedesk.callback.policy.PolicyBuilder;
 import com.mallservicedesk.callback.requests.RequestFacts;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,11 @@ final class CallbackMother {
     }
 
     static Callback forWork(CompletedWorkOrder work, RequestFacts facts, Callback previous) {
-        return Callback.forWork(Callback.idFor(work, "event-1"), "M001", work, CallbackPolicy.MALL, facts, previous,
+        return forWork(work, facts, previous, PolicyBuilder.mall().build());
+    }
+
+    static Callback forWork(CompletedWorkOrder work, RequestFacts facts, Callback previous, CallbackPolicy policy) {
+        return Callback.forWork(Callback.idFor(work, "event-1"), "M001", work, policy, facts, previous,
                 COMPLETED.plusSeconds(5)).aggregate();
     }
 

@@ -26,11 +26,12 @@ class CallbackRulesTest {
     private static final Instant NEXT_DAY_NOON = at(DAY.plusDays(1), 12, 0);
 
     @Test
+    @org.junit.jupiter.api.DisplayName("seed 000 §4.4.4: completed work is called back the next day — from the desk's opening (09:00, seed 000 §3.1.1) to its close")
     void completedWorkIsScheduledForTheNextWorkingDayWithItsTwoTimers() {
         Callback c = CallbackMother.repair();
         assertThat(c.getStatus()).isEqualTo(CallbackStatus.SCHEDULED);
-        assertThat(c.getCallableFrom()).isEqualTo(at(DAY.plusDays(1), 10, 0));
-        assertThat(c.getDueAt()).isEqualTo(at(DAY.plusDays(1), 22, 0));
+        assertThat(c.getCallableFrom()).isEqualTo(at(DAY.plusDays(1), 9, 0));
+        assertThat(c.getDueAt()).isEqualTo(at(DAY.plusDays(1), 21, 0));
         assertThat(c.getMonth()).isEqualTo("2026-11");
         assertThat(c.getTimerOutbox()).extracting(PendingTimer::timerId)
                 .containsExactly("callback-due:cb-wo-R1-1:1", "callback-overdue:cb-wo-R1-1:1");

@@ -22,6 +22,7 @@ class UntilSatisfiedTest extends CallbackIntegrationTest {
     private final String mall = newMall();
 
     @Test
+    @org.junit.jupiter.api.DisplayName("seed 000 §4.8 跟蹤回訪、直至合格為止, seed 003 §2: called back after each correction; the second unsatisfied callback hands the case to the supervisor")
     void anUnsatisfiedCustomerIsCalledBackAfterEachCorrectionUntilSatisfied() {
         String requestId = UUID.randomUUID().toString();
         String workOrderId = "wo-" + requestId;
@@ -57,6 +58,9 @@ class UntilSatisfiedTest extends CallbackIntegrationTest {
                     assertThat(e.data().get("unsatisfiedRounds").asInt()).isEqualTo(2);
                     assertThat(e.data().get("workOrderId").asString()).isEqualTo(workOrderId);
                     assertThat(e.data().get("department").asString()).isEqualTo("ENGINEERING");
+                    assertThat(e.data().get("supervisorAfterUnsatisfied").asInt()).isEqualTo(2);
+                    assertThat(e.data().get("handover").asBoolean()).isTrue();
+                    assertThat(e.data().get("requestNumber").asString()).isEqualTo(mall + "-20261120-0001");
                 }));
 
         completeWork(mall, requestId, "REPAIR", 3, clock.instant());
@@ -78,6 +82,7 @@ class UntilSatisfiedTest extends CallbackIntegrationTest {
             });
             assertThat(publishedAbout(third, "mall.callback.callback.unsatisfied.v1")).isEmpty();
             assertThat(prometheus()).contains("msd_callback_escalations_total{application=\"callback-service\",mall=\"" + mall + "\"} 1.0");
+            assertThat(prometheus()).contains("msd_callback_supervisor_handovers_total{application=\"callback-service\",mall=\"" + mall + "\"} 1.0");
         });
 
         // Each round's completion needed a callback and got one; one in three satisfied.

@@ -30,21 +30,26 @@ class CallbackPolicyApiTest extends CallbackIntegrationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("seed 000 §4.4.4, §3.1.1, seed 003 §2: a mall without its own policy or settings has the seeds' defaults (contract C1)")
     void aMallWithoutItsOwnPolicyHasTheSeedsDefaults() {
         web.get().uri("/api/v1/malls/{mall}/callback-policy", mall).headers(h -> h.setBearerAuth(supervisor))
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.defaults").isEqualTo(true)
                 .jsonPath("$.timing").isEqualTo("NEXT_DAY")
-                .jsonPath("$.overdueAfter").isEqualTo("PT12H")
+                .jsonPath("$.overdueAfter").doesNotExist()
+                .jsonPath("$.supervisorAfterUnsatisfied").isEqualTo(2)
+                .jsonPath("$.siteKind").isEqualTo("MALL")
+                .jsonPath("$.settingsRevision").isEqualTo(0)
                 .jsonPath("$.targets.callbackRate").isEqualTo(0.95)
                 .jsonPath("$.targets.satisfactionRate").isEqualTo(0.9)
                 .jsonPath("$.kinds").isEqualTo(List.of("REPAIR", "COMPLAINT", "HELP"))
                 .jsonPath("$.maxUnreachableAttempts").isEqualTo(3)
                 .jsonPath("$.dailySampleSize").isEqualTo(3)
+                .jsonPath("$.zone").isEqualTo("Asia/Shanghai")
                 .jsonPath("$.desk.zone").isEqualTo("Asia/Shanghai")
-                .jsonPath("$.desk.opens").isEqualTo("10:00")
-                .jsonPath("$.desk.closes").isEqualTo("22:00");
+                .jsonPath("$.desk.hours.MONDAY.open").isEqualTo("09:00:00")
+                .jsonPath("$.desk.hours.MONDAY.close").isEqualTo("21:00:00");
     }
 
     @Test
@@ -53,8 +58,7 @@ class CallbackPolicyApiTest extends CallbackIntegrationTest {
                 .expectBody()
                 .jsonPath("$.defaults").isEqualTo(false)
                 .jsonPath("$.targets.callbackRate").isEqualTo(1.0)
-                .jsonPath("$.desk.alwaysOpen").isEqualTo(true)
-                .jsonPath("$.overdueAfter").isEqualTo("PT24H")
+                .jsonPath("$.overdueAfter").doesNotExist()
                 .jsonPath("$.updatedBy").isEqualTo("supervisor-" + mall);
 
         String requestId = UUID.randomUUID().toString();
@@ -112,17 +116,18 @@ class CallbackPolicyApiTest extends CallbackIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("invalid-field");
         put(mall, supervisor, Map.of("timing", "NEXT_DAY", "maxUnreachableAttempts", 0)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("maxUnreachableAttempts");
+        // The desk's hours and zone are intake's mall settings now: setting them here is refused, not ignored.
         web.put().uri("/api/v1/malls/{mall}/callback-policy", mall).headers(h -> h.setBearerAuth(supervisor))
                 .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("timing", "NEXT_DAY", "desk", Map.of("zone", "Asia/Shanghai", "alwaysOpen", false,
-                        "opens", "22:00", "closes", "10:00")))
+                .bodyValue(Map.of("timing", "NEXT_DAY", "desk", Map.of("zone", "Asia/Shanghai", "alwaysOpen", true)))
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("desk-hours-invalid")
-                .jsonPath("$.title").isEqualTo("Desk hours not valid")
-                .jsonPath("$.errors[0].field").isEqualTo("desk.closes");
-        put(mall, supervisor, Map.of("timing", "NEXT_DAY", "desk", Map.of("zone", "Mars/Olympus", "alwaysOpen", true)))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("desk-hours-invalid").jsonPath("$.title").isEqualTo("前台工作时间无效");
+                .expectBody().jsonPath("$.code").isEqualTo("desk-hours-at-intake")
+                .jsonPath("$.title").isEqualTo("Desk hours are mall settings")
+                .jsonPath("$.errors[0].field").isEqualTo("desk");
+        put(mall, supervisor, Map.of("timing", "NEXT_DAY", "supervisorAfterUnsatisfied", 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("supervisorAfterUnsatisfied");
+        put(mall, supervisor, Map.of("timing", "NEXT_DAY", "supervisorAfterUnsatisfied", 11)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("supervisorAfterUnsatisfied");
         put(mall, supervisor, Map.of("timing", "NEXT_DAY", "overdueAfter", "P30D")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("overdue-after-invalid");
     }

@@ -114,10 +114,10 @@ class DailyCallbacksTest extends CallbackIntegrationTest {
     @Test
     void theDrawIsATimerAtTheDesksOpeningThatDrawsTheDayAndSetsTheNextOne() {
         directoryOfSixWithOneClosed();
-        LocalDate first = DailySampling.firstDrawFrom(CallbackPolicy.MALL, clock.instant());
+        LocalDate first = DailySampling.firstDrawFrom(com.mallservicedesk.callback.policy.PolicyBuilder.mall().build(), clock.instant());
         String timerId = TenantRoster.timerId(mall, first);
         Timer timer = await().until(() -> timers.find(timerId).block(), java.util.Objects::nonNull);
-        assertThat(timer.dueAt()).isEqualTo(first.atTime(10, 0).atZone(SHANGHAI).toInstant());
+        assertThat(timer.dueAt()).isEqualTo(first.atTime(9, 0).atZone(SHANGHAI).toInstant());
 
         // The timer fires (here by hand, at its time); firing twice draws once.
         drawTimer.fire(timer).block();

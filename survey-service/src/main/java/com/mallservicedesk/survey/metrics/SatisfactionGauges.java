@@ -2,6 +2,8 @@ package com.mallservicedesk.survey.metrics;
 
 import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.survey.campaign.LatestSurveyResults;
+import com.mallservicedesk.survey.reception.Counts;
+import com.mallservicedesk.survey.reception.ReceptionFigures;
 import com.mallservicedesk.survey.report.MonthlyReports;
 import com.mallservicedesk.survey.satisfaction.CallbackFigures;
 import com.mallservicedesk.survey.satisfaction.CallbackStatistics;
@@ -24,7 +26,9 @@ import reactor.core.publisher.Mono;
  * Per-mall gauges of the current month (in each mall's zone) from the stored figures, so every instance reports the
  * same and a restart loses nothing: callback satisfaction by the respondent formula (ratio 0..1), answered callbacks,
  * callback-service's callback rate (ratio) and its completions needing a callback. A refresh reads a few documents
- * by key per mall; a mall without data in the month has no series (no made-up zeros for the alerts).
+ * by key per mall; a mall without data in the month has no series (no made-up zeros for the alerts). The KPIs of
+ * seed 003 §監控指標 from intake (contract C6): complaint handling timeliness and consultation reply accuracy (ratios)
+ * with the counts they divide.
  */
 @Component
 class SatisfactionGauges implements SmartLifecycle {
@@ -39,11 +43,27 @@ class SatisfactionGauges implements SmartLifecycle {
     private final MultiGauge respondents;
     private final MultiGauge callbackRate;
     private final MultiGauge needingCallback;
+    private final ReceptionFigures reception;
+    private final MultiGauge complaintTimeliness;
+    private final MultiGauge complaintsConcluded;
+    private final MultiGauge replyAccuracy;
+    private final MultiGauge consultationsReviewed;
     private final PollingLoop loop;
 
     SatisfactionGauges(KnownMalls malls, MonthlyReports months, SatisfactionTally satisfaction,
-                       CallbackStatistics callbacks, LatestSurveyResults surveys, MeterRegistry meters,
-                       @Value("${survey.metrics.refresh-interval:PT30S}") Duration interval) {
+                       CallbackStatistics callbacks, LatestSurveyResults surveys, ReceptionFigures reception,
+                       MeterRegistry meters, @Value("${survey.metrics.refresh-interval:PT30S}") Duration interval) {
+        this.reception = reception;
+        this.complaintTimeliness = MultiGauge.builder("msd.survey.kpi.complaint.timeliness").baseUnit("ratio")
+                .description("Complaints concluded this month with every clock of the complaint register met ÷ "
+                        + "complaints concluded (seed 003 §監控指標)").register(meters);
+        this.complaintsConcluded = MultiGauge.builder("msd.survey.kpi.complaints.concluded")
+                .description("Complaints concluded this month (seed 003 §監控指標)").register(meters);
+        this.replyAccuracy = MultiGauge.builder("msd.survey.kpi.consultation.accuracy").baseUnit("ratio")
+                .description("Consultation replies found correct this month ÷ replies checked (seed 003 §監控指標)")
+                .register(meters);
+        this.consultationsReviewed = MultiGauge.builder("msd.survey.kpi.consultations.reviewed")
+                .description("Consultation replies checked this month (seed 003 §監控指標)").register(meters);
         this.malls = malls;
         this.months = months;
         this.satisfaction = satisfaction;
@@ -65,15 +85,16 @@ class SatisfactionGauges implements SmartLifecycle {
     }
 
     private record MallRow(String mallId, MonthlySatisfaction answers, CallbackFigures figures,
-                           LatestSurveyResults.Latest survey) {
+                           LatestSurveyResults.Latest survey, Counts reception) {
     }
 
     Mono<Void> refresh() {
         return malls.all()
                 .concatMap(mallId -> months.currentMonth(mallId).flatMap(month -> Mono.zip(
                         satisfaction.month(mallId, month), callbacks.month(mallId, month, null),
-                        surveys.of(mallId).defaultIfEmpty(new LatestSurveyResults.Latest(mallId, null, null, null, null)))
-                        .map(t -> new MallRow(mallId, t.getT1(), t.getT2(), t.getT3()))))
+                        surveys.of(mallId).defaultIfEmpty(new LatestSurveyResults.Latest(mallId, null, null, null, null)),
+                        reception.month(mallId, month))
+                        .map(t -> new MallRow(mallId, t.getT1(), t.getT2(), t.getT3(), t.getT4()))))
                 .collectList()
                 .doOnNext(rows -> {
                     List<MultiGauge.Row<?>> s = new ArrayList<>();
@@ -81,8 +102,24 @@ class SatisfactionGauges implements SmartLifecycle {
                     List<MultiGauge.Row<?>> rate = new ArrayList<>();
                     List<MultiGauge.Row<?>> needing = new ArrayList<>();
                     List<MultiGauge.Row<?>> survey = new ArrayList<>();
+                    List<MultiGauge.Row<?>> timeliness = new ArrayList<>();
+                    List<MultiGauge.Row<?>> concluded = new ArrayList<>();
+                    List<MultiGauge.Row<?>> accuracy = new ArrayList<>();
+                    List<MultiGauge.Row<?>> reviewed = new ArrayList<>();
                     for (MallRow row : rows) {
                         Tags mall = Tags.of("mall", row.mallId());
+                        long complaints = row.reception().get("kpi.complaints.concluded");
+                        if (complaints > 0) {
+                            concluded.add(MultiGauge.Row.of(mall, complaints));
+                            timeliness.add(MultiGauge.Row.of(mall,
+                                    (double) row.reception().get("kpi.complaints.onTime") / complaints));
+                        }
+                        long replies = row.reception().get("kpi.consultations.reviewed");
+                        if (replies > 0) {
+                            reviewed.add(MultiGauge.Row.of(mall, replies));
+                            accuracy.add(MultiGauge.Row.of(mall,
+                                    (double) row.reception().get("kpi.consultations.correct") / replies));
+                        }
                         if (row.answers().satisfactionRatio() != null) {
                             s.add(MultiGauge.Row.of(mall, row.answers().satisfactionRatio()));
                             n.add(MultiGauge.Row.of(mall, row.answers().callbacks()));
@@ -103,6 +140,10 @@ class SatisfactionGauges implements SmartLifecycle {
                     callbackRate.register(rate, true);
                     needingCallback.register(needing, true);
                     surveySatisfaction.register(survey, true);
+                    complaintTimeliness.register(timeliness, true);
+                    complaintsConcluded.register(concluded, true);
+                    replyAccuracy.register(accuracy, true);
+                    consultationsReviewed.register(reviewed, true);
                 })
                 .then();
     }

@@ -66,6 +66,7 @@ class PlatformReportController {
                 r.workTime().averageMinutes(), r.callbacks().callbackRate(), r.callbacks().callbackRateMet(),
                 r.callbacks().satisfactionRate(), r.callbacks().satisfactionRateMet(), r.callbacks().respondentSatisfaction(),
                 r.openItems().requestsFromMonth(), r.openItems().overdueWorkOrdersNow(), r.claims().opened(),
-                r.claims().settled());
+                r.claims().settled(), r.kpis().complaintHandling().timelinessRate(),
+                r.kpis().consultationReplies().accuracyRate());
     }
 }

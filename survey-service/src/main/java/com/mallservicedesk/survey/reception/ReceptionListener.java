@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The platform's request, work-order and claim events, into the reception figures. */
+/** The platform's request, work-order and claim events, and intake's KPI events, into the reception figures. */
 @Component
 class ReceptionListener {
 
@@ -19,13 +19,17 @@ class ReceptionListener {
     private final EventHandlers claims;
 
     ReceptionListener(EventInbox inbox, RequestTracking requestTracking, WorkOrderTracking workOrderTracking,
-                      ClaimTracking claimTracking) {
+                      ClaimTracking claimTracking, KpiTracking kpiTracking) {
         this.inbox = inbox;
         this.requests = EventHandlers.forConsumer("survey.reception-requests")
                 .on("mall.intake.request.registered.v1", IntakeRequestEvents.Registered.class, requestTracking::registered)
                 .on("mall.intake.request.closed.v1", IntakeRequestEvents.Closed.class, requestTracking::closed)
                 .on("mall.intake.request.cancelled.v1", IntakeRequestEvents.Ended.class, requestTracking::cancelled)
-                .on("mall.intake.request.merged.v1", IntakeRequestEvents.Ended.class, requestTracking::merged);
+                .on("mall.intake.request.merged.v1", IntakeRequestEvents.Ended.class, requestTracking::merged)
+                .on("mall.intake.complaint.concluded.v1", IntakeRequestEvents.ComplaintConcluded.class,
+                        kpiTracking::complaintConcluded)
+                .on("mall.intake.consultation.reviewed.v1", IntakeRequestEvents.ConsultationReviewed.class,
+                        kpiTracking::consultationReviewed);
         this.workOrders = EventHandlers.forConsumer("survey.reception-work-orders");
         for (String event : WORK_ORDER_EVENTS) {
             workOrders.on(WorkOrderTracking.PREFIX + event + ".v1", WorkOrderChange.class, workOrderTracking::changed);

@@ -21,6 +21,9 @@ final class MonthlyAnalysis {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(intake(r));
         paragraphs.add(complaints(r.complaints()));
+        if (r.kpis() != null && (r.kpis().complaintHandling().concluded() > 0 || r.kpis().consultationReplies().reviewed() > 0)) {
+            paragraphs.add(kpis(r.kpis()));
+        }
         paragraphs.add(serviceLevels(r.serviceLevels()));
         paragraphs.add(workTime(r.workTime()));
         paragraphs.add(callbacks(r.callbacks()));
@@ -60,6 +63,22 @@ final class MonthlyAnalysis {
                     percent(c.timelinessRate()), c.handledOnTime() < c.handled() ? "，逾时投诉须分析原因并落实改进。" : "。");
         }
         return text;
+    }
+
+    /** The KPIs of seed 003 §監控指標 from intake's complaint register and reply checks; only when there are some. */
+    private static String kpis(MonthlyReport.Kpis k) {
+        var c = k.complaintHandling();
+        var q = k.consultationReplies();
+        List<String> parts = new ArrayList<>();
+        if (c.concluded() > 0) {
+            parts.add("本月结案投诉%d件，按时结案%d件，投诉处理及时率%s".formatted(c.concluded(), c.onTime(),
+                    percent(c.timelinessRate())));
+        }
+        if (q.reviewed() > 0) {
+            parts.add("抽查咨询回复%d件，回复准确%d件，咨询回复准确率%s".formatted(q.reviewed(), q.correct(),
+                    percent(q.accuracyRate())));
+        }
+        return "监控指标：" + String.join("；", parts) + "。";
     }
 
     private static String serviceLevels(MonthlyReport.ServiceLevels s) {

@@ -1,5 +1,6 @@
 package com.mallservicedesk.survey.report;
 
+import com.mallservicedesk.survey.formula.SatisfactionFormulas;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 public record MonthlyReport(String mallId, String month, String zone, Instant generatedAt, Requests requests,
                             Complaints complaints, ServiceLevels serviceLevels, WorkTime workTime, Callbacks callbacks,
-                            OpenItems openItems, Claims claims, List<String> analysis) {
+                            OpenItems openItems, Claims claims, Kpis kpis, List<String> analysis) {
 
     /** @param byChannelAndKind channel → kind → requests */
     public record Requests(long total, long previousMonthTotal, Map<String, Long> byChannel, Map<String, Long> byKind,
@@ -59,8 +60,39 @@ public record MonthlyReport(String mallId, String month, String zone, Instant ge
     public record Claims(long opened, long settled, long closedWithoutClaim, long openNow) {
     }
 
+    /**
+     * The KPIs of seed 003 §監控指標 that intake decides per request (contract C6), of the month in the mall's zone.
+     */
+    public record Kpis(ComplaintHandling complaintHandling, ConsultationReplies consultationReplies) {
+
+        /** From the month's counts; a rate is null when there is nothing to count. */
+        public static Kpis of(long concluded, long onTime, long reviewed, long correct) {
+            return new Kpis(new ComplaintHandling(concluded, onTime, SatisfactionFormulas.percent(onTime, concluded)),
+                    new ConsultationReplies(reviewed, correct, SatisfactionFormulas.percent(correct, reviewed)));
+        }
+    }
+
+    /**
+     * 投訴處理及時率: complaints concluded in the month ({@code concludedAt}) and those with every clock of the complaint
+     * register met; {@code timelinessRate} = on time ÷ concluded, in percent.
+     */
+    public record ComplaintHandling(long concluded, long onTime, Double timelinessRate) {
+    }
+
+    /**
+     * 咨詢回復準確率: consultation replies checked in the month ({@code reviewedAt}) and those found correct;
+     * {@code accuracyRate} = correct ÷ reviewed, in percent.
+     */
+    public record ConsultationReplies(long reviewed, long correct, Double accuracyRate) {
+    }
+
+    MonthlyReport withKpis(Kpis figures) {
+        return new MonthlyReport(mallId, month, zone, generatedAt, requests, complaints, serviceLevels, workTime,
+                callbacks, openItems, claims, figures, analysis);
+    }
+
     MonthlyReport withAnalysis(List<String> paragraphs) {
         return new MonthlyReport(mallId, month, zone, generatedAt, requests, complaints, serviceLevels, workTime,
-                callbacks, openItems, claims, paragraphs);
+                callbacks, openItems, claims, kpis, paragraphs);
     }
 }

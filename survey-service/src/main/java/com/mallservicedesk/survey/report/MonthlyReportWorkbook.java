@@ -35,6 +35,7 @@ final class MonthlyReportWorkbook {
             overview(workbook.createSheet("概况"), r, bold);
             requests(workbook.createSheet("受理明细"), r, bold);
             complaints(workbook.createSheet("投诉处理"), r, bold);
+            kpis(workbook.createSheet("监控指标"), r, bold);
             serviceLevels(workbook.createSheet("服务时限"), r, bold);
             workTime(workbook.createSheet("工时"), r, bold);
             openItems(workbook.createSheet("未结事项"), r, bold);
@@ -68,6 +69,8 @@ final class MonthlyReportWorkbook {
         row(sheet, "回访满意度·受访者公式（%）", r.callbacks().respondentSatisfaction());
         row(sheet, "本月需求仍未结（件）", r.openItems().requestsFromMonth());
         row(sheet, "目前逾时工单（张）", r.openItems().overdueWorkOrdersNow());
+        row(sheet, "投诉处理及时率·监控指标（%）", r.kpis().complaintHandling().timelinessRate());
+        row(sheet, "咨询回复准确率·监控指标（%）", r.kpis().consultationReplies().accuracyRate());
         row(sheet, "新开理赔（宗）", r.claims().opened());
         row(sheet, "理赔结案（宗）", r.claims().settled());
         widths(sheet, 30, 20);
@@ -104,6 +107,20 @@ final class MonthlyReportWorkbook {
         row(sheet, "处理完毕的投诉工单", c.handled());
         row(sheet, "按时处理", c.handledOnTime());
         row(sheet, "投诉处理及时率（%）", c.timelinessRate());
+        widths(sheet, 26, 12);
+    }
+
+    /** The KPIs of seed 003 §監控指標 from intake's complaint register and reply checks (contract C6). */
+    private static void kpis(Sheet sheet, MonthlyReport r, CellStyle bold) {
+        var c = r.kpis().complaintHandling();
+        var q = r.kpis().consultationReplies();
+        header(sheet, bold, "项目", "数值");
+        row(sheet, "本月结案投诉（件）", c.concluded());
+        row(sheet, "按时结案（件）", c.onTime());
+        row(sheet, "投诉处理及时率（%）", c.timelinessRate());
+        row(sheet, "本月抽查咨询回复（件）", q.reviewed());
+        row(sheet, "回复准确（件）", q.correct());
+        row(sheet, "咨询回复准确率（%）", q.accuracyRate());
         widths(sheet, 26, 12);
     }
 

@@ -106,8 +106,10 @@ public class MonthlyReports {
                 open.get("workOrders.open"), open.get("workOrders.overdue"), open.get("claims.open"), openByDepartment);
         var claims = new MonthlyReport.Claims(figures.get("claims.opened"), figures.get("claims.settled"),
                 figures.get("claims.closedWithoutClaim"), open.get("claims.open"));
+        var kpis = MonthlyReport.Kpis.of(figures.get("kpi.complaints.concluded"), figures.get("kpi.complaints.onTime"),
+                figures.get("kpi.consultations.reviewed"), figures.get("kpi.consultations.correct"));
         var report = new MonthlyReport(mallId, month.toString(), zone.getId(), clock.instant(), requests, complaints,
-                serviceLevels, workTime, callbackSection, openItems, claims, List.of());
+                serviceLevels, workTime, callbackSection, openItems, claims, kpis, List.of());
         return report.withAnalysis(MonthlyAnalysis.of(report));
     }
 

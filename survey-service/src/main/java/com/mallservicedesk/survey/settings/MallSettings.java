@@ -1,21 +1,31 @@
 package com.mallservicedesk.survey.settings;
 
-import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.events.IncomingEvent;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The time zone each mall's months and days are counted in (default {@code survey.zone}, Asia/Shanghai). Read by key
- * for every event and report; a change applies to what is counted from then on.
+ * The time zone each mall's months, days and survey periods are counted in: intake's mall settings (contract C1), kept
+ * here as a small copy per mall, read by key for every event and report; {@code survey.zone} (Asia/Shanghai) while
+ * intake has sent none for the mall. A change applies to what is counted from then on.
  */
 @Service
 public class MallSettings {
+
+    private static final Logger log = LoggerFactory.getLogger(MallSettings.class);
 
     private final ReactiveMongoTemplate mongo;
     private final ZoneId defaultZone;
@@ -28,27 +38,54 @@ public class MallSettings {
     }
 
     public Mono<ZoneId> zoneOf(String mallId) {
-        return mongo.findById(mallId, ReportSettings.class)
-                .map(settings -> ZoneId.of(settings.zone()))
-                .defaultIfEmpty(defaultZone);
+        return mongo.findById(mallId, MallZone.class).map(z -> ZoneId.of(z.timeZone())).defaultIfEmpty(defaultZone);
     }
 
     Mono<SettingsView> view(String mallId) {
-        return mongo.findById(mallId, ReportSettings.class)
-                .map(s -> new SettingsView(mallId, s.zone(), s.updatedAt(), s.updatedBy()))
-                .defaultIfEmpty(new SettingsView(mallId, defaultZone.getId(), null, null));
+        return mongo.findById(mallId, MallZone.class)
+                .map(z -> new SettingsView(mallId, z.timeZone(), SettingsView.MALL_SETTINGS, z.revision(), z.changedAt()))
+                .defaultIfEmpty(new SettingsView(mallId, defaultZone.getId(), SettingsView.DEFAULT, 0, null));
     }
 
-    Mono<SettingsView> change(String mallId, String zone, String by) {
-        ZoneId parsed;
-        try {
-            parsed = ZoneId.of(zone);
-        } catch (DateTimeException | NullPointerException e) {
-            return Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "zone-invalid", zone));
+    /**
+     * Keeps the mall's zone if the change's revision is above the stored one: redelivered, replayed and reordered
+     * events change nothing.
+     */
+    Mono<Void> apply(IncomingEvent event, MallSettingsChanged change) {
+        String mallId = event.mallId();
+        if (change.revision() == null || (change.mallId() != null && !change.mallId().equals(mallId))) {
+            log.warn("Mall settings event {} ignored: no revision or another mall's settings", event.id());
+            return Mono.empty();
         }
-        return mongo.save(new ReportSettings(mallId, parsed.getId(), clock.instant(), by)).then(view(mallId));
+        ZoneId zone = zone(change.timeZone());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Query olderCopy = Query.query(Criteria.where("_id").is(mallId).and("revision").lt(change.revision()));
+        Update replace = new Update().set("revision", change.revision()).set("timeZone", zone.getId())
+                .set("siteKind", change.siteKind()).set("changedAt", change.changedAt()).set("receivedAt", now);
+        return mongo.updateFirst(olderCopy, replace, MallZone.class)
+                .flatMap(result -> result.getMatchedCount() > 0 ? Mono.<Void>empty()
+                        : mongo.insert(new MallZone(mallId, change.revision(), zone.getId(), change.siteKind(),
+                                        change.changedAt(), now)).then()
+                                // The stored copy is as new or newer: nothing to do.
+                                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()));
     }
 
-    record SettingsView(String mallId, String zone, java.time.Instant updatedAt, String updatedBy) {
+    private ZoneId zone(String name) {
+        try {
+            if (name != null) {
+                return ZoneId.of(name);
+            }
+        } catch (DateTimeException e) {
+            log.warn("Mall settings name an unknown time zone {}: the default {} applies", name, defaultZone);
+        }
+        return defaultZone;
+    }
+
+    /**
+     * @param source   {@code MALL_SETTINGS} (intake's settings, at {@code revision}) or {@code DEFAULT} (none received)
+     */
+    record SettingsView(String mallId, String zone, String source, long revision, Instant changedAt) {
+        static final String MALL_SETTINGS = "MALL_SETTINGS";
+        static final String DEFAULT = "DEFAULT";
     }
 }

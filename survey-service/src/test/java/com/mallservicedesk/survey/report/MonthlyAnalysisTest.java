@@ -24,7 +24,12 @@ class MonthlyAnalysisTest {
                         callbackRate == null ? null : callbackRate >= 95.0, 95.0, 90.0, true,
                         null, null, null, 2, 18, 96.3, 88.9),
                 new MonthlyReport.OpenItems(0, 0, 0, 0, 0, 0, 0, Map.of()),
-                new MonthlyReport.Claims(0, 0, 0, 0), List.of());
+                new MonthlyReport.Claims(0, 0, 0, 0), MonthlyReport.Kpis.of(0, 0, 0, 0), List.of());
+    }
+
+    /** A month with requests and nothing else to say, for tests that add one section. */
+    static MonthlyReport emptyReport() {
+        return report(12, 10, 0, 96.0, true);
     }
 
     @Test

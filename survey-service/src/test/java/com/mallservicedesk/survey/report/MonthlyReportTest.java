@@ -195,24 +195,29 @@ class MonthlyReportTest extends SurveyIntegrationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("seed 000 §4.11: the monthly report's months are the mall's months, in the zone of intake's mall settings (contract C1)")
     void monthsAreCountedInTheMallsTimeZone() {
         String utcMall = newMall();
         String manager = manager(utcMall);
-        web.put().uri("/api/v1/malls/{mall}/report-settings", utcMall).headers(h -> h.setBearerAuth(manager))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("zone", "Mars/Olympus"))
-                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("zone-invalid");
+        // The zone is intake's mall setting (contract C1); an older revision arriving late changes nothing.
+        var utcEvents = events(utcMall);
+        utcEvents.mallSettings(2, "UTC");
+        utcEvents.mallSettings(1, "Asia/Tokyo");
+        await().untilAsserted(() -> web.get().uri("/api/v1/malls/{mall}/report-settings", utcMall)
+                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.zone").isEqualTo("UTC").jsonPath("$.source").isEqualTo("MALL_SETTINGS")
+                .jsonPath("$.revision").isEqualTo(2));
         web.put().uri("/api/v1/malls/{mall}/report-settings", utcMall).headers(h -> h.setBearerAuth(manager))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("zone", "UTC"))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.zone").isEqualTo("UTC");
-        web.get().uri("/api/v1/malls/{mall}/report-settings", utcMall).headers(h -> h.setBearerAuth(manager))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.zone").isEqualTo("UTC");
+                .exchange().expectStatus().isEqualTo(405);
         web.get().uri("/api/v1/malls/{mall}/report-settings", utcMall)
                 .headers(h -> h.setBearerAuth(TestTokens.frontDesk(utcMall))).exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/malls/{mall}/report-settings", mall).headers(h -> h.setBearerAuth(manager(mall)))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.zone").isEqualTo("Asia/Shanghai");
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.zone").isEqualTo("Asia/Shanghai")
+                .jsonPath("$.source").isEqualTo("DEFAULT");
 
         // 17:30 UTC on 31 October is still October in UTC, but 1 November in Shanghai.
-        events(utcMall).request("REPAIR", "PHONE", "2026-10-31T17:30:00Z");
+        utcEvents.request("REPAIR", "PHONE", "2026-10-31T17:30:00Z");
         events.request("REPAIR", "PHONE", "2026-10-31T17:30:00Z");
         await().untilAsserted(() -> web.get().uri("/api/v1/malls/{mall}/reports/monthly?month=2026-10", utcMall)
                 .headers(h -> h.setBearerAuth(manager)).exchange().expectBody().jsonPath("$.requests.total").isEqualTo(1));
