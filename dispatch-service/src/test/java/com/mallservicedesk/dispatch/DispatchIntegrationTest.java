@@ -125,6 +125,15 @@ public abstract class DispatchIntegrationTest {
                 com.mallservicedesk.platform.inbox.ProcessedEvent.class).block());
     }
 
+    /**
+     * Waits until the consumer group has handled everything on the event's topic, the event included: for handlers
+     * registered as repeatable, which leave no processed-event record.
+     */
+    protected void awaitConsumed(String group, PendingEvent event) {
+        String bootstrap = environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+        await().until(() -> com.mallservicedesk.platform.test.ConsumerGroups.caughtUp(bootstrap, group, event.topic()));
+    }
+
     protected static String manager(String mall) {
         return TestTokens.token("manager-" + mall, List.of(mall), List.of("MANAGER"), null);
     }

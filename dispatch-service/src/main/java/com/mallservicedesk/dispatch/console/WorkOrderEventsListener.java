@@ -23,16 +23,17 @@ class WorkOrderEventsListener {
 
     WorkOrderEventsListener(EventInbox inbox, ConsoleFeed feed) {
         this.inbox = inbox;
+        // The feed numbers each event once by its id and stores it once by that number: a repeat changes nothing.
         EventHandlers h = EventHandlers.forConsumer("dispatch.consoles");
         for (String type : TYPES) {
-            h.on("mall.dispatch.work-order." + type + ".v1", Map.class, feed::record);
+            h.onRepeatable("mall.dispatch.work-order." + type + ".v1", Map.class, feed::record);
         }
         this.handlers = h;
         // Department notifications (contract C4) show on the notified department's console.
         this.notifications = EventHandlers.forConsumer("dispatch.consoles.notifications")
-                .on("mall.dispatch.notification.sent.v1", Map.class, feed::record)
-                .on("mall.dispatch.notification.acknowledged.v1", Map.class, feed::record)
-                .on("mall.dispatch.notification.overdue.v1", Map.class, feed::record);
+                .onRepeatable("mall.dispatch.notification.sent.v1", Map.class, feed::record)
+                .onRepeatable("mall.dispatch.notification.acknowledged.v1", Map.class, feed::record)
+                .onRepeatable("mall.dispatch.notification.overdue.v1", Map.class, feed::record);
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "dispatch-service-consoles")

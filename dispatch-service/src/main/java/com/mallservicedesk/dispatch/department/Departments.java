@@ -19,6 +19,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.springframework.beans.factory.annotation.Value;
+import java.time.Duration;
+import com.mallservicedesk.platform.store.CachedReads;
 
 /** The departments of each mall and their working calendars. */
 @Service
@@ -30,8 +33,12 @@ public class Departments {
     private final Clock clock;
     private final Malls malls;
     private final MeterRegistry meters;
+    /** Read on every save of every work order (its clocks count in the department's calendar); changed rarely. */
+    private final CachedReads<Department> cached;
 
-    Departments(DepartmentRepository repository, Clock clock, Malls malls, MeterRegistry meters) {
+    Departments(DepartmentRepository repository, Clock clock, Malls malls, MeterRegistry meters,
+                @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
+        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
         this.repository = repository;
         this.clock = clock;
         this.malls = malls;
@@ -60,7 +67,8 @@ public class Departments {
             }
             return repository.save(new Department(Department.idFor(mallId, code), mallId, code, name,
                     own == null ? null : StoredCalendar.of(own), head,
-                    escalationContacts == null ? List.of() : escalationContacts, clock.instant(), user.id()));
+                    escalationContacts == null ? List.of() : escalationContacts, clock.instant(), user.id()))
+                    .doOnSuccess(saved -> cached.forget(Department.idFor(mallId, code)));
         });
     }
 
@@ -109,7 +117,7 @@ public class Departments {
      */
     public Mono<WorkingCalendar> calendarOf(String mallId, String code) {
         return malls.of(mallId).flatMap(mall -> code == null ? Mono.just(mall.deskHours())
-                : repository.findById(Department.idFor(mallId, code))
+                : cached.get(Department.idFor(mallId, code), () -> repository.findById(Department.idFor(mallId, code)))
                         .map(department -> calendar(department, mall))
                         .defaultIfEmpty(mall.deskHours()));
     }

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import java.time.Duration;
+import com.mallservicedesk.platform.store.CachedReads;
 
 /**
  * Each mall's time zone and desk hours, from intake's mall settings (contract C1). A mall intake has not described
@@ -31,9 +33,13 @@ public class Malls {
     private final ZoneId defaultZone;
     private final SiteKind defaultSiteKind;
     private final MeterRegistry meters;
+    /** Read on every save of every work order (its clocks count in the mall's hours); changed rarely. */
+    private final CachedReads<MallCalendar> cached;
 
     Malls(ReactiveMongoTemplate mongo, Clock clock, @Value("${dispatch.default-zone:Asia/Shanghai}") ZoneId defaultZone,
-          @Value("${dispatch.default-site-kind:MALL}") SiteKind defaultSiteKind, MeterRegistry meters) {
+          @Value("${dispatch.default-site-kind:MALL}") SiteKind defaultSiteKind, MeterRegistry meters,
+          @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
+        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
         this.mongo = mongo;
         this.clock = clock;
         this.defaultZone = defaultZone;
@@ -41,9 +47,10 @@ public class Malls {
         this.meters = meters;
     }
 
-    /** The mall's zone and desk hours: one read by {@code _id}. */
+    /** The mall's zone and desk hours: one read by {@code _id}, kept for a few seconds. */
     public Mono<MallCalendar> of(String mallId) {
-        return mongo.findById(mallId, MallSettings.class).map(this::calendar).defaultIfEmpty(defaults(mallId));
+        return cached.get(mallId, () -> mongo.findById(mallId, MallSettings.class).map(this::calendar))
+                .defaultIfEmpty(defaults(mallId));
     }
 
     public MallCalendar defaults(String mallId) {
@@ -67,6 +74,7 @@ public class Malls {
         Query olderCopy = Query.query(Criteria.where("_id").is(mallId).and("revision").lt(data.revision()));
         return mongo.findAndReplace(olderCopy, settings, FindAndReplaceOptions.options().upsert())
                 .onErrorResume(DuplicateKeyException.class, stale -> Mono.empty())
+                .doOnSuccess(done -> cached.forget(mallId))
                 .then();
     }
 

@@ -20,9 +20,10 @@ class NotificationSourcesListener {
     NotificationSourcesListener(EventInbox inbox, Notifications notifications) {
         this.inbox = inbox;
         this.requests = EventHandlers.forConsumer("dispatch.notifications.requests")
-                .on("mall.intake.request.registered.v1", RegisteredForNotification.class, notifications::forRegistered);
+                // Notifications are created once by their ids; most registrations need none.
+                .onRepeatable("mall.intake.request.registered.v1", RegisteredForNotification.class, notifications::forRegistered);
         this.notices = EventHandlers.forConsumer("dispatch.notifications.notices")
-                .on("mall.intake.notice.published.v1", NoticePublished.class, notifications::forNotice);
+                .onRepeatable("mall.intake.notice.published.v1", NoticePublished.class, notifications::forNotice);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "dispatch-service-notifications")

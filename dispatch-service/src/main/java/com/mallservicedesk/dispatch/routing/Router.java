@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.time.Duration;
+import com.mallservicedesk.platform.store.CachedReads;
 
 /** Chooses the department for a request and keeps each mall's routing table. */
 @Service
@@ -23,18 +25,21 @@ public class Router {
     private final Departments departments;
     private final Clock clock;
     private final String systemDefault;
+    private final CachedReads<RoutingRules> cached;
 
     Router(RoutingRulesRepository repository, Departments departments, Clock clock,
-           @Value("${dispatch.default-department}") String systemDefault) {
+           @Value("${dispatch.default-department}") String systemDefault,
+           @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
         this.repository = repository;
         this.departments = departments;
         this.clock = clock;
         this.systemDefault = systemDefault;
+        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
     }
 
     /** Empty when the mall's rules name no department for it: the front desk assigns it by hand. */
     public Mono<Optional<String>> route(String mallId, RoutingFacts facts) {
-        return repository.findById(mallId)
+        return cached.get(mallId, () -> repository.findById(mallId))
                 .map(rules -> Optional.ofNullable(rules.departmentFor(facts)))
                 // A mall that configured nothing sends everything to the default department (customer service).
                 .defaultIfEmpty(Optional.of(systemDefault));
@@ -56,6 +61,7 @@ public class Router {
                 .collectList()
                 .flatMap(unknown -> unknown.isEmpty()
                         ? repository.save(new RoutingRules(mallId, new ArrayList<>(rules), defaultDepartment, clock.instant(), user.id()))
+                                .doOnSuccess(saved -> cached.forget(mallId))
                         : Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "routing-department-unknown",
                                 String.join(", ", unknown))));
     }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import org.springframework.beans.factory.annotation.Value;
+import com.mallservicedesk.platform.store.CachedReads;
 
 /** Each mall's service-level policy, falling back to the seeds' defaults. */
 @Service
@@ -23,9 +25,12 @@ public class SlaPolicies {
     private final SlaPolicyLimits limits;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** Read on every save of every work order (its clocks); changed rarely. */
+    private final CachedReads<SlaPolicy> cached;
 
     SlaPolicies(SlaPolicyRepository repository, SlaDefaults defaults, SlaPolicyLimits limits, Clock clock,
-                MeterRegistry meters) {
+                MeterRegistry meters, @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
+        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
         this.repository = repository;
         this.defaults = defaults;
         this.limits = limits;
@@ -42,6 +47,10 @@ public class SlaPolicies {
      * logged and counted in {@code msd.dispatch.sla.policy.fallbacks} so the mall's policy gets corrected.
      */
     public Mono<SlaPolicy> of(String mallId) {
+        return cached.get(mallId, () -> load(mallId));
+    }
+
+    private Mono<SlaPolicy> load(String mallId) {
         return repository.findById(mallId).map(stored -> {
             var repaired = limits.repair(stored, defaults.policy());
             if (!repaired.replaced().isEmpty()) {
@@ -60,7 +69,8 @@ public class SlaPolicies {
             return Mono.error(problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "sla-policy-invalid", limits.shortest(),
                     limits.longestResponse(), limits.longestCompletion(), limits.mostWorkingDays()));
         }
-        return repository.save(SlaPolicyDocument.of(mallId, policy, clock.instant(), user.id())).map(SlaPolicyDocument::policy);
+        return repository.save(SlaPolicyDocument.of(mallId, policy, clock.instant(), user.id())).map(SlaPolicyDocument::policy)
+                .doOnSuccess(saved -> cached.forget(mallId));
     }
 
     /** How far ahead a department may promise to complete an order it cannot finish today. */

@@ -16,7 +16,8 @@ class RequestRegisteredListener {
     RequestRegisteredListener(EventInbox inbox, WorkOrders workOrders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("dispatch.work-orders")
-                .on("mall.intake.request.registered.v1", RegisteredRequest.class, workOrders::openFor)
+                // Opening creates the order once by its id (wo-<request id>), counters only with a new order.
+                .onRepeatable("mall.intake.request.registered.v1", RegisteredRequest.class, workOrders::openFor)
                 .on("mall.intake.request.cancelled.v1", WorkOrders.Cancellation.class, workOrders::cancelFor)
                 .on("mall.intake.request.merged.v1", WorkOrders.Merge.class, workOrders::mergeFor);
     }

@@ -16,7 +16,7 @@ class SiteKindTest {
     @Test
     @DisplayName("seed 000 §3.1.1: a mall intake has not described works 12 h a day (09:00–21:00) in the configured zone, not 24×7")
     void aMallWithoutSettingsGetsTwelveHourDeskHours() {
-        var malls = new Malls(null, Clock.systemUTC(), SHANGHAI, SiteKind.MALL, new SimpleMeterRegistry());
+        var malls = new Malls(null, Clock.systemUTC(), SHANGHAI, SiteKind.MALL, new SimpleMeterRegistry(), java.time.Duration.ofSeconds(5));
         var defaults = malls.defaults("M001");
         assertThat(defaults.zone()).isEqualTo(SHANGHAI);
         assertThat(defaults.revision()).isZero();

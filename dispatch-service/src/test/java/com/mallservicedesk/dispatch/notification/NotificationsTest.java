@@ -100,7 +100,7 @@ class NotificationsTest extends DispatchIntegrationTest {
         // Redelivered: nothing new.
         var again = send(REQUESTS, "mall.intake.request.registered.v1", mall, requestId, requestId,
                 Map.of("requestId", requestId, "number", "n", "kind", "COMPLAINT", "relatedDepartments", List.of("SECURITY")));
-        awaitHandled("dispatch.notifications.requests", again);
+        awaitConsumed("dispatch-service-notifications", again);
         assertThat(items("SECURITY")).hasSize(1);
 
         // On the department's console, not on another's.
