@@ -33,6 +33,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
     private final List<ChildProcess> processes = new ArrayList<>();
+    private final Map<ServiceInstance, ChildProcess> children = new LinkedHashMap<>();
     private ServiceLauncher launcher;
 
     private ServiceProcesses() {
@@ -111,6 +112,24 @@ final class ServiceProcesses implements AutoCloseable {
     private synchronized void register(ServiceInstance instance, ChildProcess child) {
         instances.computeIfAbsent(instance.service(), service -> new ArrayList<>()).add(instance);
         processes.add(child);
+        children.put(instance, child);
+    }
+
+    /** SIGKILL of one instance ({@code number} from 1), as a crash or the OOM killer would end it. */
+    synchronized ServiceInstance kill(String service, int number) {
+        ServiceInstance instance = instances.get(service).get(number - 1);
+        children.get(instance).kill();
+        return instance;
+    }
+
+    /** Starts a killed instance again on its port, as a supervisor would, and waits until it is healthy. */
+    void restart(ServiceInstance instance) throws IOException, InterruptedException {
+        ChildProcess child = launcher.start(instance);
+        synchronized (this) {
+            processes.remove(children.put(instance, child));
+            processes.add(child);
+        }
+        awaitHealthy(launcher, instance, child);
     }
 
     /** The first instance of the service. */

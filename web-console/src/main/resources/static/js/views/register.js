@@ -27,6 +27,10 @@ export function render(main) {
       field({ label: '顾客姓名 Customer name', name: 'customer.name', attrs: { maxlength: 100, autocomplete: 'off' } }),
       field({ label: '联系电话 Phone', name: 'customer.phone', type: 'tel', attrs: { autocomplete: 'off', inputmode: 'tel' } }),
       field({ label: '顾客类别 Customer type', name: 'customer.type', type: 'select', options: options('customerType', '—') }),
+      // Phone and walk-in contacts give a name and a number (seed 000 §4.3) unless the customer stays anonymous.
+      checkbox('anonymous', '匿名（不留姓名电话）Anonymous'),
+      // Major incidents and complaints are notified to the related departments within a working day (seed 004).
+      checkbox('major', '重大事件 Major incident or complaint'),
       field({ label: '优先级 Priority', name: 'priority', type: 'select', options: options('priority'), value: 'NORMAL' }),
       field({ label: '分类 Category', name: 'category', attrs: { maxlength: 60, placeholder: '给排水' } }),
       answerFields),
@@ -46,7 +50,7 @@ export function render(main) {
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const body = formValues(form);
-    if (body.answeredOnSpot === false) delete body.answeredOnSpot;
+    for (const flag of ['answeredOnSpot', 'anonymous', 'major']) if (body[flag] === false) delete body[flag];
     const button = form.querySelector('#register-submit');
     button.disabled = true;
     try {
@@ -64,6 +68,11 @@ export function render(main) {
     }
   });
   main.append(h('section', { class: 'card' }, form), result);
+}
+
+function checkbox(name, text) {
+  return h('div', { class: 'field' }, h('label', { for: name },
+    h('input', { type: 'checkbox', id: name, name, 'data-field': name }), ' ', text));
 }
 
 async function showResult(box, request) {

@@ -122,8 +122,9 @@ final class MallData {
                                 "type", "SHOPPER")),
                 Map.of("channel", "INTERCOM", "kind", "INCIDENT", "description", marker + " 顧客在一樓中庭扶梯旁滑倒",
                         "location", Map.of("floor", "1F", "zone", "Atrium")),
+                // A walk-in gives no name: registered as anonymous (seed 000 §4.3 asks name and contact otherwise).
                 Map.of("channel", "VISIT", "kind", "COMPLAINT", "description", marker + " 對停車收費有意見",
-                        "location", Map.of("floor", "B1", "zone", "P")));
+                        "location", Map.of("floor", "B1", "zone", "P"), "anonymous", true));
         for (Map<String, Object> body : bodies) {
             HttpResponse<String> response = send("intake-service", "POST", "/api/v1/malls/" + mall + "/requests",
                     FuzzTokens.everyRole(mall), ApiDocument.JSON.writeValueAsString(body));

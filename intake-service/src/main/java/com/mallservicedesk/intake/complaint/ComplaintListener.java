@@ -21,7 +21,8 @@ class ComplaintListener {
     ComplaintListener(EventInbox inbox, ComplaintRegisters registers) {
         this.inbox = inbox;
         this.requests = EventHandlers.forConsumer("intake.complaints.requests")
-                .on("mall.intake.request.registered.v1", RegisteredRequest.class, registers::onRegistered)
+                // Opening creates the register once by the request's id: every registration passes here, complaint or not.
+                .onRepeatable("mall.intake.request.registered.v1", RegisteredRequest.class, registers::onRegistered)
                 .on("mall.intake.request.cancelled.v1", EndedRequest.class, registers::onCancelled)
                 .on("mall.intake.request.merged.v1", EndedRequest.class, registers::onMerged);
     }

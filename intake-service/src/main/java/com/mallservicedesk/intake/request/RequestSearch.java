@@ -49,6 +49,8 @@ class RequestSearch {
 
     private final ReactiveMongoTemplate mongo;
     private final RequestTextIndex index;
+    /** How long a text search waits for this instance's newest requests to reach the index. */
+    private static final java.time.Duration SETTLE_AT_MOST = java.time.Duration.ofMillis(300);
 
     RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index) {
         this.mongo = mongo;
@@ -88,7 +90,7 @@ class RequestSearch {
     /** Candidates from the index, read by id only, then filtered, ordered and paged here. */
     private Mono<PageView<ServiceRequest>> findByText(String mallId, Filter filter, ListQuery list) {
         String text = filter.text().trim().toLowerCase(Locale.ROOT);
-        return index.candidates(mallId, text)
+        return index.settled(SETTLE_AT_MOST).then(index.candidates(mallId, text))
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<ServiceRequest>of())
                         : mongo.find(Query.query(Criteria.where("_id").in(ids)), ServiceRequest.class).collectList())
                 .map(found -> list.slice(found.stream()

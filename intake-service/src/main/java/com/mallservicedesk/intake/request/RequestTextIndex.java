@@ -6,7 +6,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +32,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,10 +44,15 @@ import reactor.core.publisher.Mono;
  * collection. Real MongoDB could use a text index, but its tokeniser splits on spaces and leaves a Chinese sentence as
  * one word, so it would still need these bigrams.
  *
- * <p>Kept current after every write of a request (a save callback, whoever writes it); a request whose text did not
- * change since it was indexed ({@code request_search_docs}, keyed by request id, holds a hash of the text) costs one
- * read. Postings are written before that hash, so a crash between them is repaired by the next write. Requests stored
- * before the index existed are indexed once at the first start.
+ * <p>Kept current after every write of a request (a save callback, whoever writes it), but off the request's path: a
+ * registration only queues its text, and one indexer thread writes what has queued up in one batch, each token's
+ * document once per batch however many requests share it. Posting a request's fifty-odd tokens on its own path cost
+ * more store writes than the whole registration. A request whose text did not change since it was indexed
+ * ({@code request_search_docs}, keyed by request id, holds a hash of the text) costs one read in the batch. Postings
+ * are written before that hash, so a failure between them is repaired by the next write. A search sees a new request
+ * a few milliseconds after its {@code 201}. What was queued when the process died is indexed again at the next start:
+ * the requests received in the last {@value #REINDEX_MINUTES} minutes. Requests stored before the index existed are
+ * indexed once at the first start.
  */
 @Component
 class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, SmartLifecycle {
@@ -50,13 +64,29 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** Ids kept per token: a token more common than this narrows nothing and the newest requests are what is sought. */
     static final int MAX_IDS = 1000;
     private static final String BACKFILLED = "~backfilled";
+    /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
+    static final int REINDEX_MINUTES = 10;
+    /** Texts waiting for the indexer; beyond this a save indexes nothing now and the request's next write repairs it. */
+    private static final int MAX_QUEUED = 50_000;
+    private static final int MAX_BATCH = 500;
+
+    /** A request's searchable text as it was saved. */
+    private record Queued(String mallId, String requestId, String[] texts) {
+    }
+
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    /** Texts queued or being written: a search on this instance waits a moment for them (read your own writes). */
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final Clock clock;
+    private volatile Thread indexer;
 
     /** Looked up when first used: the template's mapping collects save callbacks like this one when it is built. */
     private final ObjectProvider<ReactiveMongoTemplate> template;
     private volatile boolean running;
 
-    RequestTextIndex(ObjectProvider<ReactiveMongoTemplate> template) {
+    RequestTextIndex(ObjectProvider<ReactiveMongoTemplate> template, Clock clock) {
         this.template = template;
+        this.clock = clock;
     }
 
     private ReactiveMongoTemplate mongo() {
@@ -65,38 +95,91 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
 
     @Override
     public Publisher<ServiceRequest> onAfterSave(ServiceRequest request, Document document, String collection) {
-        return index(request).onErrorResume(e -> {
-            // The request is stored either way; a missed index entry is repaired by the request's next write.
-            log.warn("Search index of request {} not updated: {}", request.getId(), e.toString());
-            return Mono.empty();
-        }).thenReturn(request);
+        unwritten.incrementAndGet();
+        if (!queue.offer(new Queued(request.getMallId(), request.getId(), textsOf(request)))) {
+            unwritten.decrementAndGet();
+            log.warn("Search index queue full: request {} is indexed on its next write", request.getId());
+        }
+        return Mono.just(request);
     }
 
-    Mono<Void> index(ServiceRequest request) {
-        String[] texts = textsOf(request);
-        String hash = hashOf(texts);
-        return mongo().findById(request.getId(), Document.class, DOCS)
-                .map(d -> hash.equals(d.getString("hash")))
-                .defaultIfEmpty(false)
-                .flatMap(current -> current ? Mono.<Void>empty()
-                        : post(request.getMallId(), request.getId(), SearchTokens.ofDocument(texts))
-                                .then(mongo().upsert(Query.query(Criteria.where("_id").is(request.getId())),
-                                        new Update().set("hash", hash).set("mallId", request.getMallId()), DOCS))
-                                .then());
-    }
-
-    private Mono<Void> post(String mallId, String requestId, Set<String> tokens) {
-        if (tokens.isEmpty()) {
+    /**
+     * Completes once what this instance saved so far is in the index, or after {@code atMost}: a front-desk search
+     * right after a registration finds it. Under heavy load the wait is cut short and the search may miss the newest.
+     */
+    Mono<Void> settled(Duration atMost) {
+        if (unwritten.get() == 0) {
             return Mono.empty();
         }
-        BulkOperations.BulkMode mode = BulkOperations.BulkMode.UNORDERED;
-        var bulk = mongo().bulkOps(mode, TOKENS);
-        for (String token : tokens) {
-            // By key only; newest last, the oldest dropped beyond the bound. A repeated id is dropped when read.
-            bulk.upsert(Query.query(Criteria.where("_id").is(key(mallId, token))),
-                    new Update().push("ids").slice(-MAX_IDS).each(requestId));
+        return Flux.interval(Duration.ofMillis(5)).filter(tick -> unwritten.get() == 0).next()
+                .timeout(atMost, Mono.just(0L)).then();
+    }
+
+    /** Indexes one batch: the last queued text of each request, whose text changed since it was indexed. */
+    Mono<Void> index(List<Queued> batch) {
+        Map<String, Queued> latest = new LinkedHashMap<>();
+        batch.forEach(queued -> latest.put(queued.requestId(), queued));
+        Map<String, String> hashes = new HashMap<>();
+        latest.values().forEach(queued -> hashes.put(queued.requestId(), hashOf(queued.texts())));
+        return mongo().find(Query.query(Criteria.where("_id").in(latest.keySet())), Document.class, DOCS)
+                .collectMap(d -> d.getString("_id"), d -> String.valueOf(d.getString("hash")))
+                .flatMap(indexed -> {
+                    List<Queued> changed = latest.values().stream()
+                            .filter(queued -> !hashes.get(queued.requestId()).equals(indexed.get(queued.requestId())))
+                            .toList();
+                    if (changed.isEmpty()) {
+                        return Mono.<Void>empty();
+                    }
+                    return post(changed).then(Mono.defer(() -> {
+                        var bulk = mongo().bulkOps(BulkOperations.BulkMode.UNORDERED, DOCS);
+                        changed.forEach(queued -> bulk.upsert(Query.query(Criteria.where("_id").is(queued.requestId())),
+                                new Update().set("hash", hashes.get(queued.requestId())).set("mallId", queued.mallId())));
+                        return bulk.execute().then();
+                    }));
+                });
+    }
+
+    /** Each token's document once: every request of the batch that has the token, oldest first. */
+    private Mono<Void> post(List<Queued> requests) {
+        Map<String, List<String>> idsByKey = new LinkedHashMap<>();
+        for (Queued queued : requests) {
+            for (String token : SearchTokens.ofDocument(queued.texts())) {
+                idsByKey.computeIfAbsent(key(queued.mallId(), token), k -> new ArrayList<>()).add(queued.requestId());
+            }
         }
+        if (idsByKey.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo().bulkOps(BulkOperations.BulkMode.UNORDERED, TOKENS);
+        // By key only; newest last, the oldest dropped beyond the bound. A repeated id is dropped when read.
+        idsByKey.forEach((key, ids) -> bulk.upsert(Query.query(Criteria.where("_id").is(key)),
+                new Update().push("ids").slice(-MAX_IDS).each(ids.toArray())));
         return bulk.execute().then();
+    }
+
+    /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
+    private void indexQueued() {
+        List<Queued> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Queued first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                index(batch).block(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The requests are stored either way; their next write, or the next start, indexes them.
+                log.warn("Search index batch of {} requests not written: {}", batch.size(), e.toString());
+            } finally {
+                unwritten.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
     }
 
     /**
@@ -159,22 +242,44 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         return mallId + "|" + token;
     }
 
-    /** Once: requests stored before the index existed are indexed (a scan at the first start only). */
-    Mono<Void> indexRequestsStoredBefore() {
-        return mongo().findById(BACKFILLED, Document.class, DOCS).hasElement().flatMap(done -> done ? Mono.<Void>empty()
-                : mongo().findAll(ServiceRequest.class).concatMap(this::index)
-                        .then(InsertOnce.into(mongo(), new Document("_id", BACKFILLED), DOCS)).then());
+    /**
+     * At start: requests stored before the index existed are indexed once (a scan at the first start only); after
+     * that, the requests received in the last minutes, whose texts a crash may have left in the queue.
+     */
+    Mono<Void> indexAtStart() {
+        return mongo().findById(BACKFILLED, Document.class, DOCS).hasElement().flatMap(done -> {
+            Query recent = done ? Query.query(Criteria.where("receivedAt").gte(clock.instant().minus(Duration.ofMinutes(
+                    REINDEX_MINUTES)))) : new Query();
+            return mongo().find(recent, ServiceRequest.class)
+                    .map(r -> new Queued(r.getMallId(), r.getId(), textsOf(r)))
+                    .buffer(MAX_BATCH)
+                    .concatMap(this::index)
+                    .then(done ? Mono.empty() : InsertOnce.into(mongo(), new Document("_id", BACKFILLED), DOCS).then());
+        });
     }
 
     @Override
     public void start() {
-        indexRequestsStoredBefore().block(Duration.ofMinutes(10));
+        indexAtStart().block(Duration.ofMinutes(10));
         running = true;
+        Thread thread = new Thread(this::indexQueued, "request-search-indexer");
+        thread.setDaemon(true);
+        thread.start();
+        indexer = thread;
     }
 
     @Override
     public void stop() {
         running = false;
+        Thread thread = indexer;
+        if (thread != null) {
+            try {
+                // What is queued is written before the process ends, if the store answers in time.
+                thread.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,168 @@
+package com.mallservicedesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mallservicedesk.localplatform.ServiceInstance;
+import com.mallservicedesk.platform.test.InfrastructureAvailable;
+import com.mallservicedesk.platform.test.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code kill -9} of an intake and a dispatch instance while requests pour in: no request that was answered {@code 201}
+ * is lost, each gets exactly one work order once the instances are back, and no work order appears for a request
+ * intake does not have. The other instances carry on meanwhile; the killed ones are restarted on their ports, as the
+ * local platform's supervisor (or Kubernetes) would.
+ */
+@Tag("integration")
+@ExtendWith(InfrastructureAvailable.class)
+class CrashUnderLoadTest {
+
+    private static final int REQUESTS = 240;
+    private static final int CLIENTS = 8;
+    /** The kill comes after this many acknowledged registrations, so work is in flight everywhere. */
+    private static final int KILL_AFTER = 60;
+    private static final List<String> MALLS = IntStream.rangeClosed(1, 2)
+            .mapToObj(n -> "CRASH" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + "-" + n)
+            .toList();
+    private static final Duration RECOVERED = Duration.ofMinutes(5);
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static ServiceProcesses platform;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = SharedPlatform.get();
+    }
+
+    private record Registration(String mall, int status, String requestId) {
+    }
+
+    @Test
+    void killedInstancesLoseNoAcknowledgedRequestAndDoubleNoWorkOrder() throws Exception {
+        List<String> intakes = platform.urls("intake-service");
+        String frontDesk = TestTokens.token("crash-front-desk", MALLS, List.of("FRONT_DESK"), null);
+        ConcurrentLinkedQueue<Registration> done = new ConcurrentLinkedQueue<>();
+        List<ServiceInstance> killed = new ArrayList<>();
+
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (int number = 0; number < REQUESTS; number++) {
+                int n = number;
+                pending.add(clients.submit(() -> done.add(register(n, intakes.get(n % 2), MALLS.get(n / 2 % 2), frontDesk))));
+            }
+            await("the first acknowledged registrations").atMost(RECOVERED)
+                    .until(() -> done.stream().filter(registration -> registration.status() == 201).count() >= KILL_AFTER);
+            killed.add(platform.kill("dispatch-service", 2));
+            killed.add(platform.kill("intake-service", 2));
+            for (Future<?> registration : pending) {
+                registration.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        for (ServiceInstance instance : killed) {
+            platform.restart(instance);
+        }
+
+        List<Registration> acknowledged = done.stream().filter(registration -> registration.status() == 201).toList();
+        assertThat(done).as("every registration either answered 201 or met the killed instance")
+                .allSatisfy(registration -> assertThat(registration.status()).isIn(201, -1));
+        assertThat(acknowledged).as("the surviving intake took its half").hasSizeGreaterThanOrEqualTo(REQUESTS / 2);
+
+        String supervisor = TestTokens.token("crash-supervisor", MALLS, List.of("SUPERVISOR"), null);
+        for (Registration registration : acknowledged) {
+            assertThat(status(intakes.get(0) + "/api/v1/malls/" + registration.mall() + "/requests/"
+                    + registration.requestId(), supervisor)).as("acknowledged request %s", registration.requestId())
+                    .isEqualTo(200);
+        }
+        await("a work order for every acknowledged request, once, through both dispatch instances").atMost(RECOVERED)
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    for (String dispatch : platform.urls("dispatch-service")) {
+                        for (String mall : MALLS) {
+                            List<String> orders = workOrderIds(dispatch, mall, supervisor);
+                            assertThat(orders).as("work orders of %s through %s", mall, dispatch).doesNotHaveDuplicates()
+                                    .containsAll(acknowledged.stream().filter(r -> r.mall().equals(mall))
+                                            .map(r -> "wo-" + r.requestId()).toList());
+                        }
+                    }
+                });
+        // Requests stored just before the kill, whose 201 never left, may have work orders too; but never an order
+        // without its request.
+        for (String mall : MALLS) {
+            for (String order : workOrderIds(platform.url("dispatch-service"), mall, supervisor)) {
+                assertThat(status(intakes.get(0) + "/api/v1/malls/" + mall + "/requests/" + order.substring(3),
+                        supervisor)).as("the request of %s", order).isEqualTo(200);
+            }
+        }
+    }
+
+    private static Registration register(int number, String intake, String mall, String token) {
+        String body = """
+                {"channel":"PHONE","kind":"REPAIR","description":"崩潰測試 %d:電梯按鈕失靈",
+                 "location":{"floor":"%dF","zone":"C%d"},
+                 "customer":{"name":"顧客 %d","phone":"1390000%04d","type":"SHOPPER"}}
+                """.formatted(number, number % 8 + 1, number, number, number);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(intake + "/api/v1/malls/" + mall + "/requests"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(response.body());
+            return new Registration(mall, response.statusCode(), id.find() ? id.group(1) : null);
+        } catch (IOException killedUnderneath) {
+            return new Registration(mall, -1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Registration(mall, -1, null);
+        }
+    }
+
+    private static int status(String url, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Every work order id of the mall, page by page. */
+    private static List<String> workOrderIds(String dispatch, String mall, String token)
+            throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; page < 20; page++) {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall
+                            + "/work-orders?size=200&page=" + page)).header("Authorization", "Bearer " + token).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"(wo-[^\"]+)\"").matcher(body);
+            int before = ids.size();
+            while (matcher.find()) {
+                ids.add(matcher.group(1));
+            }
+            if (ids.size() - before < 200) {
+                return ids;
+            }
+        }
+        return ids;
+    }
+}
