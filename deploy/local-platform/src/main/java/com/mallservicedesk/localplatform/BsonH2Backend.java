@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
@@ -19,8 +18,9 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The library's H2 backend with documents stored as BSON ({@link BsonDocumentType}) and unique-index keys as BSON
- * ordered by value ({@link BsonKeyValueType}). The maps keep the library's names ({@code databases.<db>.<collection>}
+ * The library's H2 backend with documents stored as BSON ({@link BsonDocumentType}), unique-index keys as BSON
+ * ordered by value ({@link BsonKeyValueType}) and queries that name an {@code _id} answered by it
+ * ({@link IdFirstH2Collection}). The maps keep the library's names ({@code databases.<db>.<collection>}
  * for the documents, {@code meta.<db>.<collection>} for its bookkeeping, {@code <db>.<collection>._index_<name>} for
  * each index); only the encodings differ, so a file written by the plain backend cannot be read by this one
  * (the local platform keeps it under another name).
@@ -58,7 +58,7 @@ final class BsonH2Backend extends H2Backend {
             MVMap<Object, Document> documents = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new IdFirstH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         /** As the library does, with BSON keys ordered by value instead of Java-serialised ones. */

@@ -92,6 +92,39 @@ class BsonH2BackendTest {
         });
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("a query naming an _id and more is answered by that document alone, with every condition applied")
+    void queriesByIdAndMoreMatchAsMongoDbDoes() {
+        withServer(home.resolve("by-id.mv"), collection -> {
+            for (int i = 0; i < 50; i++) {
+                collection.insertOne(new Document("_id", "wo-" + i).append("mallId", i % 2 == 0 ? "M001" : "M002")
+                        .append("version", 1L).append("status", "OPEN"));
+            }
+            assertThat(collection.find(new Document("_id", "wo-4").append("mallId", "M001")).first())
+                    .containsEntry("status", "OPEN");
+            assertThat(collection.find(new Document("_id", "wo-4").append("mallId", "M002")).first())
+                    .as("another mall's id").isNull();
+            assertThat(collection.find(new Document("_id", "wo-404").append("mallId", "M001")).first()).isNull();
+            assertThat(collection.find(new Document("_id", new Document("$in", List.of("wo-1", "wo-2", "wo-3")))
+                    .append("mallId", "M002")).into(new ArrayList<>())).extracting(d -> d.get("_id"))
+                    .containsExactlyInAnyOrder("wo-1", "wo-3");
+            // A versioned save: only the version it read matches.
+            assertThat(collection.replaceOne(new Document("_id", "wo-6").append("version", 1L),
+                    new Document("mallId", "M001").append("version", 2L).append("status", "DONE")).getModifiedCount())
+                    .isOne();
+            assertThat(collection.replaceOne(new Document("_id", "wo-6").append("version", 1L),
+                    new Document("mallId", "M001").append("version", 2L).append("status", "LOST")).getModifiedCount())
+                    .as("a stale version").isZero();
+            // A lease: claimed once while it is free.
+            Document free = new Document("_id", "wo-8").append("$or", List.of(new Document("leasedBy", null),
+                    new Document("leasedBy", "nobody")));
+            assertThat(collection.findOneAndUpdate(free, new Document("$set", new Document("leasedBy", "me")))).isNotNull();
+            assertThat(collection.findOneAndUpdate(free, new Document("$set", new Document("leasedBy", "you")))).isNull();
+            assertThat(collection.deleteOne(new Document("_id", "wo-10").append("leasedBy", "me")).getDeletedCount()).isZero();
+            assertThat(collection.countDocuments(new Document("_id", "wo-6").append("status", "DONE"))).isOne();
+        });
+    }
+
     private static void withServer(Path file, java.util.function.Consumer<MongoCollection<Document>> work) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         MongoServer server = new MongoServer(new BsonH2Backend(store));

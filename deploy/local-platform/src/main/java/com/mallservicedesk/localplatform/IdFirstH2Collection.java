@@ -1,0 +1,40 @@
+package com.mallservicedesk.localplatform;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection that answers any query naming an {@code _id} through the {@code _id} index. The library uses an index
+ * only when the query holds nothing but that index's keys, so {@code {_id, mallId}} (every read of an aggregate),
+ * {@code {_id, version}} (every versioned save) or {@code {_id, lockedUntil: ...}} (every claim of a lease) read the
+ * whole collection: measured on 20,000 documents, 10–16 ms instead of well under one, growing with the data. Here the
+ * {@code _id} picks the candidate and the whole query is then matched on it alone, with the library's own matcher.
+ */
+final class IdFirstH2Collection extends H2Collection {
+
+    IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
+                        MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, documents, meta, cursors);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        if (query.size() > 1 && query.containsKey("_id")) {
+            Document idOnly = new Document("_id", query.get("_id"));
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(idOnly)) {
+                    return matchDocuments(query, index.getPositions(idOnly), orderBy, skip, limit, batchSize,
+                            fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+}
