@@ -163,6 +163,21 @@ class ConsoleBrowserTest {
                 .uri("/api/v1/malls/{mall}/requests/{id}", MALL, requestId).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("COMPLETED"));
+
+        // A major incident is notified to the handling department within a working day (seed 004 信息治理): it shows
+        // on the department's console at once and leaves the list when someone there acknowledges it.
+        Map<String, Object> major = api("intake-service", TestTokens.frontDesk(MALL)).post()
+                .uri("/api/v1/malls/{mall}/requests", MALL).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("channel", "PHONE", "kind", "REPAIR", "description", "七樓天花滲水，電線有火花",
+                        "location", Map.of("floor", "7F", "zone", "D"), "major", true,
+                        "customer", Map.of("name", "陳先生", "phone", "13700002222", "type", "SHOPPER")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        By notification = By.xpath("//section[@id='notifications']//li[contains(., '" + major.get("number") + "')]");
+        WebElement item = visible(engineering, notification, FLOW);
+        assertThat(item.getText()).contains("重大事件 Major incident");
+        item.findElement(By.tagName("button")).click();
+        waitFor(() -> engineering.findElements(notification).isEmpty());
     }
 
     @Test

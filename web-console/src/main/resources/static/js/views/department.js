@@ -32,8 +32,12 @@ export async function render(main) {
   const header = h('div', { class: 'status-line' },
     h('h1', { tabindex: '-1' }, `${label('department', department)} 工单 Work orders`), liveState, soundButton);
   if (supervises) header.append(departmentPicker(department));
-  main.append(header, h('p', { class: 'muted' },
+  // Complaints, major incidents and outage notices the department must know of within a working day (seed 004,
+  // seed 000 §4.10): shown until someone of the department acknowledges them.
+  const notices = h('section', { class: 'card', id: 'notifications', 'aria-labelledby': 'notifications-title' });
+  main.append(header, notices, h('p', { class: 'muted' },
     '新工单和升级的工单会高亮显示。New and escalated orders are highlighted.'), board);
+  const reloadNotices = () => drawNotifications(notices, department).catch(() => {});
 
   const refresh = id => loadOrder(state, id).then(() => draw(board, state));
   const key = `msd.lastEvent.${currentMall()}.${department}`;
@@ -48,6 +52,14 @@ export async function render(main) {
     onEvent: ({ event, id, data }) => {
       if (id) sessionStorage.setItem(key, id);
       const message = JSON.parse(data);
+      if (event.startsWith('notification.')) {
+        if (event === 'notification.sent') {
+          beep(state);
+          announce(`${label('consoleEvent', event)}: ${message.data?.summary || ''}`);
+        }
+        reloadNotices();
+        return;
+      }
       if (!message.workOrderId) return;
       const mark = event === 'work-order.created' || event === 'work-order.transferred' || event === 'work-order.reopened'
         ? 'is-new' : ATTENTION.includes(event) ? 'is-escalated' : null;
@@ -59,9 +71,30 @@ export async function render(main) {
       refresh(message.workOrderId);
     },
   });
-  await loadAll(state);
+  await Promise.all([loadAll(state), reloadNotices()]);
   draw(board, state);
   return () => state.stream?.close();
+}
+
+async function drawNotifications(box, department) {
+  const page = await api('dispatch', mallPath(`departments/${encodeURIComponent(department)}/notifications${query({ size: 20 })}`));
+  const open = (page.items || []).filter(n => !n.acknowledged);
+  const canAcknowledge = has('DEPT_STAFF', 'SUPERVISOR');
+  clear(box, h('h2', { id: 'notifications-title' }, `通知 Notifications (${open.length})`),
+    open.length === 0 ? h('p', { class: 'muted' }, '没有待确认的通知。Nothing to acknowledge.')
+      : h('ul', { class: 'notifications' }, ...open.map(n => h('li', { id: `notification-${n.id}`,
+        class: n.overdue ? 'is-escalated' : 'is-new' },
+        h('strong', {}, label('notificationReason', n.reason)), ' ', n.summary || '', ' · ',
+        h('span', { class: 'muted' }, `确认期限 Acknowledge by ${formatTime(n.dueAt)}${n.overdue ? ' · 已逾期 Overdue' : ''}`), ' ',
+        canAcknowledge ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          try {
+            await api('dispatch', mallPath(`notifications/${encodeURIComponent(n.id)}/acknowledgement`), { method: 'POST' });
+            toast('已确认 Acknowledged');
+            drawNotifications(box, department);
+          } catch (error) {
+            toast(error.problem?.title || String(error));
+          }
+        } }, '确认 Acknowledge') : null))));
 }
 
 function departmentPicker(current) {

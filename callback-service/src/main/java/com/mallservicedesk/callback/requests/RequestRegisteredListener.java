@@ -15,7 +15,8 @@ class RequestRegisteredListener {
     RequestRegisteredListener(EventInbox inbox, RequestFactsBook book) {
         this.inbox = inbox;
         this.handlers = EventHandlers.forConsumer("callback.request-facts")
-                .on("mall.intake.request.registered.v1", RegisteredRequest.class, book::record);
+                // The facts are inserted once by the request's id: a repeat changes nothing.
+                .onRepeatable("mall.intake.request.registered.v1", RegisteredRequest.class, book::record);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "callback-service")

@@ -1,14 +1,9 @@
 package com.mallservicedesk.localplatform;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -26,24 +21,12 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            int length = bson.readableBytes();
-            buffer.putVarInt(length);
-            buffer.put(bson.nioBuffer(bson.readerIndex(), length));
-        } finally {
-            bson.release();
-        }
+        BsonInPages.write(buffer, document);
     }
 
     @Override
     public Document read(ByteBuffer buffer) {
-        int length = DataUtils.readVarInt(buffer);
-        ByteBuffer bson = buffer.slice();
-        bson.limit(length);
-        buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        return BsonInPages.read(buffer);
     }
 
     /** A cheap estimate for the page cache, from the document's shape rather than its encoding. */

@@ -4,14 +4,9 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -50,24 +45,12 @@ final class BsonKeyValueType extends BasicDataType<KeyValue> {
     public void write(WriteBuffer buffer, KeyValue key) {
         List<Object> parts = new ArrayList<>(key.size());
         key.forEach(part -> parts.add(part instanceof Missing ? MISSING : part));
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(new Document("k", parts), bson);
-            int length = bson.readableBytes();
-            buffer.putVarInt(length);
-            buffer.put(bson.nioBuffer(bson.readerIndex(), length));
-        } finally {
-            bson.release();
-        }
+        BsonInPages.write(buffer, new Document("k", parts));
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        int length = DataUtils.readVarInt(buffer);
-        ByteBuffer bson = buffer.slice();
-        bson.limit(length);
-        buffer.position(buffer.position() + length);
-        List<?> parts = (List<?>) BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)).get("k");
+        List<?> parts = (List<?>) BsonInPages.read(buffer).get("k");
         return new KeyValue(parts.stream().map(part -> MISSING.equals(part) ? Missing.getInstance() : part).toList());
     }
 
