@@ -71,12 +71,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final Sinks.Many<Work> dispatches;
     /** Markers this instance leased while writing, waiting for their write to commit; by marker key. */
     private final Map<String, Document> leasedAtWrite = new ConcurrentHashMap<>();
+    private final PollingLoop loop;
+    private volatile Disposable dispatching;
 
     /** A document to relay: by marker key alone (claim, then read), or as just written under a lease already held. */
     private record Work(String key, Document leased, String collection, Document written) {
     }
-    private final PollingLoop loop;
-    private volatile Disposable dispatching;
 
     /**
      * @param pollInterval how often the relay looks for work a dispatch did not finish
