@@ -1,6 +1,7 @@
 package com.mallservicedesk.callback.followup;
 
 import com.mallservicedesk.platform.privacy.ContactDisclosure;
+import com.mallservicedesk.platform.privacy.FreeTextPhones;
 import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ record CallbackView(String id, String mallId, CallbackKind kind, String requestK
                         ContactDisclosure.phoneFor(user, c.getDepartment(), k.phone())))
                 .toList();
         List<Round> rounds = c.rounds();
-        return new CallbackView(c.getId(), c.getMallId(), c.getCallbackKind(), c.getKind(), c.getRequestId(),
+        CallbackView view = new CallbackView(c.getId(), c.getMallId(), c.getCallbackKind(), c.getKind(), c.getRequestId(),
                 c.getRequestNumber(), c.getWorkOrderId(), c.getDepartment(), c.getRound(), contacts, c.getTenant(),
                 c.getSampleDate(), c.getWorkCompletedAt(), c.getWorkSummary(), c.getCallableFrom(), c.getDueAt(),
                 c.getMonth(), c.getStatus(), c.getExemptReason(), c.getAttempts(), c.unreachableDays(),
@@ -38,5 +39,7 @@ record CallbackView(String id, String mallId, CallbackKind kind, String requestK
                 c.getCompletedAt(), c.getOnTime(), c.getOverdueAt(), c.isEscalated(), c.getPreviousCallbackId(),
                 c.getNextCallbackId(), rounds.subList(Math.max(0, rounds.size() - MAX_ROUNDS_SHOWN), rounds.size()),
                 rounds.size());
+        // Numbers typed into the work summary or the notes are masked wherever the phone field is.
+        return ContactDisclosure.showsFullNumbers(user, c.getDepartment()) ? view : FreeTextPhones.inRecord(view);
     }
 }

@@ -37,6 +37,18 @@ class CallbackViewTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("a number typed into the work summary is masked wherever the phone field is (seed 001 篇3 §8)")
+    void numbersInTheWorkSummaryFollowTheSameRule() {
+        var work = new CompletedWorkOrder("wo-R2", "R2", "M001-20261125-0002", "REPAIR", "ENGINEERING",
+                "換閥芯，顧客另留電話 13712345678", COMPLETED, CUSTOMER, java.util.List.of(), 1);
+        Callback callback = forWork(work, null, null);
+        assertThat(CallbackView.of(callback, user(Role.DEPT_STAFF, "ENGINEERING")).workSummary())
+                .isEqualTo("換閥芯，顧客另留電話 13712345678");
+        assertThat(CallbackView.of(callback, user(Role.SUPERVISOR, null)).workSummary())
+                .isEqualTo("換閥芯，顧客另留電話 137****5678");
+    }
+
+    @Test
     void aViewShowsTheLatestRoundsOfALongChainAndHowManyThereAre() {
         Callback previous = null;
         for (int round = 1; round <= 30; round++) {

@@ -2,6 +2,7 @@ package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.dispatch.escalation.EscalationRole;
 import com.mallservicedesk.platform.privacy.ContactDisclosure;
+import com.mallservicedesk.platform.privacy.FreeTextPhones;
 import com.mallservicedesk.platform.security.PlatformUser;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ record WorkOrderView(String id, String mallId, String requestId, String requestN
 
     /** @param deadlines the running service-level clocks by rule, or null in lists */
     static WorkOrderView of(WorkOrder o, Map<String, Instant> deadlines, PlatformUser viewer) {
-        return new WorkOrderView(o.getId(), o.getMallId(), o.getRequestId(), o.getRequestNumber(), o.getKind(),
+        WorkOrderView view = new WorkOrderView(o.getId(), o.getMallId(), o.getRequestId(), o.getRequestNumber(), o.getKind(),
                 o.getCategory(), o.getChannel(), o.getPriority(), o.getDescription(), o.getLocation(),
                 contact(o.getCustomer(), o, viewer),
                 o.getReporters().stream().map(r -> contact(new RegisteredRequest.Contact(r.name(), r.phone()), o, viewer))
@@ -39,6 +40,8 @@ record WorkOrderView(String id, String mallId, String requestId, String requestN
                 o.getCompletedAt() == null || o.getOrderedAt() == null ? null : Duration.between(o.getOrderedAt(), o.getCompletedAt()),
                 o.getEscalationLevel(), o.getEscalatedTo(), o.isOverdue(), o.getBreaches(), deadlines, o.getCloseReason(),
                 o.getMergedInto(), o.getTimeline());
+        // Numbers typed into the description, summary or notes are masked wherever the phone field is.
+        return ContactDisclosure.showsFullNumbers(viewer, o.getDepartment()) ? view : FreeTextPhones.inRecord(view);
     }
 
     private static RegisteredRequest.Contact contact(RegisteredRequest.Contact contact, WorkOrder o, PlatformUser viewer) {

@@ -107,4 +107,30 @@ class PhoneDisclosureTest extends DispatchIntegrationTest {
                 .headers(h -> h.setBearerAuth(customerService))
                 .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("work-order-not-found");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a number typed into the description is masked wherever the phone field is (seed 001 篇3 §8)")
+    void numbersInFreeTextFollowTheSameRule() {
+        String requestId = java.util.UUID.randomUUID().toString();
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("requestId", requestId);
+        data.put("number", mall + "-20261126-0009");
+        data.put("channel", "PHONE");
+        data.put("kind", "REPAIR");
+        data.put("description", "地下車庫漏水，請回電 13912345678 或 0551-5112076，單號 WO13800001234");
+        data.put("customer", Map.of("name", "李女士", "phone", "13912345678", "type", "SHOPPER"));
+        data.put("receivedAt", java.time.Instant.now().toString());
+        data.put("acceptedAt", clock.instant().toString());
+        data.put("status", "REGISTERED");
+        data.put("priority", "NORMAL");
+        send(REQUESTS, "mall.intake.request.registered.v1", mall, requestId, requestId, data);
+        String id = "wo-" + requestId;
+        awaitOrder(mall, id);
+
+        assertThat(view(customerService, id).get("description"))
+                .isEqualTo("地下車庫漏水，請回電 13912345678 或 0551-5112076，單號 WO13800001234");
+        assertThat(view(TestTokens.supervisor(mall), id).get("description"))
+                .isEqualTo("地下車庫漏水，請回電 139****5678 或 055****2076，單號 WO13800001234");
+        assertThat(listed(manager(mall), id).get("description")).asString().doesNotContain("13912345678");
+    }
 }

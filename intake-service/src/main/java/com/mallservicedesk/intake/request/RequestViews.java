@@ -1,6 +1,7 @@
 package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.privacy.ContactDisclosure;
+import com.mallservicedesk.platform.privacy.FreeTextPhones;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
 import java.util.HashMap;

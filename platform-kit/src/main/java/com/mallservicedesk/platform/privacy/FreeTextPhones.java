@@ -1,6 +1,5 @@
-package com.mallservicedesk.intake.request;
+package com.mallservicedesk.platform.privacy;
 
-import com.mallservicedesk.platform.privacy.ContactDisclosure;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -14,9 +13,10 @@ import java.util.regex.Pattern;
  * ({@link ContactDisclosure#mask}). Found: mainland mobile numbers (11 digits from 13–19, also written 138 0000 1234 or
  * 138-0000-1234, with or without +86) and landlines with their area code set apart (0551-5112076, (0551)5112076).
  * A number must stand on its own: digits or letters right before or after (an order number, 202611261380000123456,
- * WO13800001234) mean it is part of something else and it is left whole, never half-masked.
+ * WO13800001234) mean it is part of something else and it is left whole, never half-masked. Every service applies it
+ * where {@link ContactDisclosure} masks the phone field.
  */
-final class FreeTextPhones {
+public final class FreeTextPhones {
 
     private static final String NOT_AFTER = "(?<![0-9A-Za-z])(?<![0-9A-Za-z][-_])";
     private static final String NOT_BEFORE = "(?![0-9A-Za-z])(?![-_][0-9A-Za-z])";
@@ -29,7 +29,7 @@ final class FreeTextPhones {
     }
 
     /** The text with every phone number in it masked; null stays null. */
-    static String mask(String text) {
+    public static String mask(String text) {
         if (text == null || text.length() < 7) {
             return text;
         }
@@ -52,7 +52,7 @@ final class FreeTextPhones {
      * timeline's notes). Generic over the record's components, so text fields the view gains later are covered.
      */
     @SuppressWarnings("unchecked")
-    static <R extends Record> R inRecord(R record) {
+    public static <R extends Record> R inRecord(R record) {
         return (R) copy(record);
     }
 
@@ -74,6 +74,8 @@ final class FreeTextPhones {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 types[i] = c.getType();
+                // Views are often package-private records of their service.
+                c.getAccessor().setAccessible(true);
                 Object v = c.getAccessor().invoke(record);
                 if (v instanceof String s) {
                     values[i] = isFreeText(c.getName()) ? mask(s) : s;
@@ -82,6 +84,7 @@ final class FreeTextPhones {
                 }
             }
             Constructor<?> canonical = record.getClass().getDeclaredConstructor(types);
+            canonical.setAccessible(true);
             return (Record) canonical.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + record.getClass().getSimpleName(), e);

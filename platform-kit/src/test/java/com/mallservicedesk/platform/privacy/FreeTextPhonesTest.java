@@ -1,4 +1,4 @@
-package com.mallservicedesk.intake.request;
+package com.mallservicedesk.platform.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
