@@ -1,6 +1,5 @@
 package com.mallservicedesk.intake.complaint;
 
-import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
@@ -80,9 +79,7 @@ class ComplaintController {
     Mono<PageView<ComplaintView>> open(@PathVariable String mallId,
                                        @RequestParam(defaultValue = "0") String page,
                                        @RequestParam(defaultValue = "50") String size) {
-        FieldErrors errors = new FieldErrors();
-        ListQuery list = ListQuery.of(page, size, errors);
-        errors.throwIfAny();
+        ListQuery list = ListQuery.of(page, size);
         return registers.open(mallId, list)
                 .map(found -> list.page(found.items().stream().map(ComplaintView::of).toList(), found.total()));
     }
