@@ -21,14 +21,17 @@ class ProgressListener {
     ProgressListener(EventInbox inbox, RequestProgress progress, ComplaintWorkOrders complaints) {
         this.inbox = inbox;
         this.complaintWorkOrders = complaints.handlers();
+        // Repeatable: each handler records a timeline entry keyed by the event id, and changes the request only when
+        // that entry is new, so a redelivered event finds its entry and changes nothing.
         var handlers = EventHandlers.forConsumer("intake.timeline.work-orders");
-        RequestProgress.WORK_ORDER_STEPS.keySet().forEach(type -> handlers.on(type, WorkOrderChange.class, progress::onWorkOrder));
+        RequestProgress.WORK_ORDER_STEPS.keySet().forEach(type -> handlers.onRepeatable(type, WorkOrderChange.class,
+                progress::onWorkOrder));
         this.workOrders = handlers;
         this.callbacks = EventHandlers.forConsumer("intake.timeline.callbacks")
-                .on("mall.callback.callback.completed.v1", CallbackResult.class, progress::onCallbackCompleted);
+                .onRepeatable("mall.callback.callback.completed.v1", CallbackResult.class, progress::onCallbackCompleted);
         var claimHandlers = EventHandlers.forConsumer("intake.timeline.claims")
-                .on("mall.claims.claim.opened.v1", ClaimOpened.class, progress::onClaimOpened);
-        RequestProgress.CLAIM_STEPS.keySet().forEach(type -> claimHandlers.on(type, ClaimProgress.class,
+                .onRepeatable("mall.claims.claim.opened.v1", ClaimOpened.class, progress::onClaimOpened);
+        RequestProgress.CLAIM_STEPS.keySet().forEach(type -> claimHandlers.onRepeatable(type, ClaimProgress.class,
                 progress::onClaimProgress));
         this.claims = claimHandlers;
     }

@@ -10,6 +10,7 @@ import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.CachedReads;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,18 +50,29 @@ public class MallSettings {
     private final IntakeDefaults defaults;
     private final GatewayUrlPolicy gateways;
     private final Clock clock;
+    private final CachedReads<IntakeSettings> cached;
 
     MallSettings(AggregateStores stores, ReactiveMongoTemplate mongo, IntakeDefaults defaults, GatewayUrlPolicy gateways,
-                 Clock clock) {
+                 Clock clock, @Value("${intake.configuration-cache:PT5S}") Duration cacheFor) {
         this.store = stores.of(MallIntakeSettings.class, "settings");
         this.mongo = mongo;
         this.defaults = defaults;
         this.gateways = gateways;
         this.clock = clock;
+        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
     }
 
-    /** The mall's settings; without a gateway of its own, the platform's default gateway (chosen by the platform). */
+    /**
+     * The mall's settings as registrations and event handlers use them: read on every registration, so kept for a few
+     * seconds ({@code intake.configuration-cache}); a change made on this instance is seen at once, one made on another
+     * instance within that time.
+     */
     public Mono<IntakeSettings> of(String mallId) {
+        return cached.get(mallId, () -> current(mallId));
+    }
+
+    /** The mall's settings as stored now; without a gateway of its own, the platform's default gateway. */
+    Mono<IntakeSettings> current(String mallId) {
         String defaultGateway = blankToNull(defaults.gatewayUrl());
         // By id alone: documents stored before settings were an aggregate carry no mallId field.
         return mongo.findById(mallId, MallIntakeSettings.class)
@@ -73,7 +86,7 @@ public class MallSettings {
             ZoneId zone = validZone(body);
             return gateway(body.gatewayUrl(), user).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(gateway -> store(mallId, change(body, zone, gateway.orElse(null)), user.id()));
-        }).then(of(mallId));
+        }).doOnSuccess(stored -> cached.forget(mallId)).then(Mono.defer(() -> current(mallId)));
     }
 
     private Mono<MallIntakeSettings> store(String mallId, Change change, String by) {

@@ -49,7 +49,7 @@ class SettingsController {
     @GetMapping
     @PreAuthorize("hasAnyRole('FRONT_DESK', 'SUPERVISOR', 'MANAGER', 'PLATFORM_ADMIN')")
     Mono<SettingsView> get(@PathVariable String mallId, PlatformUser user) {
-        return settings.of(mallId).map(s -> SettingsView.of(s, user));
+        return settings.current(mallId).map(s -> SettingsView.of(s, user));
     }
 
     /** Supervisors change the rules; the gateway only a manager (allow-listed hosts) or the platform administrator. */

@@ -195,11 +195,12 @@ public class OutboxRelay implements SmartLifecycle {
         String mallId = document.getString("mallId");
         List<String> appliedTimers = new ArrayList<>();
         List<String> sent = new ArrayList<>();
-        Mono<Void> work = Flux.fromIterable(timerWork)
-                .concatMap(change -> timers.apply(mallId, change).doOnSuccess(done -> {
-                    appliedTimers.add(change.changeId());
-                    timerChanges.increment();
-                }))
+        Mono<Void> timersApplied = timerWork.isEmpty() ? Mono.empty()
+                : timers.apply(mallId, timerWork).doOnSuccess(done -> {
+                    timerWork.forEach(change -> appliedTimers.add(change.changeId()));
+                    timerChanges.increment(timerWork.size());
+                });
+        Mono<Void> work = timersApplied
                 .thenMany(Flux.fromIterable(events))
                 .concatMap(event -> publisher.publish(event).doOnSuccess(done -> {
                     sent.add(event.eventId());

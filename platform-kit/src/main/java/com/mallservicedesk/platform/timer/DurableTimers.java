@@ -2,7 +2,10 @@ package com.mallservicedesk.platform.timer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,9 +29,35 @@ public class DurableTimers {
         this.clock = clock;
     }
 
-    public Mono<Void> apply(String mallId, PendingTimer change) {
-        return change.cancels() ? cancel(change.timerId()).then()
-                : schedule(change.timerId(), mallId, change.kind(), change.subject(), change.dueAt(), change.data());
+    /**
+     * Applies the timer changes of one aggregate write in three round trips at most, whatever their number: the wheel
+     * entries, then the timers, then the cancellations, each as one bulk command. Only the last change of each timer
+     * counts (a later schedule moves it, a later cancel removes it), so applying them grouped ends where applying them
+     * one by one would; a wheel entry left by a schedule that a later cancel undid is skipped by the poller.
+     */
+    public Mono<Void> apply(String mallId, List<PendingTimer> changes) {
+        Map<String, PendingTimer> lastOfEach = new LinkedHashMap<>();
+        changes.forEach(change -> {
+            lastOfEach.remove(change.timerId());
+            lastOfEach.put(change.timerId(), change);
+        });
+        List<PendingTimer> schedules = lastOfEach.values().stream().filter(change -> !change.cancels()).toList();
+        List<Query> cancels = lastOfEach.values().stream().filter(PendingTimer::cancels)
+                .map(change -> byId(change.timerId())).toList();
+        Instant now = clock.instant();
+        Mono<Void> scheduled = schedules.isEmpty() ? Mono.empty()
+                : wheel.enter(schedules.stream().map(change -> new TimerWheel.Entry(change.timerId(), change.dueAt())).toList(), now)
+                .then(Mono.defer(() -> {
+                    var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Timer.class);
+                    schedules.forEach(change -> bulk.upsert(byId(change.timerId()), timerUpdate(mallId, change.kind(),
+                            change.subject(), change.dueAt(), change.data())));
+                    return bulk.execute();
+                }))
+                .then();
+        Mono<Void> cancelled = cancels.isEmpty() ? Mono.empty()
+                : Mono.defer(() -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Timer.class).remove(cancels).execute())
+                .then();
+        return scheduled.then(cancelled);
     }
 
     /**
@@ -36,21 +65,28 @@ public class DurableTimers {
      * crash between the two writes leaves an entry without a timer, which the poller skips.
      */
     public Mono<Void> schedule(String id, String mallId, String kind, String subject, Instant dueAt, Map<String, String> data) {
-        var update = new Update()
+        return wheel.enter(List.of(new TimerWheel.Entry(id, dueAt)), clock.instant())
+                .then(mongo.upsert(byId(id), timerUpdate(mallId, kind, subject, dueAt, data), Timer.class))
+                .then();
+    }
+
+    private static Update timerUpdate(String mallId, String kind, String subject, Instant dueAt, Map<String, String> data) {
+        return new Update()
                 .set("dueAt", dueAt)
                 .set("data", data)
                 .set("mallId", mallId)
                 .set("kind", kind)
                 .set("subject", subject)
                 .setOnInsert("attempts", 0);
-        return wheel.enter(id, dueAt, clock.instant())
-                .then(mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, Timer.class))
-                .then();
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     /** Cancels the timer if it has not fired; completes with whether there was one to cancel. */
     public Mono<Boolean> cancel(String id) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(id)), Timer.class)
+        return mongo.remove(byId(id), Timer.class)
                 .map(result -> result.getDeletedCount() > 0);
     }
 
@@ -62,7 +98,8 @@ public class DurableTimers {
         return wheel.isNew().flatMap(isNew -> !isNew ? Mono.<Void>empty()
                 : mongo.remove(Query.query(Criteria.where("status").in("FIRED", "CANCELLED")), Timer.COLLECTION)
                         .thenMany(mongo.find(Query.query(Criteria.where("status").is("SCHEDULED")), Timer.class))
-                        .concatMap(timer -> wheel.enter(timer.id(), timer.dueAt(), clock.instant()))
+                        .concatMap(timer -> wheel.enter(List.of(new TimerWheel.Entry(timer.id(), timer.dueAt())),
+                                clock.instant()))
                         .then(mongo.updateMulti(Query.query(Criteria.where("status").exists(true)),
                                 new Update().unset("status").unset("firedAt"), Timer.COLLECTION))
                         .then(wheel.cursor(clock.instant()))

@@ -1,8 +1,10 @@
 package com.mallservicedesk.platform.timer;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,12 +48,19 @@ final class TimerWheel {
         return minute + ":" + shard;
     }
 
-    Mono<Void> enter(String timerId, Instant dueAt, Instant now) {
-        long minute = minuteOf(dueAt.isBefore(now) ? now : dueAt);
-        String bucket = bucketId(minute, Math.floorMod(timerId.hashCode(), SHARDS));
-        var update = new Update().addToSet("entries", new Document("timerId", timerId).append("dueAt", java.util.Date.from(dueAt)))
-                .inc("changes", 1).setOnInsert("minute", minute);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(bucket)), update, BUCKETS).then();
+    /** Enters the timers in their buckets, in one bulk command. */
+    Mono<Void> enter(List<Entry> entries, Instant now) {
+        return Mono.defer(() -> {
+            var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, BUCKETS);
+            entries.forEach(entry -> {
+                long minute = minuteOf(entry.dueAt().isBefore(now) ? now : entry.dueAt());
+                String bucket = bucketId(minute, Math.floorMod(entry.timerId().hashCode(), SHARDS));
+                bulk.upsert(Query.query(Criteria.where("_id").is(bucket)), new Update()
+                        .addToSet("entries", new Document("timerId", entry.timerId()).append("dueAt", Date.from(entry.dueAt())))
+                        .inc("changes", 1).setOnInsert("minute", minute));
+            });
+            return bulk.execute();
+        }).then();
     }
 
     Mono<Bucket> bucket(long minute, int shard) {

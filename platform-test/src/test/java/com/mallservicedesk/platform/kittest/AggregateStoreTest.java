@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.test.TopicProbe;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -27,7 +28,8 @@ class AggregateStoreTest extends KitIntegrationTest {
 
         Flux.range(0, 12)
                 .flatMap(i -> parcels.change("M001", id, parcel -> parcel.note("note-" + i)).subscribeOn(Schedulers.parallel()))
-                .blockLast();
+                // Bounded: a store call that never answers fails the test instead of hanging the build.
+                .blockLast(Duration.ofMinutes(1));
 
         assertThat(parcel(id).getNotes()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 12).mapToObj(i -> "note-" + i).toList());
         await().untilAsserted(() -> assertThat(parcel(id).getOutbox()).isEmpty());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.timer.DurableTimers;
+import com.mallservicedesk.platform.timer.PendingTimer;
 import com.mallservicedesk.platform.timer.Timer;
 import com.mallservicedesk.platform.timer.TimerHandler;
 import com.mallservicedesk.platform.timer.TimerPoller;
@@ -97,6 +98,35 @@ class DurableTimersTest extends KitIntegrationTest {
         assertThat(timers.find(cancelled).blockOptional()).isEmpty();
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(reminders.fires(cancelled).block()).isZero());
+    }
+
+    @Test
+    void theChangesOfOneWriteAppliedTogetherEndAsTheLastChangeOfEachTimerSays() {
+        String fires = "grouped-fires-" + UUID.randomUUID();
+        String movedAway = "grouped-moved-" + UUID.randomUUID();
+        String cancelledAfter = "grouped-cancelled-" + UUID.randomUUID();
+        String stored = "grouped-stored-" + UUID.randomUUID();
+        timers.schedule(stored, "M001", ReminderTimers.KIND, "s", Instant.now().plusMillis(300), Map.of()).block();
+        Instant soon = Instant.now().plusMillis(300);
+
+        timers.apply("M001", List.of(
+                PendingTimer.schedule(fires, ReminderTimers.KIND, "s", soon, Map.of("note", "first")),
+                PendingTimer.schedule(movedAway, ReminderTimers.KIND, "s", soon, Map.of()),
+                PendingTimer.schedule(cancelledAfter, ReminderTimers.KIND, "s", soon, Map.of()),
+                PendingTimer.cancel(stored),
+                PendingTimer.schedule(movedAway, ReminderTimers.KIND, "s", Instant.now().plusSeconds(3600), Map.of()),
+                PendingTimer.cancel(cancelledAfter))).block();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(fires).block()).isEqualTo(1));
+        assertThat(reminders.lastData(fires).block()).containsEntry("note", "first");
+        assertThat(timers.find(movedAway).block().dueAt()).isAfter(Instant.now().plusSeconds(3000));
+        assertThat(timers.find(cancelledAfter).blockOptional()).isEmpty();
+        assertThat(timers.find(stored).blockOptional()).isEmpty();
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(reminders.fires(movedAway).block()).isZero();
+            assertThat(reminders.fires(cancelledAfter).block()).isZero();
+            assertThat(reminders.fires(stored).block()).isZero();
+        });
     }
 
     @Test
