@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.inbox.ProcessedEvent;
+import com.mallservicedesk.platform.test.ManagementEndpoints;
 import com.mallservicedesk.platform.test.TestEvents;
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.platform.test.TopicProbe;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Intake's registrations delivered twice (the same event, or the same registration as a new event) and out of order:
@@ -71,6 +75,38 @@ class ClaimEventReplayTest extends ClaimsIntegrationTest {
             assertThat(claimOf(incident)).isEqualTo(before);
             await().atMost(shortly()).during(java.time.Duration.ofSeconds(2)).untilAsserted(() ->
                     assertThat(ofType(probe.records(), incident, "mall.claims.claim.opened.v1")).hasSize(1));
+        }
+    }
+
+    @Test
+    void theSameRegistrationsDeliveredTwiceOpenOneClaimCountItOnceAndLinkEachRequestOnce() {
+        String earlier = UUID.randomUUID().toString();
+        String incident = UUID.randomUUID().toString();
+        String lateArrival = UUID.randomUUID().toString();
+        Instant at = Instant.now().minusSeconds(600);
+        try (TopicProbe probe = TopicProbe.on("claims.claims.v1")) {
+            registered(earlier, "REPAIR", "5F", at.minusSeconds(300));
+            PendingEvent opening = registered(incident, "INCIDENT", "5F", at);
+            // Redeliveries: the same records, the same event ids.
+            TestEvents.resend(kafka, opening);
+            // Received before the incident, its event arrives after it: linked by the request's side.
+            PendingEvent lateRequest = registered(lateArrival, "COMPLAINT", "5F", at.minusSeconds(120));
+            TestEvents.resend(kafka, lateRequest);
+            afterEverythingSentSoFar();
+
+            List<Object> linked = ((List<?>) claimOf(incident).get("linkedRequests")).stream()
+                    .map(l -> ((Map<?, ?>) l).get("requestId")).map(Object.class::cast).toList();
+            assertThat(linked).containsExactly(earlier, lateArrival);
+            await().atMost(shortly()).during(java.time.Duration.ofSeconds(2)).untilAsserted(() ->
+                    assertThat(ofType(probe.records(), incident, "mall.claims.claim.opened.v1")).hasSize(1));
+            // Counted once: this incident's claim and the sentinel's.
+            await().atMost(shortly()).untilAsserted(() -> assertThat(ManagementEndpoints.prometheus(environment))
+                    .contains("msd_claims_opened_total{application=\"claims-service\",mall=\"" + mall + "\"} 2.0")
+                    .contains("msd_claims_current{application=\"claims-service\",mall=\"" + mall
+                            + "\",stage=\"IMMEDIATE_ACTION\"} 2.0"));
+            // Harmless to repeat by its own writes: the inbox neither checks nor records the registration.
+            assertThat(mongo.exists(Query.query(Criteria.where("_id").is("claims.open/" + opening.eventId())),
+                    ProcessedEvent.COLLECTION).block()).isFalse();
         }
     }
 

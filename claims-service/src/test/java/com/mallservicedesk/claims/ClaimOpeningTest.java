@@ -94,6 +94,37 @@ class ClaimOpeningTest extends ClaimsIntegrationTest {
         await().atMost(shortly()).untilAsserted(() -> assertThat(linked(incident)).containsExactlyInAnyOrder(spill, late));
     }
 
+    @Test
+    void requestsAtThePlaceOnEitherSideOfMidnightAreLinkedWhicheverArrivesFirst() {
+        // The place log keeps a document per UTC day: the fall's own day and the day before are both in its window.
+        String key = UUID.randomUUID().toString();
+        Instant fall = Instant.parse("2026-11-20T00:10:00Z");
+        String incident = UUID.randomUUID().toString();
+        String dayBefore = UUID.randomUUID().toString();
+        String sameDay = UUID.randomUUID().toString();
+        String outsideWindow = UUID.randomUUID().toString();
+        String afterTheFall = UUID.randomUUID().toString();
+        registered(key, dayBefore, "REPAIR", "L2", "East", Instant.parse("2026-11-19T23:50:00Z"));
+        registered(key, sameDay, "REPAIR", "L2", "East", Instant.parse("2026-11-20T00:05:00Z"));
+        registered(key, outsideWindow, "REPAIR", "L2", "East", Instant.parse("2026-11-18T23:00:00Z"));
+        registered(key, afterTheFall, "REPAIR", "L2", "East", Instant.parse("2026-11-20T00:20:00Z"));
+        registered(key, incident, "INCIDENT", "L2", "East", fall);
+        await().atMost(shortly()).untilAsserted(() ->
+                assertThat(linked(incident)).containsExactlyInAnyOrder(dayBefore, sameDay));
+
+        // The other order, on either side of midnight: the requests' side finds the incident.
+        String lateDayBefore = UUID.randomUUID().toString();
+        String lateSameDay = UUID.randomUUID().toString();
+        registered(key, lateDayBefore, "COMPLAINT", "L2", "East", Instant.parse("2026-11-19T23:55:00Z"));
+        registered(key, lateSameDay, "COMPLAINT", "L2", "East", Instant.parse("2026-11-20T00:07:00Z"));
+        // Sent last with the same key: once its claim is open, everything before was handled.
+        String sentinel = UUID.randomUUID().toString();
+        registered(key, sentinel, "INCIDENT", "L9", "East", fall);
+        await().atMost(shortly()).untilAsserted(() -> get(TestTokens.supervisor(mall),
+                "/api/v1/malls/{mall}/claims/claim-{id}", mall, sentinel).expectStatus().isOk());
+        assertThat(linked(incident)).containsExactlyInAnyOrder(dayBefore, sameDay, lateDayBefore, lateSameDay);
+    }
+
     private List<Object> linked(String incident) {
         var claim = body(get(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims/claim-{id}", mall, incident)
                 .expectStatus().isOk());
@@ -109,5 +140,16 @@ class ClaimOpeningTest extends ClaimsIntegrationTest {
                 """.formatted(requestId, mall, kind, floor, zone, receivedAt);
         return TestEvents.send(kafka, "intake.requests.v1", "mall.intake.request.registered.v1", mall, requestId,
                 requestId, data);
+    }
+
+    /** With a record key shared by several registrations: one partition, handled in the order sent. */
+    private void registered(String key, String requestId, String kind, String floor, String zone, Instant receivedAt) {
+        String data = """
+                {"requestId":"%s","number":"%s-20261120-0002","channel":"INTERCOM","kind":"%s",
+                 "description":"地面有积水","location":{"floor":"%s","zone":"%s"},
+                 "receivedAt":"%s","status":"REGISTERED","owner":{"id":"u1","name":"前台"}}
+                """.formatted(requestId, mall, kind, floor, zone, receivedAt);
+        TestEvents.resend(kafka, new PendingEvent(UUID.randomUUID().toString(), "mall.intake.request.registered.v1",
+                "intake.requests.v1", key, requestId, mall, key, Instant.now(), data));
     }
 }

@@ -15,8 +15,10 @@ class IncidentReportedListener {
 
     IncidentReportedListener(EventInbox inbox, Claims claims) {
         this.inbox = inbox;
+        // Safe to repeat without the inbox's record: the place log adds with $addToSet, a link is made once per request,
+        // and the claim is created once by its id from the request; its counts and metrics follow only a new create.
         this.handlers = EventHandlers.forConsumer("claims.open")
-                .on("mall.intake.request.registered.v1", ReportedIncident.class, claims::onRegistered);
+                .onRepeatable("mall.intake.request.registered.v1", ReportedIncident.class, claims::onRegistered);
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "claims-service")

@@ -11,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +29,6 @@ import reactor.core.publisher.Sinks;
 class ConsoleFeed {
 
     static final String SEQUENCES = "console_sequences";
-    static final String NUMBERS = "console_numbers";
     private static final ConsoleEvent SKIPPED = new ConsoleEvent("skipped", null, 0, null, null, null, null, List.of(),
             null, null, null, null, Map.of(), List.of());
 
@@ -58,9 +58,9 @@ class ConsoleFeed {
     /**
      * Stores a work-order or notification event once under the mall's next number. A department's console shows it
      * when it names the department ({@code department}, or {@code fromDepartment} of a transfer); the front desk's
-     * when it names the front desk among an escalation's targets or the order waits for the front desk. The number is bound to the event id first
-     * ({@code console_numbers}, insert once), then the event is stored under {@code <mall>:<number>}: a redelivery
-     * finds the binding and stores nothing new.
+     * when it names the front desk among an escalation's targets or the order waits for the front desk. A redelivery
+     * finds the event by its id (a unique key) and stores nothing new; only two instances storing the same event at
+     * the same moment spend a number each, and the loser's stays a gap, which consoles skip after {@code gapWait}.
      */
     Mono<Void> record(IncomingEvent event, Map<String, Object> raw) {
         Map<String, Object> data = new LinkedHashMap<>(raw);
@@ -81,22 +81,14 @@ class ConsoleFeed {
         if ("UNASSIGNED".equals(data.get("status")) && data.get("department") == null) {
             addIfPresent(roles, ConsoleEvent.FRONT_DESK);
         }
-        return numberOf(event)
+        return mongo.exists(Query.query(Criteria.where("eventId").is(event.id())), ConsoleEvent.class)
+                .flatMap(stored -> stored ? Mono.empty() : sequences.next(event.mallId()))
                 .flatMap(seq -> InsertOnce.into(mongo, new ConsoleEvent(event.mallId() + ":" + seq, event.mallId(), seq,
                         event.id(), event.type(), string(data.get("workOrderId")), string(data.get("requestId")),
                         departments, string(data.get("status")), string(data.get("toRole")), event.time(),
                         clock.instant(), data, roles)))
                 .then()
                 .doOnSuccess(done -> wake(event.mallId()));
-    }
-
-    private Mono<Long> numberOf(IncomingEvent event) {
-        return mongo.findById(event.id(), Document.class, NUMBERS)
-                .switchIfEmpty(Mono.defer(() -> sequences.next(event.mallId())
-                        .flatMap(seq -> InsertOnce.into(mongo, new Document("_id", event.id()).append("seq", seq), NUMBERS)
-                                // Another instance bound it first: use its number (ours stays a gap, skipped after gapWait).
-                                .switchIfEmpty(mongo.findById(event.id(), Document.class, NUMBERS)))))
-                .map(binding -> ((Number) binding.get("seq")).longValue());
     }
 
     /**

@@ -22,7 +22,10 @@ class ReceptionListener {
                       ClaimTracking claimTracking, KpiTracking kpiTracking) {
         this.inbox = inbox;
         this.requests = EventHandlers.forConsumer("survey.reception-requests")
-                .on("mall.intake.request.registered.v1", IntakeRequestEvents.Registered.class, requestTracking::registered)
+                // Safe to repeat without the inbox's record: the tracked request is inserted once and only a new insert
+                // (or the one completion of an end that came first) counts; a repeat finds it and counts nothing.
+                .onRepeatable("mall.intake.request.registered.v1", IntakeRequestEvents.Registered.class,
+                        requestTracking::registered)
                 .on("mall.intake.request.closed.v1", IntakeRequestEvents.Closed.class, requestTracking::closed)
                 .on("mall.intake.request.cancelled.v1", IntakeRequestEvents.Ended.class, requestTracking::cancelled)
                 .on("mall.intake.request.merged.v1", IntakeRequestEvents.Ended.class, requestTracking::merged)
@@ -30,6 +33,8 @@ class ReceptionListener {
                         kpiTracking::complaintConcluded)
                 .on("mall.intake.consultation.reviewed.v1", IntakeRequestEvents.ConsultationReviewed.class,
                         kpiTracking::consultationReviewed);
+        // Recorded, like the request's other events: these move counters with $inc by the difference each event makes,
+        // so the inbox's check stays their first guard against a repeat.
         this.workOrders = EventHandlers.forConsumer("survey.reception-work-orders");
         for (String event : WORK_ORDER_EVENTS) {
             workOrders.on(WorkOrderTracking.PREFIX + event + ".v1", WorkOrderChange.class, workOrderTracking::changed);

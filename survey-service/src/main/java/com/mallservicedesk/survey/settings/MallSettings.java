@@ -1,8 +1,10 @@
 package com.mallservicedesk.survey.settings;
 
 import com.mallservicedesk.platform.events.IncomingEvent;
+import com.mallservicedesk.platform.store.CachedReads;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The time zone each mall's months, days and survey periods are counted in: intake's mall settings (contract C1), kept
- * here as a small copy per mall, read by key for every event and report; {@code survey.zone} (Asia/Shanghai) while
- * intake has sent none for the mall. A change applies to what is counted from then on.
+ * here as a small copy per mall, read by key and kept for a few seconds ({@code survey.configuration-cache}, 5 s), as
+ * every event and report needs it; {@code survey.zone} (Asia/Shanghai) while intake has sent none for the mall. A change
+ * applies to what is counted from then on: at once on the instance that stored it, within those seconds on the others.
  */
 @Service
 public class MallSettings {
@@ -30,15 +33,21 @@ public class MallSettings {
     private final ReactiveMongoTemplate mongo;
     private final ZoneId defaultZone;
     private final Clock clock;
+    /** Read for every request and work-order event (their day and month), changed rarely. */
+    private final CachedReads<ZoneId> zones;
 
-    MallSettings(ReactiveMongoTemplate mongo, @Value("${survey.zone}") ZoneId defaultZone, Clock clock) {
+    MallSettings(ReactiveMongoTemplate mongo, @Value("${survey.zone}") ZoneId defaultZone, Clock clock,
+                 @Value("${survey.configuration-cache:PT5S}") Duration cacheFor) {
         this.mongo = mongo;
         this.defaultZone = defaultZone;
         this.clock = clock;
+        this.zones = new CachedReads<>(cacheFor, 10_000, clock);
     }
 
+    /** The mall's zone: one read by key, kept for a few seconds (absence too: the default then applies). */
     public Mono<ZoneId> zoneOf(String mallId) {
-        return mongo.findById(mallId, MallZone.class).map(z -> ZoneId.of(z.timeZone())).defaultIfEmpty(defaultZone);
+        return zones.get(mallId, () -> mongo.findById(mallId, MallZone.class).map(z -> ZoneId.of(z.timeZone())))
+                .defaultIfEmpty(defaultZone);
     }
 
     Mono<SettingsView> view(String mallId) {
@@ -67,7 +76,9 @@ public class MallSettings {
                         : mongo.insert(new MallZone(mallId, change.revision(), zone.getId(), change.siteKind(),
                                         change.changedAt(), now)).then()
                                 // The stored copy is as new or newer: nothing to do.
-                                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()));
+                                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
+                // What this instance counts next is in the zone just stored, not the one it kept.
+                .doOnSuccess(done -> zones.forget(mallId));
     }
 
     private ZoneId zone(String name) {

@@ -3,13 +3,20 @@ package com.mallservicedesk.survey.reception;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mallservicedesk.platform.events.PendingEvent;
+import com.mallservicedesk.platform.inbox.ProcessedEvent;
+import com.mallservicedesk.platform.test.TestEvents;
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.survey.SurveyIntegrationTest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 class ReceptionReplayTest extends SurveyIntegrationTest {
 
     private final String mall = newMall();
+
+    @Autowired
+    private ReactiveMongoTemplate mongo;
 
     private JsonNode report() {
         String body = web.get().uri("/api/v1/malls/{mall}/reports/monthly?month=2026-10", mall)
@@ -75,6 +85,40 @@ class ReceptionReplayTest extends SurveyIntegrationTest {
         // Only the sentinel is open: the replayed acceptance and reopening did not reopen the completed order.
         assertThat(report.at("/openItems/workOrdersNow").asLong()).isEqualTo(1);
         assertThat(report.at("/openItems/workOrdersFromMonth").asLong()).isEqualTo(1);
+    }
+
+    /** Whether the inbox kept a processed-event record of the event for the request consumer. */
+    private boolean recorded(PendingEvent event) {
+        var byKey = Query.query(Criteria.where("_id").is("survey.reception-requests/" + event.eventId()));
+        return Boolean.TRUE.equals(mongo.exists(byKey, ProcessedEvent.COLLECTION).block());
+    }
+
+    @Test
+    void theSameRegistrationDeliveredTwiceIsCountedOnceWithoutTheInboxsRecord() {
+        String key = UUID.randomUUID().toString();
+        PendingEvent registration = send("intake.requests.v1", "mall.intake.request.registered.v1", mall, key, key,
+                map("requestId", key, "number", "n", "channel", "PHONE", "kind", "REPAIR",
+                        "receivedAt", "2026-10-12T02:00:00Z", "status", "REGISTERED"));
+        // A redelivery: the same record, the same event id.
+        TestEvents.resend(kafka, registration);
+        String sentinel = UUID.randomUUID().toString();
+        send("intake.requests.v1", "mall.intake.request.registered.v1", mall, sentinel, key, map("requestId", sentinel,
+                "number", "n2", "channel", "PHONE", "kind", "CONSULTATION", "receivedAt", "2026-10-12T03:00:00Z",
+                "status", "REGISTERED"));
+        await().untilAsserted(() -> assertThat(report().at("/requests/byKind/CONSULTATION").asLong()).isEqualTo(1));
+
+        JsonNode report = report();
+        assertThat(report.at("/requests/total").asLong()).isEqualTo(2);
+        assertThat(report.at("/requests/byKind/REPAIR").asLong()).isEqualTo(1);
+        assertThat(report.at("/requests/byChannel/PHONE").asLong()).isEqualTo(2);
+        assertThat(report.at("/openItems/requestsNow").asLong()).isEqualTo(2);
+        // The registration's own insert-once makes the repeat harmless: the inbox neither checks nor records it ...
+        assertThat(recorded(registration)).isFalse();
+        // ... while the request's other events keep their record.
+        PendingEvent closed = send("intake.requests.v1", "mall.intake.request.closed.v1", mall, key, key,
+                map("requestId", key, "number", "n", "closedAt", "2026-10-12T04:00:00Z", "reason", "ANSWERED_ON_SPOT"));
+        await().untilAsserted(() -> assertThat(recorded(closed)).isTrue());
+        assertThat(report().at("/openItems/requestsNow").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -1,20 +1,35 @@
 package com.mallservicedesk.survey.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.survey.SurveyEvents;
 import com.mallservicedesk.survey.SurveyIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The mall's time zone from intake's mall settings (contract C1) sets survey's days and survey periods. */
 class MallZoneTest extends SurveyIntegrationTest {
 
     private final String mall = newMall();
     private final SurveyEvents events = events(mall);
+
+    @Autowired
+    private MallSettings settings;
+
+    @Autowired
+    private ReactiveMongoTemplate mongo;
 
     private void inUtc() {
         events.mallSettings(1, "UTC");
@@ -44,5 +59,42 @@ class MallZoneTest extends SurveyIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("period", "2026-H2", "sampleSize", 0))
                 .exchange().expectStatus().isCreated().expectBody()
                 .jsonPath("$.closesAt").isEqualTo("2027-01-01T00:00:00Z");
+    }
+
+    @Test
+    @DisplayName("contract C1: a zone change takes effect for the next request counted on the instance that stored it, even right after a read of the old zone")
+    void aZoneChangeCountsAtOnceAfterTheOldZoneWasRead() {
+        // Counted in the default zone (Shanghai): 1 November there. The zone read is now kept.
+        events.request("REPAIR", "PHONE", "2026-10-31T17:30:00Z");
+        await().untilAsserted(() -> daily("2026-11-01").jsonPath("$.repairs.received").isEqualTo(1));
+
+        inUtc();
+        // Still 31 October in UTC: counted in the zone just stored, not in the one kept a moment ago.
+        events.request("REPAIR", "PHONE", "2026-10-31T17:30:00Z");
+        await().untilAsserted(() -> daily("2026-10-31").jsonPath("$.repairs.received").isEqualTo(1));
+        daily("2026-11-01").jsonPath("$.repairs.received").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("contract C1: the zone read for every event is kept for a few seconds; a change stored here is seen at once")
+    void theZoneIsKeptForAFewSecondsAndForgottenWhenThisInstanceStoresAChange() {
+        assertThat(settings.zoneOf(mall).block()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        // Another instance stores a zone: this one keeps what it read (no store round trip per event) ...
+        mongo.insert(new MallZone(mall, 1, "UTC", "MALL", Instant.now(), Instant.now())).block();
+        assertThat(settings.zoneOf(mall).block()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        // ... for a few seconds only.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(settings.zoneOf(mall).block()).isEqualTo(ZoneId.of("UTC")));
+
+        // A newer revision stored by this instance is seen by the very next read.
+        var event = new IncomingEvent(UUID.randomUUID().toString(), "mall.intake.mall-settings.changed.v1", "/test", mall,
+                mall, mall, Instant.now(), "intake.malls.v1", "{}");
+        settings.apply(event, new MallSettingsChanged(mall, 2L, "Asia/Tokyo", "MALL", Instant.now())).block();
+        assertThat(settings.zoneOf(mall).block()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+    }
+
+    private WebTestClient.BodyContentSpec daily(String date) {
+        return web.get().uri("/api/v1/malls/{mall}/reports/daily?date={date}", mall, date)
+                .headers(h -> h.setBearerAuth(TestTokens.supervisor(mall))).exchange().expectStatus().isOk().expectBody();
     }
 }
