@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 record BenchmarkOptions(String intake, String dispatch, String kafka, String mongodb, int malls, List<Long> growth,
                         int requests, int concurrency, int loadConcurrency, int latencySamples, int warmUp,
                         List<Integer> rates, Duration duration, int maxInFlight, int burst, int burstConcurrency,
-                        int ceiling, Duration patience, Path output, boolean help) {
+                        int ceiling, Duration patience, Path output, boolean costs, boolean help) {
 
     private static final Set<String> NAMES = Set.of("intake", "dispatch", "kafka", "mongodb", "malls", "growth",
             "requests", "concurrency", "load-concurrency", "latency-samples", "warm-up", "rate", "duration",
@@ -34,6 +34,9 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                   burst      N requests as fast as intake answers, then the drain of dispatch's backlog
                   ceiling    MongoDB insert + Kafka send without the services, at --concurrency
                   memory     the platform's resident set, read at every stage
+                  costs      at each growth stage: store commands and CPU per registration and process, read from
+                             each service's /actuator/prometheus (its port + 1000; callback, claims and survey at
+                             8083..8085 on intake's host) and from /proc (processes on this machine only)
 
                 Options (defaults in brackets):
                   --growth LIST           stored requests per growth stage, e.g. 0,50k,200k; none skips [0,50000,200000]
@@ -55,6 +58,7 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                   --kafka HOST:PORT       [127.0.0.1:9092]
                   --mongodb URI           [mongodb://127.0.0.1:27017]
                   --output FILE           also write the table here [benchmarks/target/benchmark-<time>.md]
+                  --no-costs              skip reading store commands and CPU per registration
                   --help                  this text
 
                 Quick run (a few minutes on an idle machine):
@@ -66,10 +70,15 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
     static BenchmarkOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
         boolean help = false;
+        boolean costs = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--no-costs")) {
+                costs = false;
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -114,6 +123,7 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                 (int) options.count("ceiling", 5000),
                 options.duration("patience", Duration.ofSeconds(120)),
                 values.containsKey("output") ? Path.of(options.text("output", "")) : null,
+                costs,
                 help);
     }
 

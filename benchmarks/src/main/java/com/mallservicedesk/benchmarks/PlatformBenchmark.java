@@ -4,6 +4,8 @@ import com.mallservicedesk.benchmarks.burst.Burst;
 import com.mallservicedesk.benchmarks.burst.BurstResult;
 import com.mallservicedesk.benchmarks.ceiling.CeilingResult;
 import com.mallservicedesk.benchmarks.ceiling.RawCeiling;
+import com.mallservicedesk.benchmarks.costs.CostMeter;
+import com.mallservicedesk.benchmarks.costs.ProcessCpu;
 import com.mallservicedesk.benchmarks.growth.GrowthResult;
 import com.mallservicedesk.benchmarks.growth.GrowthStage;
 import com.mallservicedesk.benchmarks.load.LoadGenerator;
@@ -12,6 +14,7 @@ import com.mallservicedesk.benchmarks.load.PlatformClient;
 import com.mallservicedesk.benchmarks.load.WorkOrderWatch;
 import com.mallservicedesk.benchmarks.memory.MemoryReading;
 import com.mallservicedesk.benchmarks.memory.PlatformMemory;
+import com.mallservicedesk.benchmarks.process.PlatformProcesses;
 import com.mallservicedesk.benchmarks.rate.RateResult;
 import com.mallservicedesk.benchmarks.rate.SustainedRate;
 import com.mallservicedesk.benchmarks.report.Results;
@@ -36,8 +39,10 @@ import java.util.stream.Stream;
 /**
  * Measures a running platform from the outside, as the front desk and dispatch see it, and prints a Markdown table
  * for docs/benchmarks.md: registration and dispatch as the stored data grows, at fixed rates, after a burst; what
- * MongoDB and Kafka take without the services; the platform's memory. Every run uses fresh mall ids, so runs never
- * mix with real data. Calls only the addresses given (127.0.0.1 by default). Usage: {@link BenchmarkOptions#usage()}.
+ * MongoDB and Kafka take without the services; the platform's memory; what one registration costs each process in
+ * store commands and CPU. Every run uses fresh mall ids, so runs never mix with real data. Calls only the addresses
+ * given (127.0.0.1 by default) and the services' management ports on intake's host. Usage:
+ * {@link BenchmarkOptions#usage()}.
  */
 public final class PlatformBenchmark {
 
@@ -54,6 +59,8 @@ public final class PlatformBenchmark {
     private final LoadGenerator load;
     private final WorkOrderWatch watch;
     private final PlatformMemory memory;
+    /** Null with --no-costs. */
+    private final CostMeter costs;
     private final Path output;
 
     private final List<GrowthResult> growth = new ArrayList<>();
@@ -72,7 +79,10 @@ public final class PlatformBenchmark {
         client = new PlatformClient(options.intake(), options.dispatch(), token);
         load = new LoadGenerator(client);
         watch = new WorkOrderWatch(client, options.patience());
-        memory = new PlatformMemory(URI.create(options.intake()).getPort());
+        var processes = new PlatformProcesses(URI.create(options.intake()).getPort());
+        memory = new PlatformMemory(processes);
+        costs = options.costs() ? CostMeter.forPlatform(URI.create(options.intake()), URI.create(options.dispatch()),
+                new ProcessCpu(processes)) : null;
         output = options.output() != null ? options.output() : defaultOutput();
     }
 
@@ -115,7 +125,7 @@ public final class PlatformBenchmark {
                 memory.read().describe());
         warmUp();
         var growthStage = new GrowthStage(load, watch, memory, places, new GrowthStage.Settings(options.requests(),
-                options.concurrency(), options.loadConcurrency(), options.latencySamples()));
+                options.concurrency(), options.loadConcurrency(), options.latencySamples()), costs);
         for (long stored : options.growth()) {
             growth.add(growthStage.run(stored));
             save();

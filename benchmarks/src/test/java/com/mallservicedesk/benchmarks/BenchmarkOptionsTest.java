@@ -70,6 +70,13 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void costsAreReadUnlessTurnedOff() {
+        assertThat(BenchmarkOptions.parse().costs()).isTrue();
+        assertThat(BenchmarkOptions.parse("--growth", "0", "--no-costs", "--requests", "500").costs()).isFalse();
+        assertThat(BenchmarkOptions.usage()).contains("--no-costs");
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rates", "200")).hasMessage("unknown option: --rates");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--bogus")).hasMessage("unknown option: --bogus");

@@ -1,5 +1,6 @@
 package com.mallservicedesk.benchmarks.growth;
 
+import com.mallservicedesk.benchmarks.costs.RegistrationCosts;
 import com.mallservicedesk.benchmarks.load.Latencies;
 import com.mallservicedesk.benchmarks.memory.MemoryReading;
 
@@ -8,10 +9,11 @@ import com.mallservicedesk.benchmarks.memory.MemoryReading;
  *
  * @param registration latency of each registration (send to 201) under the closed-loop load
  * @param toWorkOrder  from a 201 until dispatch shows the work order, one request at a time
+ * @param costs        what one of the measured registrations cost each process; null when not measured
  */
 public record GrowthResult(long stored, int requests, int concurrency, double perSecond, int failed,
                            String failures, Latencies.Summary registration, Latencies.Summary toWorkOrder,
-                           MemoryReading memory) {
+                           MemoryReading memory, RegistrationCosts costs) {
 
     public String line() {
         return "%,d stored: %.0f requests/s (%d failed), registration %s; 201 → work order visible %s; %s".formatted(

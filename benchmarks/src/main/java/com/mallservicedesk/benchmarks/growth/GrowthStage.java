@@ -1,5 +1,7 @@
 package com.mallservicedesk.benchmarks.growth;
 
+import com.mallservicedesk.benchmarks.costs.CostMeter;
+import com.mallservicedesk.benchmarks.costs.RegistrationCosts;
 import com.mallservicedesk.benchmarks.load.LoadGenerator;
 import com.mallservicedesk.benchmarks.load.Places;
 import com.mallservicedesk.benchmarks.load.Progress;
@@ -12,7 +14,8 @@ import java.util.List;
 /**
  * One step of the growth curve: fills the benchmark's malls through the API up to a number of stored requests,
  * waits until dispatch has caught up, then measures registration throughput (closed loop) and, one request at a
- * time, the way from intake's 201 to the work order in dispatch.
+ * time, the way from intake's 201 to the work order in dispatch. With a cost meter, it also reads what the measured
+ * registrations cost each process, from a quiet platform before them until the platform is quiet after them.
  */
 public final class GrowthStage {
 
@@ -27,16 +30,19 @@ public final class GrowthStage {
     private final PlatformMemory memory;
     private final Places places;
     private final Settings settings;
+    private final CostMeter costs;
     /** Requests registered in the benchmark's malls so far. */
     private long stored;
 
+    /** @param costs reads store commands and CPU around the measured registrations; null skips that */
     public GrowthStage(LoadGenerator load, WorkOrderWatch watch, PlatformMemory memory, Places places,
-                       Settings settings) {
+                       Settings settings, CostMeter costs) {
         this.load = load;
         this.watch = watch;
         this.memory = memory;
         this.places = places;
         this.settings = settings;
+        this.costs = costs;
     }
 
     /** Loads the benchmark's malls up to {@code target} stored requests (unless they hold more), then measures. */
@@ -46,16 +52,36 @@ public final class GrowthStage {
         }
         System.out.printf("Measuring at %,d stored requests: %d registrations, %d concurrent%n", stored,
                 settings.requests(), settings.concurrency());
+        List<String> costNotes = new ArrayList<>();
+        CostMeter.Reading before = null;
+        if (costs != null) {
+            if (!costs.awaitQuiet()) {
+                costNotes.add("The services were still busy with earlier work when the measured registrations began: "
+                        + "some of it is counted");
+            }
+            before = costs.read();
+        }
         var measured = load.closedLoop(places, settings.requests(), settings.concurrency(), null);
         watch.awaitCaughtUp(measured.registrations(), "dispatch catching up with the measured registrations");
+        RegistrationCosts registrationCosts = null;
+        if (costs != null && !measured.registrations().isEmpty()) {
+            if (!costs.awaitQuiet()) {
+                costNotes.add("The services were still busy 30 s after dispatch had caught up: what they did later "
+                        + "is not counted");
+            }
+            registrationCosts = costs.since(before, stored, measured.registrations().size(), costNotes);
+        }
         System.out.printf("Measuring 201 → work order, %d requests one at a time%n", settings.latencySamples());
         var toWorkOrder = watch.visibleLatency(places, settings.latencySamples());
         long storedBefore = stored;
         stored += measured.registrations().size() + toWorkOrder.count();
         var result = new GrowthResult(storedBefore, settings.requests(), settings.concurrency(), measured.perSecond(),
                 measured.failed(), measured.failureText(), measured.latencies().summary(), toWorkOrder.summary(),
-                memory.read());
+                memory.read(), registrationCosts);
         System.out.println("Growth: " + result.line());
+        if (registrationCosts != null) {
+            System.out.println("Costs: " + registrationCosts.line());
+        }
         return result;
     }
 

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * The Markdown results table for docs/benchmarks.md: each measurement next to the target the issue "Data path: stays
- * fast as a mall's data grows" sets for it, and whether it was met. Targets are reported, never asserted.
+ * fast as a mall's data grows" sets for it, and whether it was met. Targets are reported, never asserted. After it,
+ * for each growth stage whose costs were read, what one registration cost each process ({@link CostsTable}).
  */
 public final class ResultsTable {
 
@@ -36,6 +37,11 @@ public final class ResultsTable {
         t.burst(results.burst());
         t.ceiling(results.ceiling());
         t.memory(results.peakMemory());
+        for (GrowthResult g : results.growth()) {
+            if (g.costs() != null) {
+                t.table.append('\n').append(CostsTable.markdown(g.costs()));
+            }
+        }
         return t.table.toString();
     }
 

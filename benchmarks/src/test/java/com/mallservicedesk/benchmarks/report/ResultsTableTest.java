@@ -46,6 +46,19 @@ class ResultsTableTest {
     }
 
     @Test
+    void whatARegistrationCostsFollowsTheMainTableForEachStageThatReadIt() {
+        var costs = CostsTableTest.fixture();
+        var results = new Results("Run ABCD.", List.of(growth(0, 450),
+                new GrowthResult(50_000, 2000, 16, 440, 0, "none", FAST, FAST, MEMORY, costs)), List.of(), null, null,
+                MEMORY);
+
+        String table = ResultsTable.markdown(results);
+
+        assertThat(table).endsWith("| ≤ 3 GiB | yes |\n\n" + CostsTable.markdown(costs));
+        assertThat(table).doesNotContain("costs, 0 stored");
+    }
+
+    @Test
     void targetsWithoutAMeasurementSaySo() {
         var results = new Results("Quick run.", List.of(growth(0, 150)), List.of(), null, null, MemoryReading.NONE);
 
@@ -81,7 +94,7 @@ class ResultsTableTest {
     }
 
     private static GrowthResult growth(long stored, double perSecond) {
-        return new GrowthResult(stored, 2000, 16, perSecond, 0, "none", FAST, FAST, MEMORY);
+        return new GrowthResult(stored, 2000, 16, perSecond, 0, "none", FAST, FAST, MEMORY, null);
     }
 
     private static RateResult rate(double target, double achieved, Latencies.Summary registration,
