@@ -41,12 +41,22 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** Starts every service, as many instances as {@code counts} says (one if not named), and waits until healthy. */
     static ServiceProcesses start(Map<String, Integer> counts) throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
-        Path logs = Files.createDirectories(root.resolve("e2e-tests/target/service-logs"));
         TestInfrastructure infrastructure = TestInfrastructure.current();
-        ServiceLauncher launcher = new ServiceLauncher(root, version, logs)
-                .connectedTo(infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri())
+        Map<String, Integer> everyService = new LinkedHashMap<>();
+        PlatformService.ALL.forEach(service -> everyService.put(service.name(), counts.getOrDefault(service.name(), 1)));
+        return start(everyService, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(),
+                root().resolve("e2e-tests/target/service-logs"));
+    }
+
+    /**
+     * Starts only the services {@code counts} names, that many instances each, against the given broker and store
+     * (a test's own, which it may kill), with their logs in {@code logs}; waits until healthy.
+     */
+    static ServiceProcesses start(Map<String, Integer> counts, String kafkaBootstrapServers, String mongoUri,
+                                  Path logs) throws Exception {
+        String version = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
+        ServiceLauncher launcher = new ServiceLauncher(root(), version, Files.createDirectories(logs))
+                .connectedTo(kafkaBootstrapServers, mongoUri)
                 .withEnvironment("PLATFORM_OUTBOX_POLLINTERVAL", "PT0.5S");
 
         ServiceProcesses platform = new ServiceProcesses();
@@ -55,7 +65,7 @@ final class ServiceProcesses implements AutoCloseable {
         try {
             Map<ServiceInstance, ChildProcess> started = new LinkedHashMap<>();
             for (PlatformService service : PlatformService.ALL) {
-                for (int number = 1; number <= counts.getOrDefault(service.name(), 1); number++) {
+                for (int number = 1; number <= counts.getOrDefault(service.name(), 0); number++) {
                     ServiceInstance instance = new ServiceInstance(service.name(), number, freePort());
                     ChildProcess child = launcher.start(instance);
                     platform.register(instance, child);
@@ -71,6 +81,11 @@ final class ServiceProcesses implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /** The repository's root directory, where the service jars are built. */
+    static Path root() {
+        return Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     }
 
     /**
