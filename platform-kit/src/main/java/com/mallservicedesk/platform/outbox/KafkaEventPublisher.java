@@ -3,6 +3,7 @@ package com.mallservicedesk.platform.outbox;
 import com.mallservicedesk.platform.events.CloudEventHeaders;
 import com.mallservicedesk.platform.events.PendingEvent;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
@@ -32,10 +33,23 @@ public class KafkaEventPublisher implements EventPublisher {
     public Mono<Void> publish(PendingEvent event) {
         var record = new ProducerRecord<>(event.topic(), null, event.key(), event.data(),
                 CloudEventHeaders.of(event, source));
-        return Mono.fromCallable(() -> kafka.send(record))
+        return Mono.fromCallable(() -> sendOrFailure(record))
                 .subscribeOn(SENDS)
                 .flatMap(Mono::fromFuture)
                 .timeout(timeout)
                 .then();
+    }
+
+    /**
+     * A send that throws (the broker away past {@code max.block.ms}, or the thread interrupted when the timeout gave
+     * up on it) answers a failed future instead: after a timeout nobody listens any more, and a thrown error would be
+     * logged as a dropped error although the relay simply sends the event again later.
+     */
+    private CompletableFuture<?> sendOrFailure(ProducerRecord<String, String> record) {
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

@@ -43,10 +43,13 @@ class RequestTracking {
             String channel = segment(request.channel());
             var tracked = new TrackedRequest(request.requestId(), mallId, kind, channel, received,
                     YearMonth.from(at).toString(), at.toLocalDate().toString(), zone.getId(), TrackedRequest.OPEN, null);
+            // The count completes empty, so the fallback hangs off the insert's own emptiness (request known already).
             return InsertOnce.into(mongo, tracked)
-                    .flatMap(first -> count(mallId, at, kind, channel, TrackedRequest.OPEN))
+                    .map(first -> Boolean.TRUE)
                     .switchIfEmpty(Mono.defer(() -> endedBeforeRegistered(tracked)
-                            .flatMap(ended -> count(mallId, at, kind, channel, ended.outcome()))));
+                            .flatMap(ended -> count(mallId, at, kind, channel, ended.outcome()))
+                            .then(Mono.just(Boolean.FALSE))))
+                    .flatMap(first -> first ? count(mallId, at, kind, channel, TrackedRequest.OPEN) : Mono.empty());
         });
     }
 
