@@ -44,6 +44,32 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         assertThat(mongo.findById(mall + "|噴泉", Document.class, "request_search_tokens").block()).isNotNull();
     }
 
+    @Test
+    @DisplayName("a token's postings are kept per day, so indexing rewrites one day's ids; older days and postings from before the split are still read")
+    void postingsOfEarlierDaysAndFromBeforeTheSplitAreFound() {
+        String mall = newMall();
+        String id = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "扶梯異響")).get("id");
+        var token = TestTokens.frontDesk(mall);
+        assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var tokens = "request_search_tokens";
+        assertThat(mongo.findById(mall + "|扶梯|" + today, Document.class, tokens).block().getList("ids", String.class))
+                .containsExactly(id);
+        assertThat(mongo.findById(mall + "|扶梯", Document.class, tokens).block().getList("days", String.class))
+                .containsExactly(today);
+
+        // The same postings on an earlier day: still found.
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(mall + "|扶梯|" + today)), tokens).block();
+        mongo.save(new Document("_id", mall + "|扶梯|2025-03-01").append("ids", List.of(id)), tokens).block();
+        mongo.save(new Document("_id", mall + "|扶梯").append("days", List.of(today, "2025-03-01")), tokens).block();
+        assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
+
+        // Written before postings were split by day: the ids in the token's own document.
+        mongo.save(new Document("_id", mall + "|扶梯").append("ids", List.of(id)), tokens).block();
+        assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> descriptions(String token, String mall, String q) {
         var page = get(token, "/api/v1/malls/{mall}/requests?q=" + q, mall).expectStatus().isOk().expectBody(MAP)

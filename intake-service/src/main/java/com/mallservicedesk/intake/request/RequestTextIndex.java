@@ -36,10 +36,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The free-text index of the reception log: one document per mall and token ({@code request_search_tokens}, keyed
- * {@code <mall>|<token>}) holding the ids of the requests whose number, description, customer name or category
- * contain it ({@link SearchTokens}), the newest {@value #MAX_IDS} at most. A text query then reads a handful of
- * documents by key and the candidate requests by id, instead of matching a pattern against every request: the
+ * The free-text index of the reception log: per mall and token ({@code request_search_tokens}, keyed
+ * {@code <mall>|<token>} and split by day, {@link TokenPostings}) the ids of the requests whose number, description,
+ * customer name or category contain it ({@link SearchTokens}), of which a search reads the newest
+ * {@value TokenPostings#MAX_IDS} at most. A text query then reads a handful of documents by key and the candidate
+ * requests by id, instead of matching a pattern against every request: the
  * embedded MongoDB-wire server uses nothing but {@code _id} and unique indexes, so any other query reads the whole
  * collection. Real MongoDB could use a text index, but its tokeniser splits on spaces and leaves a Chinese sentence as
  * one word, so it would still need these bigrams.
@@ -61,8 +62,6 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
 
     static final String TOKENS = "request_search_tokens";
     static final String DOCS = "request_search_docs";
-    /** Ids kept per token: a token more common than this narrows nothing and the newest requests are what is sought. */
-    static final int MAX_IDS = 1000;
     private static final String BACKFILLED = "~backfilled";
     /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
     static final int REINDEX_MINUTES = 10;
@@ -78,6 +77,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** Texts queued or being written: a search on this instance waits a moment for them (read your own writes). */
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Clock clock;
+    private final TokenPostings postings;
     private volatile Thread indexer;
 
     /** Looked up when first used: the template's mapping collects save callbacks like this one when it is built. */
@@ -87,6 +87,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     RequestTextIndex(ObjectProvider<ReactiveMongoTemplate> template, Clock clock) {
         this.template = template;
         this.clock = clock;
+        this.postings = new TokenPostings(this::mongo, TOKENS, clock);
     }
 
     private ReactiveMongoTemplate mongo() {
@@ -147,14 +148,8 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
                 idsByKey.computeIfAbsent(key(queued.mallId(), token), k -> new ArrayList<>()).add(queued.requestId());
             }
         }
-        if (idsByKey.isEmpty()) {
-            return Mono.empty();
-        }
-        var bulk = mongo().bulkOps(BulkOperations.BulkMode.UNORDERED, TOKENS);
-        // By key only; newest last, the oldest dropped beyond the bound. A repeated id is dropped when read.
-        idsByKey.forEach((key, ids) -> bulk.upsert(Query.query(Criteria.where("_id").is(key)),
-                new Update().push("ids").slice(-MAX_IDS).each(ids.toArray())));
-        return bulk.execute().then();
+        // A repeated id (a request indexed again) is dropped when read.
+        return idsByKey.isEmpty() ? Mono.empty() : postings.post(idsByKey);
     }
 
     /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
@@ -192,14 +187,13 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
             return Mono.just(Set.of());
         }
         List<String> keys = tokens.stream().map(t -> key(mallId, t)).toList();
-        return mongo().find(Query.query(Criteria.where("_id").in(keys)), Document.class, TOKENS)
-                .collectMap(d -> d.getString("_id"), RequestTextIndex::idsOf)
-                .map(postings -> {
-                    if (postings.size() < keys.size()) {
+        return postings.newest(keys)
+                .map(found -> {
+                    if (found.size() < keys.size()) {
                         return Set.<String>of();           // a token no request has: nothing matches
                     }
-                    Collection<Set<String>> lists = postings.values();
-                    List<Set<String>> selective = lists.stream().filter(ids -> ids.size() < MAX_IDS).toList();
+                    Collection<Set<String>> lists = found.values();
+                    List<Set<String>> selective = lists.stream().filter(ids -> ids.size() < TokenPostings.MAX_IDS).toList();
                     return intersection(selective.isEmpty() ? new ArrayList<>(lists) : selective);
                 });
     }
@@ -211,12 +205,6 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
             result.retainAll(bySize.get(i));
         }
         return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> idsOf(Document posting) {
-        List<String> ids = (List<String>) posting.get("ids", List.class);
-        return ids == null ? Set.of() : new LinkedHashSet<>(ids);
     }
 
     static String[] textsOf(ServiceRequest r) {
