@@ -1,5 +1,7 @@
 package com.mallservicedesk.e2e;
 
+import static com.mallservicedesk.e2e.PlatformLookups.status;
+import static com.mallservicedesk.e2e.PlatformLookups.workOrderIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -139,30 +141,5 @@ class CrashUnderLoadTest {
             Thread.currentThread().interrupt();
             return new Registration(mall, -1, null);
         }
-    }
-
-    private static int status(String url, String token) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Every work order id of the mall, page by page. */
-    private static List<String> workOrderIds(String dispatch, String mall, String token)
-            throws IOException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        for (int page = 0; page < 20; page++) {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall
-                            + "/work-orders?size=200&page=" + page)).header("Authorization", "Bearer " + token).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"(wo-[^\"]+)\"").matcher(body);
-            int before = ids.size();
-            while (matcher.find()) {
-                ids.add(matcher.group(1));
-            }
-            if (ids.size() - before < 200) {
-                return ids;
-            }
-        }
-        return ids;
     }
 }
