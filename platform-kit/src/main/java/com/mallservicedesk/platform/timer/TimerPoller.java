@@ -83,15 +83,24 @@ public class TimerPoller implements SmartLifecycle {
         }
     }
 
+    /**
+     * Fires the bucket's due entries. A bucket that still waits for some keeps only those: the entries that fired or
+     * whose timer is gone leave it, so the next rounds do not claim and look them up again (a minute's bucket under
+     * load holds hundreds of entries, and is read every round until its last entry fires).
+     */
     private Mono<Outcome> fireBucket(Bucket bucket, Instant now) {
         return Flux.fromIterable(bucket.entries())
-                .concatMap(entry -> entry.dueAt().isAfter(now) ? Mono.just(Result.WAITING) : fireEntry(entry, now))
+                .concatMap(entry -> (entry.dueAt().isAfter(now) ? Mono.just(Result.WAITING) : fireEntry(entry, now))
+                        .map(result -> Map.entry(entry, result)))
                 .collectList()
                 .flatMap(results -> {
-                    long fired = results.stream().filter(r -> r == Result.FIRED).count();
-                    boolean done = results.stream().allMatch(r -> r == Result.FIRED || r == Result.GONE);
-                    return done ? wheel.finish(bucket).map(deleted -> new Outcome(fired, deleted))
-                            : Mono.just(new Outcome(fired, false));
+                    long fired = results.stream().filter(r -> r.getValue() == Result.FIRED).count();
+                    List<Entry> settled = results.stream().filter(r -> r.getValue() != Result.WAITING)
+                            .map(Map.Entry::getKey).toList();
+                    if (settled.size() == results.size()) {
+                        return wheel.finish(bucket).map(deleted -> new Outcome(fired, deleted));
+                    }
+                    return wheel.remove(bucket, settled).thenReturn(new Outcome(fired, false));
                 });
     }
 

@@ -70,6 +70,21 @@ final class TimerWheel {
                 ((Number) d.get("changes")).longValue()));
     }
 
+    /**
+     * Takes these entries out of the bucket, each by its timer and due time: a timer moved to a later time of the
+     * same minute has another entry, which stays.
+     */
+    Mono<Void> remove(Bucket bucket, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        Object[] stored = entries.stream()
+                .map(entry -> new Document("timerId", entry.timerId()).append("dueAt", Date.from(entry.dueAt())))
+                .toArray();
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(bucket.id())),
+                new Update().pullAll("entries", stored), BUCKETS).then();
+    }
+
     /** Deletes a finished bucket unless an entry was added since it was read. */
     Mono<Boolean> finish(Bucket bucket) {
         return mongo.remove(Query.query(Criteria.where("_id").is(bucket.id()).and("changes").is(bucket.changes())), BUCKETS)

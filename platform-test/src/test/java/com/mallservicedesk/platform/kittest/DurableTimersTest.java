@@ -130,6 +130,34 @@ class DurableTimersTest extends KitIntegrationTest {
     }
 
     @Test
+    void entriesThatFiredLeaveTheirBucketWhileOthersInItStillWait() {
+        // Both are due already, so both enter the bucket of the current minute: not in its last seconds.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().getEpochSecond() % 60 < 50);
+        String waits = "elsewhere-" + UUID.randomUUID();
+        String fires = IntStream.iterate(0, n -> n + 1).mapToObj(n -> "fires-" + n + "-" + UUID.randomUUID())
+                .filter(id -> Math.floorMod(id.hashCode(), 8) == Math.floorMod(waits.hashCode(), 8))
+                .findFirst().orElseThrow();
+        Instant now = Instant.now();
+        String bucket = TimerWheelKeys.bucketOf(fires, now);
+        // A kind no handler here takes (another service's): it waits in the bucket.
+        timers.schedule(waits, "M001", "kittest.elsewhere", "s", now.minusSeconds(1), Map.of()).block();
+        timers.schedule(fires, "M001", ReminderTimers.KIND, "s", now.minusSeconds(1), Map.of()).block();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(fires).block()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(entriesOf(bucket))
+                .contains(waits).doesNotContain(fires));
+
+        timers.cancel(waits).block();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(entriesOf(bucket)).doesNotContain(waits));
+    }
+
+    private List<String> entriesOf(String bucket) {
+        return mongo.findById(bucket, org.bson.Document.class, "timer_buckets")
+                .map(d -> d.getList("entries", org.bson.Document.class).stream().map(e -> e.getString("timerId")).toList())
+                .defaultIfEmpty(List.of()).block();
+    }
+
+    @Test
     void aTimerWhoseHandlerKeepsFailingIsSetAsideForAPersonAfterItsAttempts() {
         String id = "broken-" + UUID.randomUUID();
         timers.schedule(id, "M001", "kittest.broken", "s", Instant.now().minusSeconds(1), Map.of("why", "test")).block();
