@@ -65,9 +65,7 @@ public class DurableTimers {
      * crash between the two writes leaves an entry without a timer, which the poller skips.
      */
     public Mono<Void> schedule(String id, String mallId, String kind, String subject, Instant dueAt, Map<String, String> data) {
-        return wheel.enter(List.of(new TimerWheel.Entry(id, dueAt)), clock.instant())
-                .then(mongo.upsert(byId(id), timerUpdate(mallId, kind, subject, dueAt, data), Timer.class))
-                .then();
+        return apply(mallId, List.of(PendingTimer.schedule(id, kind, subject, dueAt, data)));
     }
 
     private static Update timerUpdate(String mallId, String kind, String subject, Instant dueAt, Map<String, String> data) {

@@ -56,8 +56,7 @@ final class TimerWheel {
                 long minute = minuteOf(entry.dueAt().isBefore(now) ? now : entry.dueAt());
                 String bucket = bucketId(minute, Math.floorMod(entry.timerId().hashCode(), SHARDS));
                 bulk.upsert(Query.query(Criteria.where("_id").is(bucket)), new Update()
-                        .addToSet("entries", new Document("timerId", entry.timerId()).append("dueAt", Date.from(entry.dueAt())))
-                        .inc("changes", 1).setOnInsert("minute", minute));
+                        .addToSet("entries", stored(entry)).inc("changes", 1).setOnInsert("minute", minute));
             });
             return bulk.execute();
         }).then();
@@ -78,11 +77,13 @@ final class TimerWheel {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        Object[] stored = entries.stream()
-                .map(entry -> new Document("timerId", entry.timerId()).append("dueAt", Date.from(entry.dueAt())))
-                .toArray();
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(bucket.id())),
-                new Update().pullAll("entries", stored), BUCKETS).then();
+                new Update().pullAll("entries", entries.stream().map(TimerWheel::stored).toArray()), BUCKETS).then();
+    }
+
+    /** An entry as a bucket stores it; removing one matches this whole document, so both sides build it here. */
+    private static Document stored(Entry entry) {
+        return new Document("timerId", entry.timerId()).append("dueAt", Date.from(entry.dueAt()));
     }
 
     /** Deletes a finished bucket unless an entry was added since it was read. */

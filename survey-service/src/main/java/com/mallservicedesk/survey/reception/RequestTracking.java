@@ -43,13 +43,13 @@ class RequestTracking {
             String channel = segment(request.channel());
             var tracked = new TrackedRequest(request.requestId(), mallId, kind, channel, received,
                     YearMonth.from(at).toString(), at.toLocalDate().toString(), zone.getId(), TrackedRequest.OPEN, null);
-            // The count completes empty, so the fallback hangs off the insert's own emptiness (request known already).
+            // The count completes empty: the new request is passed on, so the fallback runs only for a known one.
             return InsertOnce.into(mongo, tracked)
-                    .map(first -> Boolean.TRUE)
+                    .flatMap(first -> count(mallId, at, kind, channel, TrackedRequest.OPEN).thenReturn(first))
                     .switchIfEmpty(Mono.defer(() -> endedBeforeRegistered(tracked)
                             .flatMap(ended -> count(mallId, at, kind, channel, ended.outcome()))
-                            .then(Mono.just(Boolean.FALSE))))
-                    .flatMap(first -> first ? count(mallId, at, kind, channel, TrackedRequest.OPEN) : Mono.empty());
+                            .then(Mono.empty())))
+                    .then();
         });
     }
 
