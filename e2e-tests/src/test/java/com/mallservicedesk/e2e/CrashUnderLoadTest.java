@@ -1,18 +1,13 @@
 package com.mallservicedesk.e2e;
 
-import static com.mallservicedesk.e2e.PlatformLookups.status;
-import static com.mallservicedesk.e2e.PlatformLookups.workOrderIds;
+import static com.mallservicedesk.e2e.PlatformCalls.status;
+import static com.mallservicedesk.e2e.PlatformCalls.workOrderIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.localplatform.ServiceInstance;
 import com.mallservicedesk.platform.test.InfrastructureAvailable;
 import com.mallservicedesk.platform.test.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,12 +35,8 @@ class CrashUnderLoadTest {
     private static final int CLIENTS = 8;
     /** The kill comes after this many acknowledged registrations, so work is in flight everywhere. */
     private static final int KILL_AFTER = 60;
-    private static final List<String> MALLS = IntStream.rangeClosed(1, 2)
-            .mapToObj(n -> "CRASH" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + "-" + n)
-            .toList();
+    private static final List<String> MALLS = PlatformCalls.mallsOfThisRun("CRASH", 2);
     private static final Duration RECOVERED = Duration.ofMinutes(5);
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static ServiceProcesses platform;
 
@@ -127,19 +114,7 @@ class CrashUnderLoadTest {
                  "location":{"floor":"%dF","zone":"C%d"},
                  "customer":{"name":"顧客 %d","phone":"1390000%04d","type":"SHOPPER"}}
                 """.formatted(number, number % 8 + 1, number, number, number);
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(intake + "/api/v1/malls/" + mall + "/requests"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher id = ID.matcher(response.body());
-            return new Registration(mall, response.statusCode(), id.find() ? id.group(1) : null);
-        } catch (IOException killedUnderneath) {
-            return new Registration(mall, -1, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Registration(mall, -1, null);
-        }
+        PlatformCalls.Answer answer = PlatformCalls.register(intake, mall, token, body, Duration.ofSeconds(60));
+        return new Registration(mall, answer.status(), answer.requestId());
     }
 }

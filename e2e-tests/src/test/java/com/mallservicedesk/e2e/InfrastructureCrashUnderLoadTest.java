@@ -1,7 +1,7 @@
 package com.mallservicedesk.e2e;
 
-import static com.mallservicedesk.e2e.PlatformLookups.status;
-import static com.mallservicedesk.e2e.PlatformLookups.workOrderIds;
+import static com.mallservicedesk.e2e.PlatformCalls.status;
+import static com.mallservicedesk.e2e.PlatformCalls.workOrderIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,11 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -55,12 +51,9 @@ class InfrastructureCrashUnderLoadTest {
     private static final int DURING_OUTAGE = 30;
     /** Registrations once a restarted process is back; the service must acknowledge every one. */
     private static final int AFTER_RESTART = 30;
-    private static final List<String> MALLS = IntStream.rangeClosed(1, 2)
-            .mapToObj(n -> "INFRA" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + "-" + n)
-            .toList();
+    private static final List<String> MALLS = PlatformCalls.mallsOfThisRun("INFRA", 2);
     private static final Duration RECOVERED = Duration.ofMinutes(3);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -235,20 +228,8 @@ class InfrastructureCrashUnderLoadTest {
                      "location":{"floor":"%dF","zone":"D%d"},
                      "customer":{"name":"顧客 %d","phone":"1370000%04d","type":"SHOPPER"}}
                     """.formatted(number, number % 8 + 1, number, number, number);
-            try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(intake + "/api/v1/malls/" + mall + "/requests"))
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                Matcher id = ID.matcher(response.body());
-                return new Registration(number, phase, mall, response.statusCode(), id.find() ? id.group(1) : null);
-            } catch (IOException timedOutOrCut) {
-                return new Registration(number, phase, mall, -1, null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Registration(number, phase, mall, -1, null);
-            }
+            PlatformCalls.Answer answer = PlatformCalls.register(intake, mall, token, body, REQUEST_TIMEOUT);
+            return new Registration(number, phase, mall, answer.status(), answer.requestId());
         }
 
         @Override

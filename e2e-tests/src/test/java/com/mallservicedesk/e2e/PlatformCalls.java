@@ -8,17 +8,52 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
-/** What the crash tests read back from the services after the crash: a status, every work order of a mall. */
-final class PlatformLookups {
+/**
+ * The plain HTTP calls the load and crash tests make: malls of their own, a registration that may meet a killed
+ * process, and what they read back afterwards (a status, every work order of a mall).
+ */
+final class PlatformCalls {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern WORK_ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"(wo-[^\"]+)\"");
     private static final int PAGE = 200;
 
-    private PlatformLookups() {
+    /** A registration's answer: status -1 when none came (the connection was cut or timed out). */
+    record Answer(int status, String requestId) {
+    }
+
+    private PlatformCalls() {
+    }
+
+    /** Malls of this run only ({@code <prefix><random>-1} …): the tests share the platform and keep to their own. */
+    static List<String> mallsOfThisRun(String prefix, int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(n -> prefix + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + "-" + n)
+                .toList();
+    }
+
+    /** Posts a registration to the mall; an answer of -1 when the process underneath was killed or too slow. */
+    static Answer register(String intake, String mall, String token, String body, Duration timeout) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(intake + "/api/v1/malls/" + mall + "/requests"))
+                    .timeout(timeout)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(response.body());
+            return new Answer(response.statusCode(), id.find() ? id.group(1) : null);
+        } catch (IOException cutOrTimedOut) {
+            return new Answer(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, null);
+        }
     }
 
     static int status(String url, String token) throws IOException, InterruptedException {

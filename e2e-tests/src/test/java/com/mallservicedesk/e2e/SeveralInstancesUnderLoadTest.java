@@ -18,8 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,9 +40,7 @@ class SeveralInstancesUnderLoadTest {
     private static final int CONCURRENT_CLIENTS = 12;
     private static final int COMPLETIONS_PER_MALL = 2;
     /** Malls of this run only: the tests share the platform and each keeps to its own malls. */
-    private static final List<String> MALLS = IntStream.rangeClosed(1, 3)
-            .mapToObj(n -> "LOAD" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36) + "-" + n)
-            .toList();
+    private static final List<String> MALLS = PlatformCalls.mallsOfThisRun("LOAD", 3);
     private static final Duration DRAINED = Duration.ofMinutes(3);
     /** After the expected state is reached, it must stay so this long: a late duplicate would show within it. */
     private static final Duration STAYS = Duration.ofSeconds(3);
