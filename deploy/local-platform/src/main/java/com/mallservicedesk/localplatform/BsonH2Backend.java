@@ -10,8 +10,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -19,8 +17,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The library's H2 backend with documents stored as BSON ({@link BsonDocumentType}), unique-index keys as BSON
- * ordered by value ({@link BsonKeyValueType}) and queries that name an {@code _id} answered by it
- * ({@link IdFirstH2Collection}). The maps keep the library's names ({@code databases.<db>.<collection>}
+ * ordered by value ({@link BsonKeyValueType}) in indexes that also answer ranges ({@link OrderedUniqueIndex}), and
+ * queries that name an {@code _id} answered by it ({@link IdFirstH2Collection}). The maps keep the library's names ({@code databases.<db>.<collection>}
  * for the documents, {@code meta.<db>.<collection>} for its bookkeeping, {@code <db>.<collection>._index_<name>} for
  * each index); only the encodings differ, so a file written by the plain backend cannot be read by this one
  * (the local platform keeps it under another name).
@@ -40,8 +38,6 @@ final class BsonH2Backend extends H2Backend {
     private static final class BsonH2Database extends H2Database {
 
         private static final Field STORE = storeField();
-        /** The library's index class, whose constructor is not public. */
-        private static final Constructor<H2UniqueIndex> UNIQUE_INDEX = uniqueIndexConstructor();
 
         BsonH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
@@ -61,17 +57,16 @@ final class BsonH2Backend extends H2Backend {
             return new IdFirstH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
-        /** As the library does, with BSON keys ordered by value instead of Java-serialised ones. */
+        /**
+         * As the library does, with BSON keys ordered by value instead of Java-serialised ones, in an index that also
+         * answers ranges ({@link OrderedUniqueIndex}).
+         */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             MVMap<KeyValue, Object> entries = store().openMap(getFullCollectionNamespace(collectionName) + "._index_"
                     + indexName, new MVMap.Builder<KeyValue, Object>().keyType(BsonKeyValueType.INSTANCE));
-            try {
-                return UNIQUE_INDEX.newInstance(entries, indexName, keys, sparse);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot create the H2 backend's unique index", e);
-            }
+            return new OrderedUniqueIndex(entries, indexName, keys, sparse);
         }
 
         private MVStore store() {
@@ -79,17 +74,6 @@ final class BsonH2Backend extends H2Backend {
                 return (MVStore) STORE.get(this);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot reach the H2 store of " + this, e);
-            }
-        }
-
-        private static Constructor<H2UniqueIndex> uniqueIndexConstructor() {
-            try {
-                Constructor<H2UniqueIndex> constructor = H2UniqueIndex.class.getDeclaredConstructor(MVMap.class,
-                        String.class, List.class, boolean.class);
-                constructor.setAccessible(true);
-                return constructor;
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("this version of the H2 backend builds its indexes differently", e);
             }
         }
 

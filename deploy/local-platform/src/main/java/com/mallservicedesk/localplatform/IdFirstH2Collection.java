@@ -15,6 +15,8 @@ import org.h2.mvstore.MVMap;
  * {@code {_id, version}} (every versioned save) or {@code {_id, lockedUntil: ...}} (every claim of a lease) read the
  * whole collection: measured on 20,000 documents, 10–16 ms instead of well under one, growing with the data. Here the
  * {@code _id} picks the candidate and the whole query is then matched on it alone, with the library's own matcher.
+ * A range of {@code _id}s sorted by {@code _id} is read in the index's order ({@link OrderedUniqueIndex}), so a
+ * {@code limit} ends the walk.
  */
 final class IdFirstH2Collection extends H2Collection {
 
@@ -26,6 +28,10 @@ final class IdFirstH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fieldSelector) {
+        if (query.size() == 1 && isIdRange(query.get("_id")) && isAscendingById(orderBy)) {
+            // The _id index walks the range in this order already; sorting would read all of it before the limit.
+            return super.queryDocuments(query, null, skip, limit, batchSize, fieldSelector);
+        }
         if (query.size() > 1 && query.containsKey("_id")) {
             Document idOnly = new Document("_id", query.get("_id"));
             for (Index<Object> index : getIndexes()) {
@@ -36,5 +42,15 @@ final class IdFirstH2Collection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    private static boolean isIdRange(Object condition) {
+        return condition instanceof Document bounds && !bounds.isEmpty()
+                && bounds.keySet().stream().allMatch(key -> key.equals("$gt") || key.equals("$gte") || key.equals("$lt")
+                || key.equals("$lte"));
+    }
+
+    private static boolean isAscendingById(Document orderBy) {
+        return orderBy != null && orderBy.size() == 1 && orderBy.get("_id") instanceof Number order && order.intValue() == 1;
     }
 }

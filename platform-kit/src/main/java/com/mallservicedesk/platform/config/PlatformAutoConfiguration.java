@@ -138,7 +138,7 @@ public class PlatformAutoConfiguration {
     @Bean
     DurableTimers durableTimers(ReactiveMongoTemplate mongo, Clock clock) {
         var timers = new DurableTimers(mongo, clock);
-        timers.adoptTimersStoredBeforeTheWheel().block(Duration.ofMinutes(2));
+        timers.adoptStoredTimers().block(Duration.ofMinutes(2));
         return timers;
     }
 

@@ -2,9 +2,11 @@ package com.mallservicedesk.platform.timer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,20 +22,23 @@ import reactor.core.publisher.Mono;
 public class DurableTimers {
 
     private final ReactiveMongoTemplate mongo;
-    private final TimerWheel wheel;
+    static final String STATE = "timer_state";
+    private static final String ADOPTED = "due-index-adopted";
+
+    private final DueIndex dueIndex;
     private final Clock clock;
 
     public DurableTimers(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.wheel = new TimerWheel(mongo);
+        this.dueIndex = new DueIndex(mongo);
         this.clock = clock;
     }
 
     /**
-     * Applies the timer changes of one aggregate write in three round trips at most, whatever their number: the wheel
+     * Applies the timer changes of one aggregate write in three round trips at most, whatever their number: the due
      * entries, then the timers, then the cancellations, each as one bulk command. Only the last change of each timer
      * counts (a later schedule moves it, a later cancel removes it), so applying them grouped ends where applying them
-     * one by one would; a wheel entry left by a schedule that a later cancel undid is skipped by the poller.
+     * one by one would; a due entry left by a schedule that a later cancel undid is skipped by the poller.
      */
     public Mono<Void> apply(String mallId, List<PendingTimer> changes) {
         Map<String, PendingTimer> lastOfEach = new LinkedHashMap<>();
@@ -44,9 +49,8 @@ public class DurableTimers {
         List<PendingTimer> schedules = lastOfEach.values().stream().filter(change -> !change.cancels()).toList();
         List<Query> cancels = lastOfEach.values().stream().filter(PendingTimer::cancels)
                 .map(change -> byId(change.timerId())).toList();
-        Instant now = clock.instant();
         Mono<Void> scheduled = schedules.isEmpty() ? Mono.empty()
-                : wheel.enter(schedules.stream().map(change -> new TimerWheel.Entry(change.timerId(), change.dueAt())).toList(), now)
+                : dueIndex.enter(schedules.stream().map(change -> new DueIndex.Entry(change.timerId(), change.dueAt())).toList())
                 .then(Mono.defer(() -> {
                     var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Timer.class);
                     schedules.forEach(change -> bulk.upsert(byId(change.timerId()), timerUpdate(mallId, change.kind(),
@@ -61,8 +65,8 @@ public class DurableTimers {
     }
 
     /**
-     * Schedules the timer, or moves a timer with the same id to the new due time. The wheel entry goes first: a
-     * crash between the two writes leaves an entry without a timer, which the poller skips.
+     * Schedules the timer, or moves a timer with the same id to the new due time. The due entry goes first: a
+     * crash between the two writes leaves an entry without a timer, which the poller drops.
      */
     public Mono<Void> schedule(String id, String mallId, String kind, String subject, Instant dueAt, Map<String, String> data) {
         return apply(mallId, List.of(PendingTimer.schedule(id, kind, subject, dueAt, data)));
@@ -89,18 +93,23 @@ public class DurableTimers {
     }
 
     /**
-     * Once, when the wheel is new: timers stored before the wheel existed (with a status field) are entered in it, and
-     * finished ones deleted. Later starts find the wheel's cursor and skip this scan.
+     * Once, when the due index is new: every stored timer is entered in it, whatever version stored it (with a
+     * status field before the minute buckets, or in the minute buckets, which are dropped), and finished ones of the
+     * first version deleted. Later starts find the mark and skip this scan; two instances doing it at once enter
+     * the same entries.
      */
-    public Mono<Void> adoptTimersStoredBeforeTheWheel() {
-        return wheel.isNew().flatMap(isNew -> !isNew ? Mono.<Void>empty()
+    public Mono<Void> adoptStoredTimers() {
+        return mongo.findById(ADOPTED, Document.class, STATE).hasElement().flatMap(adopted -> adopted ? Mono.<Void>empty()
                 : mongo.remove(Query.query(Criteria.where("status").in("FIRED", "CANCELLED")), Timer.COLLECTION)
-                        .thenMany(mongo.find(Query.query(Criteria.where("status").is("SCHEDULED")), Timer.class))
-                        .concatMap(timer -> wheel.enter(List.of(new TimerWheel.Entry(timer.id(), timer.dueAt())),
-                                clock.instant()))
+                        .thenMany(mongo.find(new Query(), Timer.class))
+                        .map(timer -> new DueIndex.Entry(timer.id(), timer.dueAt()))
+                        .buffer(500)
+                        .concatMap(dueIndex::enter)
                         .then(mongo.updateMulti(Query.query(Criteria.where("status").exists(true)),
                                 new Update().unset("status").unset("firedAt"), Timer.COLLECTION))
-                        .then(wheel.cursor(clock.instant()))
+                        .then(mongo.dropCollection("timer_buckets"))
+                        .then(mongo.dropCollection("timer_cursor"))
+                        .then(mongo.save(new Document("_id", ADOPTED).append("at", Date.from(clock.instant())), STATE))
                         .then());
     }
 

@@ -1,8 +1,7 @@
 package com.mallservicedesk.platform.timer;
 
 import com.mallservicedesk.platform.polling.PollingLoop;
-import com.mallservicedesk.platform.timer.TimerWheel.Bucket;
-import com.mallservicedesk.platform.timer.TimerWheel.Entry;
+import com.mallservicedesk.platform.timer.DueIndex.Entry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer.Sample;
 import java.time.Clock;
@@ -26,19 +25,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Fires due timers within about one poll interval of their deadline. It reads the {@link TimerWheel}'s due buckets by
- * key and claims each due timer with an atomic find-and-modify by {@code _id} that only one instance can win, so with
+ * Fires due timers within about one poll interval of their deadline. It reads the due entries of the {@link DueIndex}
+ * by key and claims each due timer with an atomic find-and-modify by {@code _id} that only one instance can win, so with
  * several instances a timer fires once; a claim lapses after the lease, so a timer whose instance died is fired by
  * another. A fired timer is deleted. A timer whose handler keeps failing is moved to {@code timers_failed} after
- * {@code maxAttempts}, logged and counted, so it cannot hold up the wheel.
+ * {@code maxAttempts}, logged and counted, so it cannot hold up the others.
  */
 public class TimerPoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
     static final String FAILED = "timers_failed";
+    /** Due entries read at once; a round reads batch after batch until one is not full. */
+    static final int BATCH = 100;
 
     private final ReactiveMongoTemplate mongo;
-    private final TimerWheel wheel;
+    private final DueIndex dueIndex;
     private final Map<String, TimerHandler> handlers;
     private final Clock clock;
     private final Duration lease;
@@ -50,7 +51,7 @@ public class TimerPoller implements SmartLifecycle {
     public TimerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock, Duration pollInterval,
                        Duration lease, int maxAttempts, MeterRegistry meters) {
         this.mongo = mongo;
-        this.wheel = new TimerWheel(mongo);
+        this.dueIndex = new DueIndex(mongo);
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
         this.clock = clock;
         this.lease = lease;
@@ -59,48 +60,32 @@ public class TimerPoller implements SmartLifecycle {
         this.loop = new PollingLoop("Timer poller", pollInterval, Flux.empty(), this::fireDue);
     }
 
-    /** One round over the due minutes: fires every due timer this instance can claim; completes with how many fired. */
+    /**
+     * One round: fires every due timer this instance can claim; completes with how many fired. It reads the due
+     * entries in batches, each after the last key of the one before, until a batch is not full.
+     */
     public Mono<Long> fireDue() {
         Instant now = clock.instant();
-        long current = TimerWheel.minuteOf(now);
-        return wheel.cursor(now).flatMapMany(from -> Flux.range(0, (int) Math.max(0, current - from + 1))
-                        .map(offset -> from + offset))
-                .concatMap(minute -> Flux.range(0, TimerWheel.SHARDS)
-                        .concatMap(shard -> wheel.bucket(minute, shard)
-                                .flatMap(bucket -> fireBucket(bucket, now))
-                                .defaultIfEmpty(new Outcome(0, true)))
-                        .reduce(new Outcome(0, true), Outcome::plus)
-                        .flatMap(outcome -> outcome.finished() && minute <= current - TimerWheel.SETTLE
-                                ? wheel.advance(minute).thenReturn(outcome) : Mono.just(outcome)))
-                .map(Outcome::fired)
+        return fireBatch(null, now)
+                .expand(batch -> batch.full() ? fireBatch(batch.lastKey(), now) : Mono.empty())
+                .map(Batch::fired)
                 .reduce(0L, Long::sum);
     }
 
-    /** @param finished whether every timer of the bucket(s) fired or moved away, so the bucket is gone */
-    private record Outcome(long fired, boolean finished) {
-        Outcome plus(Outcome other) {
-            return new Outcome(fired + other.fired, finished && other.finished);
-        }
+    private record Batch(long fired, boolean full, String lastKey) {
     }
 
-    /**
-     * Fires the bucket's due entries. A bucket that still waits for some keeps only those: the entries that fired or
-     * whose timer is gone leave it, so the next rounds do not claim and look them up again (a minute's bucket under
-     * load holds hundreds of entries, and is read every round until its last entry fires).
-     */
-    private Mono<Outcome> fireBucket(Bucket bucket, Instant now) {
-        return Flux.fromIterable(bucket.entries())
-                .concatMap(entry -> (entry.dueAt().isAfter(now) ? Mono.just(Result.WAITING) : fireEntry(entry, now))
-                        .map(result -> Map.entry(entry, result)))
+    /** Fires a batch's entries; those that fired or whose timer is gone (moved, cancelled) leave the index. */
+    private Mono<Batch> fireBatch(String after, Instant now) {
+        return dueIndex.due(after, now, BATCH)
+                .concatMap(entry -> fireEntry(entry, now).map(result -> Map.entry(entry, result)))
                 .collectList()
                 .flatMap(results -> {
                     long fired = results.stream().filter(r -> r.getValue() == Result.FIRED).count();
                     List<Entry> settled = results.stream().filter(r -> r.getValue() != Result.WAITING)
                             .map(Map.Entry::getKey).toList();
-                    if (settled.size() == results.size()) {
-                        return wheel.finish(bucket).map(deleted -> new Outcome(fired, deleted));
-                    }
-                    return wheel.remove(bucket, settled).thenReturn(new Outcome(fired, false));
+                    String lastKey = results.isEmpty() ? after : results.get(results.size() - 1).getKey().key();
+                    return dueIndex.remove(settled).thenReturn(new Batch(fired, results.size() == BATCH, lastKey));
                 });
     }
 

@@ -130,31 +130,62 @@ class DurableTimersTest extends KitIntegrationTest {
     }
 
     @Test
-    void entriesThatFiredLeaveTheirBucketWhileOthersInItStillWait() {
-        // Both are due already, so both enter the bucket of the current minute: not in its last seconds.
-        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().getEpochSecond() % 60 < 50);
+    void aFiredTimerLeavesTheDueIndexWhileOneThatWaitsStaysUntilItIsGone() {
         String waits = "elsewhere-" + UUID.randomUUID();
-        String fires = IntStream.iterate(0, n -> n + 1).mapToObj(n -> "fires-" + n + "-" + UUID.randomUUID())
-                .filter(id -> Math.floorMod(id.hashCode(), 8) == Math.floorMod(waits.hashCode(), 8))
-                .findFirst().orElseThrow();
-        Instant now = Instant.now();
-        String bucket = TimerWheelKeys.bucketOf(fires, now);
-        // A kind no handler here takes (another service's): it waits in the bucket.
-        timers.schedule(waits, "M001", "kittest.elsewhere", "s", now.minusSeconds(1), Map.of()).block();
-        timers.schedule(fires, "M001", ReminderTimers.KIND, "s", now.minusSeconds(1), Map.of()).block();
+        String fires = "fires-" + UUID.randomUUID();
+        Instant past = Instant.now().minusSeconds(1);
+        // A kind no handler here takes (another service's): it waits.
+        timers.schedule(waits, "M001", "kittest.elsewhere", "s", past, Map.of()).block();
+        timers.schedule(fires, "M001", ReminderTimers.KIND, "s", past, Map.of()).block();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(fires).block()).isEqualTo(1));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(entriesOf(bucket))
-                .contains(waits).doesNotContain(fires));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(dueEntriesOf(fires)).isZero());
+        assertThat(dueEntriesOf(waits)).isOne();
 
         timers.cancel(waits).block();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(entriesOf(bucket)).doesNotContain(waits));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(dueEntriesOf(waits)).isZero());
     }
 
-    private List<String> entriesOf(String bucket) {
-        return mongo.findById(bucket, org.bson.Document.class, "timer_buckets")
-                .map(d -> d.getList("entries", org.bson.Document.class).stream().map(e -> e.getString("timerId")).toList())
-                .defaultIfEmpty(List.of()).block();
+    @Test
+    void timersThatWaitDoNotHoldUpTheDueTimersBehindThem() {
+        // More waiting entries than a batch, all ahead of the reminder in due order.
+        Instant earlier = Instant.now().minusSeconds(30);
+        List<String> blocked = IntStream.range(0, 150).mapToObj(i -> "blocked-" + i + "-" + UUID.randomUUID()).toList();
+        Flux.fromIterable(blocked).index().concatMap(each -> timers.schedule(each.getT2(), "M001", "kittest.elsewhere", "s",
+                earlier.plusMillis(each.getT1()), Map.of())).blockLast();
+        String behind = "behind-" + UUID.randomUUID();
+        timers.schedule(behind, "M001", ReminderTimers.KIND, "s", Instant.now().minusSeconds(1), Map.of()).block();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(behind).block()).isEqualTo(1));
+        Flux.fromIterable(blocked).concatMap(timers::cancel).blockLast();
+    }
+
+    @Test
+    void timersStoredWithoutADueEntryAreAdoptedOnceAndFire() {
+        // As an earlier version left them: the timer alone, and its minute bucket.
+        String stored = "stored-earlier-" + UUID.randomUUID();
+        mongo.save(new org.bson.Document("_id", stored).append("mallId", "M001").append("kind", ReminderTimers.KIND)
+                .append("subject", "s").append("dueAt", java.util.Date.from(Instant.now().minusSeconds(5)))
+                .append("data", Map.of()).append("attempts", 0), Timer.COLLECTION).block();
+        mongo.save(new org.bson.Document("_id", "29000000:3").append("entries", List.of()), "timer_buckets").block();
+        mongo.remove(new Query(), "timer_state").block();
+
+        timers.adoptStoredTimers().block();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(reminders.fires(stored).block()).isEqualTo(1));
+        assertThat(mongo.collectionExists("timer_buckets").block()).isFalse();
+        // Adopted once: a timer stored without an entry now is not entered by a second start.
+        String later = "stored-later-" + UUID.randomUUID();
+        mongo.save(new org.bson.Document("_id", later).append("mallId", "M001").append("kind", ReminderTimers.KIND)
+                .append("subject", "s").append("dueAt", java.util.Date.from(Instant.now().plusSeconds(3600)))
+                .append("attempts", 0), Timer.COLLECTION).block();
+        timers.adoptStoredTimers().block();
+        assertThat(dueEntriesOf(later)).isZero();
+        timers.cancel(later).block();
+    }
+
+    private long dueEntriesOf(String timerId) {
+        return mongo.count(Query.query(Criteria.where("timerId").is(timerId)), "timer_due").block();
     }
 
     @Test
@@ -195,8 +226,7 @@ class DurableTimersTest extends KitIntegrationTest {
         poller.fireDue().block();
 
         assertThat(timers.find(later).block().attempts()).isZero();
-        assertThat(mongo.findById(TimerWheelKeys.bucketOf(later, Instant.now().plus(Duration.ofHours(5))),
-                org.bson.Document.class, "timer_buckets").block()).isNotNull();
+        assertThat(dueEntriesOf(later)).isOne();
     }
 
     /** The reminder handler under another kind, so only the instances of a test fire those timers. */

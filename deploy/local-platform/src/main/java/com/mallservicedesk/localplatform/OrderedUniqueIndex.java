@@ -1,0 +1,147 @@
+package com.mallservicedesk.localplatform;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map.Entry;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A unique index kept in key order ({@link BsonKeyValueType}), which also answers range queries on a single key
+ * ({@code {_id: {$gt: a, $lte: b}}}) by walking that range, as MongoDB walks an index. The library's index answers
+ * only equality and {@code $in}, so a range read the whole collection; the timers' due index is read that way every
+ * second. The walk is lazy, so a {@code limit} stops it early. Each document found is still matched against the whole
+ * query by the library, so the walk only has to cover every match, not to be exact.
+ */
+final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+    private static final ValueComparator ORDER = ValueComparator.ascWithoutListHandling();
+
+    private final MVMap<KeyValue, Object> entries;
+
+    OrderedUniqueIndex(MVMap<KeyValue, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.entries = entries;
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return range(query) != null || super.canHandle(query);
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        Range range = range(query);
+        return range == null ? super.getPositions(query) : () -> new RangeWalk(range);
+    }
+
+    /** The query's range if it is nothing but bounds on this index's single key, else null. */
+    private Range range(Document query) {
+        if (isCompoundIndex() || !query.keySet().equals(keySet())
+                || !(query.get(keys().get(0)) instanceof Document bounds) || bounds.isEmpty()
+                || !RANGE_OPERATORS.containsAll(bounds.keySet())) {
+            return null;
+        }
+        Object lower = bounds.containsKey("$gte") ? bounds.get("$gte") : bounds.get("$gt");
+        Object upper = bounds.containsKey("$lte") ? bounds.get("$lte") : bounds.get("$lt");
+        return new Range(lower, upper);
+    }
+
+    /** Inclusive at both ends: the library's matcher drops what an exclusive bound excludes. */
+    private record Range(Object lower, Object upper) {
+        /** Where the walk starts: the lower bound, or the least value of the upper bound's type (strings sort together). */
+        KeyValue start() {
+            if (lower != null) {
+                return new KeyValue(lower);
+            }
+            return upper instanceof String ? new KeyValue("") : null;
+        }
+
+        boolean beyond(KeyValue key) {
+            return upper != null && ORDER.compare(key.get(0), upper) > 0;
+        }
+    }
+
+    private final class RangeWalk implements Iterator<Object> {
+        private final Range range;
+        private final Cursor<KeyValue, Object> cursor;
+        private Object next;
+
+        RangeWalk(Range range) {
+            this.range = range;
+            this.cursor = entries.cursor(range.start());
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            if (cursor.hasNext()) {
+                KeyValue key = cursor.next();
+                if (!range.beyond(key)) {
+                    next = cursor.getValue();
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Object next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Object position = next;
+            advance();
+            return position;
+        }
+    }
+
+    // As the library's H2 index does.
+
+    @Override
+    protected Object removeDocument(KeyValue keyValue) {
+        return entries.remove(keyValue);
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+        return entries.putIfAbsent(keyValue, Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Entry<KeyValue, Object>> getIterable() {
+        return entries.entrySet();
+    }
+
+    @Override
+    protected Object getPosition(KeyValue keyValue) {
+        return entries.get(keyValue);
+    }
+
+    @Override
+    public long getCount() {
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+}

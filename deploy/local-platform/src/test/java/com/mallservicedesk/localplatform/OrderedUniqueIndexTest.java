@@ -1,0 +1,104 @@
+package com.mallservicedesk.localplatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ranges of _id are read from the index, in its order, and still match as MongoDB matches them. */
+class OrderedUniqueIndexTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aRangeOnTheKeyIsWalkedInTheIndexAndNothingOutsideItIsRead() {
+        MVStore store = new MVStore.Builder().open();
+        MVMap<KeyValue, Object> entries = store.openMap("ids",
+                new MVMap.Builder<KeyValue, Object>().keyType(BsonKeyValueType.INSTANCE));
+        var index = new OrderedUniqueIndex(entries, "_id_", List.of(new IndexKey("_id", true)), false);
+        IntStream.range(0, 1000).forEach(i -> entries.put(new KeyValue(key(i)), "position-" + i));
+        entries.put(new KeyValue(42L), "a number");
+
+        var range = id(bounds("$gt", key(100)).append("$lte", key(104)));
+        assertThat(index.canHandle(range)).isTrue();
+        // Inclusive at both ends: the collection's matcher drops the excluded bound.
+        assertThat(positions(index, range)).containsExactly("position-100", "position-101", "position-102",
+                "position-103", "position-104");
+        // Only an upper bound: from the first string, so the number is not walked.
+        assertThat(positions(index, id(bounds("$lt", key(2)))))
+                .containsExactly("position-0", "position-1", "position-2");
+        // Anything else is the library's own index.
+        assertThat(index.canHandle(id(bounds("$ne", key(1))))).isFalse();
+        assertThat(positions(index, id(key(7)))).containsExactly("position-7");
+        store.close();
+    }
+
+    @Test
+    void rangeQueriesOverTheWireMatchAsMongoDbDoes() {
+        MVStore store = new MVStore.Builder().fileName(home.resolve("range.mv").toString()).open();
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> due = client.getDatabase("dispatch").getCollection("timer_due");
+            IntStream.range(0, 300).forEach(i -> due.insertOne(new Document("_id", key(i)).append("n", i)));
+            due.insertOne(new Document("_id", 5).append("n", -1));
+
+            assertThat(ids(due.find(Filters.and(Filters.gt("_id", key(10)), Filters.lt("_id", key(14))))))
+                    .containsExactly(key(11), key(12), key(13));
+            // Sorted by _id with a limit: the first ones of the range, in order.
+            assertThat(ids(due.find(Filters.lte("_id", key(250))).sort(Sorts.ascending("_id")).limit(3)))
+                    .containsExactly(key(0), key(1), key(2));
+            assertThat(ids(due.find(Filters.gte("_id", key(298))).sort(Sorts.ascending("_id"))))
+                    .containsExactly(key(298), key(299));
+            // Type bracketing, as in MongoDB: a string bound never matches the number id.
+            assertThat(due.countDocuments(Filters.lte("_id", key(299)))).isEqualTo(300);
+            assertThat(due.deleteMany(Filters.and(Filters.gte("_id", key(0)), Filters.lt("_id", key(100))))
+                    .getDeletedCount()).isEqualTo(100);
+            assertThat(ids(due.find(Filters.lte("_id", key(299))).sort(Sorts.ascending("_id")).limit(1)))
+                    .containsExactly(key(100));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static String key(int i) {
+        return String.format("%013d|timer-%d", 1_795_000_000_000L + i, i);
+    }
+
+    /** The library's own document type, as the server hands queries to an index. */
+    private static de.bwaldvogel.mongo.bson.Document id(Object condition) {
+        return new de.bwaldvogel.mongo.bson.Document("_id", condition);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document bounds(String operator, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(operator, value);
+    }
+
+    private static List<Object> positions(OrderedUniqueIndex index, de.bwaldvogel.mongo.bson.Document query) {
+        return StreamSupport.stream(index.getPositions(query).spliterator(), false).toList();
+    }
+
+    private static List<Object> ids(Iterable<Document> found) {
+        List<Object> ids = new ArrayList<>();
+        found.forEach(d -> ids.add(d.get("_id")));
+        return ids;
+    }
+}
