@@ -21,10 +21,10 @@ import reactor.core.publisher.Mono;
  */
 public class DurableTimers {
 
-    private final ReactiveMongoTemplate mongo;
     static final String STATE = "timer_state";
     private static final String ADOPTED = "due-index-adopted";
 
+    private final ReactiveMongoTemplate mongo;
     private final DueIndex dueIndex;
     private final Clock clock;
 
@@ -38,7 +38,7 @@ public class DurableTimers {
      * Applies the timer changes of one aggregate write in three round trips at most, whatever their number: the due
      * entries, then the timers, then the cancellations, each as one bulk command. Only the last change of each timer
      * counts (a later schedule moves it, a later cancel removes it), so applying them grouped ends where applying them
-     * one by one would; a due entry left by a schedule that a later cancel undid is skipped by the poller.
+     * one by one would; a due entry left by a schedule that a later cancel undid is dropped by the poller.
      */
     public Mono<Void> apply(String mallId, List<PendingTimer> changes) {
         Map<String, PendingTimer> lastOfEach = new LinkedHashMap<>();
