@@ -18,10 +18,10 @@ import org.h2.mvstore.MVStore;
 /**
  * The library's H2 backend with documents stored as BSON ({@link BsonDocumentType}), unique-index keys as BSON
  * ordered by value ({@link BsonKeyValueType}) in indexes that also answer ranges ({@link OrderedUniqueIndex}), and
- * queries that name an {@code _id} answered by it ({@link IdFirstH2Collection}). The maps keep the library's names ({@code databases.<db>.<collection>}
- * for the documents, {@code meta.<db>.<collection>} for its bookkeeping, {@code <db>.<collection>._index_<name>} for
- * each index); only the encodings differ, so a file written by the plain backend cannot be read by this one
- * (the local platform keeps it under another name).
+ * queries that name an {@code _id} answered by it ({@link IdFirstH2Collection}). The maps keep the library's names
+ * ({@code databases.<db>.<collection>} for the documents, {@code meta.<db>.<collection>} for its bookkeeping,
+ * {@code <db>.<collection>._index_<name>} for each index); only the encodings differ, so a file written by the
+ * plain backend cannot be read by this one (the local platform keeps it under another name).
  */
 final class BsonH2Backend extends H2Backend {
 

@@ -28,7 +28,7 @@ final class IdFirstH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fieldSelector) {
-        if (query.size() == 1 && isIdRange(query.get("_id")) && isAscendingById(orderBy)) {
+        if (query.size() == 1 && OrderedUniqueIndex.isRange(query.get("_id")) && isAscendingById(orderBy)) {
             // The _id index walks the range in this order already; sorting would read all of it before the limit.
             return super.queryDocuments(query, null, skip, limit, batchSize, fieldSelector);
         }
@@ -44,13 +44,8 @@ final class IdFirstH2Collection extends H2Collection {
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
-    private static boolean isIdRange(Object condition) {
-        return condition instanceof Document bounds && !bounds.isEmpty()
-                && bounds.keySet().stream().allMatch(key -> key.equals("$gt") || key.equals("$gte") || key.equals("$lt")
-                || key.equals("$lte"));
-    }
-
     private static boolean isAscendingById(Document orderBy) {
-        return orderBy != null && orderBy.size() == 1 && orderBy.get("_id") instanceof Number order && order.intValue() == 1;
+        return orderBy != null && orderBy.size() == 1 && orderBy.get("_id") instanceof Number order
+                && order.intValue() == 1;
     }
 }

@@ -44,13 +44,18 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         return range == null ? super.getPositions(query) : () -> new RangeWalk(range);
     }
 
+    /** Whether a field's condition is nothing but bounds: {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}. */
+    static boolean isRange(Object condition) {
+        return condition instanceof Document bounds && !bounds.isEmpty()
+                && RANGE_OPERATORS.containsAll(bounds.keySet());
+    }
+
     /** The query's range if it is nothing but bounds on this index's single key, else null. */
     private Range range(Document query) {
-        if (isCompoundIndex() || !query.keySet().equals(keySet())
-                || !(query.get(keys().get(0)) instanceof Document bounds) || bounds.isEmpty()
-                || !RANGE_OPERATORS.containsAll(bounds.keySet())) {
+        if (isCompoundIndex() || !query.keySet().equals(keySet()) || !isRange(query.get(keys().get(0)))) {
             return null;
         }
+        Document bounds = (Document) query.get(keys().get(0));
         Object lower = bounds.containsKey("$gte") ? bounds.get("$gte") : bounds.get("$gt");
         Object upper = bounds.containsKey("$lte") ? bounds.get("$lte") : bounds.get("$lt");
         return new Range(lower, upper);
@@ -58,7 +63,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
     /** Inclusive at both ends: the library's matcher drops what an exclusive bound excludes. */
     private record Range(Object lower, Object upper) {
-        /** Where the walk starts: the lower bound, or the least value of the upper bound's type (strings sort together). */
+        /** Where the walk starts: the lower bound, or the least string when the upper bound is a string. */
         KeyValue start() {
             if (lower != null) {
                 return new KeyValue(lower);
