@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 record BenchmarkOptions(String intake, String dispatch, String kafka, String mongodb, int malls, List<Long> growth,
                         int requests, int concurrency, int loadConcurrency, int latencySamples, int warmUp,
                         List<Integer> rates, Duration duration, int maxInFlight, int burst, int burstConcurrency,
-                        int ceiling, Duration patience, Path output, boolean costs, boolean help) {
+                        int ceiling, Duration patience, Path output, boolean costs, boolean defaultServiceLevels,
+                        boolean help) {
 
     private static final Set<String> NAMES = Set.of("intake", "dispatch", "kafka", "mongodb", "malls", "growth",
             "requests", "concurrency", "load-concurrency", "latency-samples", "warm-up", "rate", "duration",
@@ -59,6 +60,10 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                   --mongodb URI           [mongodb://127.0.0.1:27017]
                   --output FILE           also write the table here [benchmarks/target/benchmark-<time>.md]
                   --no-costs              skip reading store commands and CPU per registration
+                  --default-service-levels
+                                          keep the malls' default service levels; otherwise the benchmark gives its
+                                          malls the longest a mall may set (dispatch within a day), so that the orders
+                                          it never works on do not breach their clocks while later stages are measured
                   --help                  this text
 
                 Quick run (a few minutes on an idle machine):
@@ -71,6 +76,7 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
         Map<String, String> values = new LinkedHashMap<>();
         boolean help = false;
         boolean costs = true;
+        boolean defaultServiceLevels = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -79,6 +85,10 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
             }
             if (arg.equals("--no-costs")) {
                 costs = false;
+                continue;
+            }
+            if (arg.equals("--default-service-levels")) {
+                defaultServiceLevels = true;
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -124,6 +134,7 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                 options.duration("patience", Duration.ofSeconds(120)),
                 values.containsKey("output") ? Path.of(options.text("output", "")) : null,
                 costs,
+                defaultServiceLevels,
                 help);
     }
 

@@ -123,6 +123,7 @@ public final class PlatformBenchmark {
         System.out.printf("Run %s: malls %s … %s, %d cores; %s%n", run, places.malls().get(0),
                 places.malls().get(places.malls().size() - 1), Runtime.getRuntime().availableProcessors(),
                 memory.read().describe());
+        setServiceLevels();
         warmUp();
         var growthStage = new GrowthStage(load, watch, memory, places, new GrowthStage.Settings(options.requests(),
                 options.concurrency(), options.loadConcurrency(), options.latencySamples()), costs);
@@ -153,6 +154,23 @@ public final class PlatformBenchmark {
         System.out.println();
         System.out.println("Also written to " + output);
         return 0;
+    }
+
+    /** The longest service levels for the benchmark's malls, unless --default-service-levels. */
+    private void setServiceLevels() throws InterruptedException {
+        if (options.defaultServiceLevels()) {
+            System.out.println("Service levels: the malls' defaults (an order breaches 5 minutes after it opens)");
+            return;
+        }
+        try {
+            for (String mall : Stream.concat(places.malls().stream(), warmUpPlaces.malls().stream()).toList()) {
+                client.setLongestServiceLevels(mall);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not set the malls' service levels: " + e.getMessage(), e);
+        }
+        System.out.println("Service levels: the longest a mall may set (dispatch within a day), so the orders the "
+                + "benchmark never works on do not breach while it measures");
     }
 
     private void warmUp() throws InterruptedException {
@@ -186,9 +204,10 @@ public final class PlatformBenchmark {
     private String heading() {
         long machineBytes = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : 0;
-        return "Benchmark run %s on %s: %d cores, %s memory; requests spread over %d malls × 8 floors × 6 zones.".formatted(
-                run, LocalDate.now(), Runtime.getRuntime().availableProcessors(), MemoryReading.gib(machineBytes),
-                options.malls());
+        return ("Benchmark run %s on %s: %d cores, %s memory; requests spread over %d malls × 8 floors × 6 zones; "
+                + "%s service levels.").formatted(run, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                MemoryReading.gib(machineBytes), options.malls(),
+                options.defaultServiceLevels() ? "the malls' default" : "the longest");
     }
 
     /** benchmarks/target next to this class's build output, or the working directory. */

@@ -77,6 +77,13 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void theMallsGetTheLongestServiceLevelsUnlessTheDefaultsAreAskedFor() {
+        assertThat(BenchmarkOptions.parse().defaultServiceLevels()).isFalse();
+        assertThat(BenchmarkOptions.parse("--default-service-levels", "--growth", "0").defaultServiceLevels()).isTrue();
+        assertThat(BenchmarkOptions.usage()).contains("--default-service-levels");
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rates", "200")).hasMessage("unknown option: --rates");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--bogus")).hasMessage("unknown option: --bogus");

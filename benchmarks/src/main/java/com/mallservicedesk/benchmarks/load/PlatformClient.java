@@ -12,7 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The two calls the benchmark makes: register a repair request at intake, read its work order at dispatch. */
+/**
+ * The calls the benchmark makes: register a repair request at intake, read its work order at dispatch, and set a
+ * mall's service levels there.
+ */
 public final class PlatformClient {
 
     private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
@@ -77,6 +80,28 @@ public final class PlatformClient {
         JsonNode createdAt = Json.MAPPER.readTree(response.body()).get("createdAt");
         return Optional.of(createdAt == null || createdAt.isNull() ? Instant.now() : Instant.parse(createdAt.asString()));
     }
+
+    /**
+     * Gives the mall the longest service levels a mall may set (dispatch and contact within a day, repairs within 30
+     * days, complaints within 30 working days, no same-day rule), so orders nobody works on do not breach while the
+     * benchmark measures.
+     */
+    public void setLongestServiceLevels(String mall) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall + "/sla-policy"))
+                .timeout(POST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(LONGEST_SERVICE_LEVELS)).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("dispatch answered " + response.statusCode() + " to the service levels of " + mall
+                    + ": " + response.body());
+        }
+    }
+
+    static final String LONGEST_SERVICE_LEVELS = """
+            {"dispatchWithin":"PT24H","contactWithin":"PT24H","sameDayHandling":false,\
+            "repairCompletionWithin":"P30D","complaintInvestigationWorkingDays":30}""";
 
     /** Whether intake and dispatch answer their health checks at all. */
     public boolean reachable() {
