@@ -55,6 +55,8 @@ public final class PlatformBenchmark {
     private final String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
     private final Places places;
     private final Places warmUpPlaces;
+    /** Every mall the run uses: its token names them, and each gets the run's service levels. */
+    private final List<String> allMalls;
     private final PlatformClient client;
     private final LoadGenerator load;
     private final WorkOrderWatch watch;
@@ -73,8 +75,8 @@ public final class PlatformBenchmark {
         places = new Places(IntStream.rangeClosed(1, options.malls()).mapToObj(i -> "BM%s-%02d".formatted(run, i))
                 .toList());
         warmUpPlaces = new Places(List.of("BM" + run + "-WARM"));
-        String token = DevelopmentTokens.mint(SECRET, "benchmark", "Benchmark",
-                Stream.concat(places.malls().stream(), warmUpPlaces.malls().stream()).toList(), ROLES, null,
+        allMalls = Stream.concat(places.malls().stream(), warmUpPlaces.malls().stream()).toList();
+        String token = DevelopmentTokens.mint(SECRET, "benchmark", "Benchmark", allMalls, ROLES, null,
                 Duration.ofHours(24));
         client = new PlatformClient(options.intake(), options.dispatch(), token);
         load = new LoadGenerator(client);
@@ -163,7 +165,7 @@ public final class PlatformBenchmark {
             return;
         }
         try {
-            for (String mall : Stream.concat(places.malls().stream(), warmUpPlaces.malls().stream()).toList()) {
+            for (String mall : allMalls) {
                 client.setLongestServiceLevels(mall);
             }
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 public class DurableTimers {
 
-    static final String STATE = "timer_state";
+    private static final String STATE = "timer_state";
     private static final String ADOPTED = "due-index-adopted";
 
     private final ReactiveMongoTemplate mongo;
