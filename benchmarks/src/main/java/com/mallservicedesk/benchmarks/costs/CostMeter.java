@@ -20,7 +20,8 @@ public final class CostMeter {
     /** Below this many store commands a second over all services, the platform counts as done with a load. */
     static final double QUIET_COMMANDS_PER_SECOND = 100;
     private static final Duration QUIET_STEP = Duration.ofSeconds(1);
-    private static final Duration QUIET_AT_MOST = Duration.ofSeconds(30);
+    /** While waiting for quiet, the rate is shown this often. */
+    private static final int TELL_EVERY_STEPS = 15;
 
     /** One reading: each service's counters (empty when not read) and each process's CPU milliseconds. */
     public record Reading(Map<String, Optional<PrometheusCounters>> metrics, Map<PlatformProcess, Long> cpu) {
@@ -63,14 +64,14 @@ public final class CostMeter {
 
     /**
      * Waits until the services have finished with earlier work (consumers behind dispatch, background indexing):
-     * until they send fewer than {@link #QUIET_COMMANDS_PER_SECOND} store commands a second, at most 30 s.
+     * until they send fewer than {@link #QUIET_COMMANDS_PER_SECOND} store commands a second, at most {@code atMost}.
      *
      * @return whether they became quiet; true at once when no service's counters can be read
      */
-    public boolean awaitQuiet() throws InterruptedException {
-        long deadline = System.nanoTime() + QUIET_AT_MOST.toNanos();
+    public boolean awaitQuiet(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
         Optional<Double> last = commandsSoFar();
-        boolean told = false;
+        int steps = 0;
         while (last.isPresent()) {
             Thread.sleep(QUIET_STEP.toMillis());
             Optional<Double> now = commandsSoFar();
@@ -80,10 +81,9 @@ public final class CostMeter {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            if (!told) {
+            if (steps++ % TELL_EVERY_STEPS == 0) {
                 System.out.printf("  waiting for the services to finish earlier work (%.0f store commands in the last "
                         + "second)%n", now.get() - last.get());
-                told = true;
             }
             last = now;
         }

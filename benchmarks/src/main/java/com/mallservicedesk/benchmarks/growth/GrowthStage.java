@@ -8,6 +8,7 @@ import com.mallservicedesk.benchmarks.load.Progress;
 import com.mallservicedesk.benchmarks.load.Registration;
 import com.mallservicedesk.benchmarks.load.WorkOrderWatch;
 import com.mallservicedesk.benchmarks.memory.PlatformMemory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,14 @@ public final class GrowthStage {
 
     /** Shortfalls after failed registrations are loaded again, this often at most. */
     private static final int LOAD_ATTEMPTS = 3;
+    /**
+     * The consumers behind dispatch (survey, callback) may still be working off a large load when dispatch has caught
+     * up; the measured registrations wait for them this long at most, so their backlog is not counted as the
+     * registrations' cost.
+     */
+    private static final Duration EARLIER_WORK_AT_MOST = Duration.ofMinutes(15);
+    /** After the measured registrations, their own follow-up work gets this long to finish. */
+    private static final Duration FOLLOW_UP_AT_MOST = Duration.ofMinutes(2);
 
     public record Settings(int requests, int concurrency, int loadConcurrency, int latencySamples) {
     }
@@ -55,7 +64,7 @@ public final class GrowthStage {
         List<String> costNotes = new ArrayList<>();
         CostMeter.Reading before = null;
         if (costs != null) {
-            if (!costs.awaitQuiet()) {
+            if (!costs.awaitQuiet(EARLIER_WORK_AT_MOST)) {
                 costNotes.add("The services were still busy with earlier work when the measured registrations began: "
                         + "some of it is counted");
             }
@@ -65,9 +74,9 @@ public final class GrowthStage {
         watch.awaitCaughtUp(measured.registrations(), "dispatch catching up with the measured registrations");
         RegistrationCosts registrationCosts = null;
         if (costs != null && !measured.registrations().isEmpty()) {
-            if (!costs.awaitQuiet()) {
-                costNotes.add("The services were still busy 30 s after dispatch had caught up: what they did later "
-                        + "is not counted");
+            if (!costs.awaitQuiet(FOLLOW_UP_AT_MOST)) {
+                costNotes.add("The services were still busy 2 minutes after dispatch had caught up: what they did "
+                        + "later is not counted");
             }
             registrationCosts = costs.since(before, stored, measured.registrations().size(), costNotes);
         }
