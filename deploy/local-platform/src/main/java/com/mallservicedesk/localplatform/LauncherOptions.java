@@ -147,7 +147,7 @@ record LauncherOptions(Path repoRoot, Path home, boolean clean, boolean help, Ma
                                  <home>/logs/<service>-<n>.log. All instances share Kafka and MongoDB, so the
                                  instances of a service form one consumer group.
                   --jit          c1 (default): services compile with C1 only and -Xmx256m, to start fast;
-                                 c2: the full JIT as in production and -Xmx512m, for measuring
+                                 c2: the full JIT as in production and a larger heap, for measuring
                   --help         print this message
 
                 Environment:

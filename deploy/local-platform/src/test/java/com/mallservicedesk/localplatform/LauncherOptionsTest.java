@@ -47,7 +47,7 @@ class LauncherOptionsTest {
     @Test
     void c2DropsTheC1OnlyFlagAndGivesMoreHeap() {
         assertThat(Jit.C1.jvmOptions()).contains("-XX:TieredStopAtLevel=1", "-Xmx256m");
-        assertThat(Jit.C2.jvmOptions()).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx512m");
+        assertThat(Jit.C2.jvmOptions()).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmn96m", "-Xmx384m");
     }
 
     @Test
