@@ -1,12 +1,16 @@
 package com.mallservicedesk.localplatform;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -19,6 +23,9 @@ import org.h2.mvstore.MVMap;
  * {@code limit} ends the walk.
  */
 final class IdFirstH2Collection extends H2Collection {
+
+    /** Whether the update running under this collection's lock changed its document (see {@link #handleUpdate}). */
+    private boolean changed;
 
     IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
                         MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -42,6 +49,49 @@ final class IdFirstH2Collection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * A single-document update, carried out as the library's {@code findAndModify} does it. The library's own update
+     * compares the document before and after once more, normalising every value of both (a stream for each array),
+     * only to count the document as modified: a tenth of the server's CPU under load, in a profile. The library calls
+     * {@link #handleUpdate} exactly when an update changed the document, which gives that count for free. Answers,
+     * errors and the oplog are as the library's; updates of many documents or with array filters are left to it.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        if (isMulti || !arrayFilters.isEmpty()) {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        changed = false;
+        Document outcome;
+        try {
+            outcome = findAndModify(new Document("query", selector).append("update", updateQuery)
+                    .append("upsert", isUpsert).append("new", true));
+        } catch (FindAndModifyPlanExecutorError e) {
+            // findAndModify prefixes the update's own error; an update reports it as it is.
+            throw (MongoServerError) e.getCause();
+        }
+        boolean matched = outcome.containsKey("lastErrorObject");
+        Document result = new Document();
+        if (!matched && isUpsert) {
+            Document inserted = (Document) outcome.get("value");
+            result.put("upserted", inserted.get(getIdField()));
+            oplog.handleInsert(getFullName(), List.of(inserted));
+        } else {
+            List<Object> updatedIds = changed ? List.of(((Document) outcome.get("value")).get(getIdField())) : List.of();
+            oplog.handleUpdate(getFullName(), selector, updateQuery, updatedIds);
+        }
+        result.put("n", matched ? 1 : 0);
+        result.put("nModified", changed ? 1 : 0);
+        return result;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        changed = true;
+        super.handleUpdate(position, oldDocument, newDocument);
     }
 
     /**
