@@ -15,14 +15,13 @@ final class MongoProcess {
      * The full JIT (C2), unlike the services: the server is up in a second either way, and committing every write
      * spends its time serialising pages, which C2 runs about twice as fast as C1. A large young generation: every
      * write copies pages and documents, so the server allocates fast and keeps little; with the default split (85 MB
-     * of 256 MB) it collected several times a second under load and spent about a quarter of its CPU doing it. The
-     * old generation holds the page cache ({@link MongoServerMain}) and room to spare.
+     * of 256 MB) it collected several times a second under load and spent about a quarter of its CPU doing it.
      * Netty's check that a buffer has not been released, made on every value the BSON codec reads or writes, was an
      * eighth of the server's CPU in a profile. It only turns a use after release into an exception, and the server
      * has none (the services' test suites run it in-process with the check on), so it is off here. Bounds are still
      * checked.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Xmn256m", "-XX:+UseSerialGC",
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx448m", "-Xmn256m", "-XX:+UseSerialGC",
             "-Dio.netty.buffer.checkAccessible=false", "-Djava.awt.headless=true",
             "-Dlog4j2.configurationFile=local-platform-log4j2.xml");
 

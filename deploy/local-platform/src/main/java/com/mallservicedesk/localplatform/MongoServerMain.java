@@ -16,11 +16,6 @@ public final class MongoServerMain {
 
     private static final int RETENTION_MILLIS = 10_000;
     /**
-     * H2's cache of decoded pages, in MB. With its default of 16 MB, a fifth of the server's CPU at 35,000 stored
-     * requests went into reading and decoding pages again that had been dropped from it.
-     */
-    private static final int PAGE_CACHE_MB = 64;
-    /**
      * Threads that read and answer client commands. A write holds its thread until the commit it waits for is done,
      * so the number of writes one commit can take along is at most this. The library's default (two per core, four
      * here) let at most four writes share a commit; with more, a commit serves every writer that waited for it.
@@ -41,7 +36,7 @@ public final class MongoServerMain {
         Files.createDirectories(dataFile.getParent());
 
         // The store's background auto-commit stays on: it no longer decides durability, but it also compacts the file.
-        MVStore store = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(PAGE_CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(dataFile.toString()).open();
         // Each commit writes a new chunk, and a chunk's space is reused only once it is this old (H2's default: 45 s).
         // At full write load 45 s of chunks grew the file to 1.5 GB; 10 s keeps it under half that for about 10 % more
         // CPU. Much shorter costs more: the store then spends its time compacting young chunks.
