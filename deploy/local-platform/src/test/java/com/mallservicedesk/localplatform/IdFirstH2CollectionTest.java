@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -51,6 +52,13 @@ class IdFirstH2CollectionTest {
             // A unique key taken by another document, and an operator that does not apply: refused alike.
             c -> c.updateOne(Filters.eq("_id", "r1"), Updates.set("code", "X")),
             c -> c.updateOne(Filters.eq("_id", "r1"), Updates.inc("status", 1)),
+            // Many documents by one id (as Spring Data's bulk upsert sends it), then really many.
+            c -> c.updateMany(Filters.eq("_id", "r2"), Updates.inc("count", 1)),
+            c -> c.bulkWrite(List.of(new UpdateManyModel<>(Filters.eq("_id", "r4"), Updates.push("ids", "a"),
+                            new UpdateOptions().upsert(true)),
+                    new UpdateManyModel<>(Filters.eq("_id", "r4"), Updates.push("ids", "b"),
+                            new UpdateOptions().upsert(true))))
+                    .getUpserts().size() + " upserted, " + c.countDocuments(Filters.eq("_id", "r4")) + " stored",
             c -> c.updateMany(Filters.exists("_id"), Updates.set("seen", true)),
             c -> c.updateOne(Filters.eq("_id", "r2"), Updates.set("tags.$[t]", "b"),
                     new UpdateOptions().arrayFilters(List.of(Filters.eq("t", "a")))));
