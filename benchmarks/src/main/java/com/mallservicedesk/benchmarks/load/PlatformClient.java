@@ -20,6 +20,10 @@ public final class PlatformClient {
 
     private static final Duration POST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration GET_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest service levels a mall may set, as dispatch's {@code PUT …/sla-policy} takes them. */
+    static final String LONGEST_SERVICE_LEVELS = """
+            {"dispatchWithin":"PT24H","contactWithin":"PT24H","sameDayHandling":false,\
+            "repairCompletionWithin":"P30D","complaintInvestigationWorkingDays":30}""";
 
     /** What intake answered: the request id on 201, otherwise the status (or -1 when the call failed). */
     public record Answer(int status, String requestId, String mall, Instant answeredAt) {
@@ -46,9 +50,7 @@ public final class PlatformClient {
     }
 
     public CompletableFuture<Answer> register(Place place, long sequence) {
-        var request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/malls/" + place.mall() + "/requests"))
-                .timeout(POST_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
+        var request = authorized(intake + "/api/v1/malls/" + place.mall() + "/requests", POST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(place, sequence))).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
@@ -63,9 +65,8 @@ public final class PlatformClient {
 
     /** The work order dispatch opened for the request, with its {@code createdAt}; empty while there is none. */
     public Optional<Instant> workOrderCreatedAt(String mall, String requestId) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall + "/work-orders/wo-" + requestId))
-                .timeout(GET_TIMEOUT)
-                .header("Authorization", "Bearer " + token).GET().build();
+        var request = authorized(dispatch + "/api/v1/malls/" + mall + "/work-orders/wo-" + requestId, GET_TIMEOUT)
+                .GET().build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -87,9 +88,7 @@ public final class PlatformClient {
      * benchmark measures.
      */
     public void setLongestServiceLevels(String mall) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall + "/sla-policy"))
-                .timeout(POST_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
+        var request = authorized(dispatch + "/api/v1/malls/" + mall + "/sla-policy", POST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(LONGEST_SERVICE_LEVELS)).build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -99,9 +98,9 @@ public final class PlatformClient {
         }
     }
 
-    static final String LONGEST_SERVICE_LEVELS = """
-            {"dispatchWithin":"PT24H","contactWithin":"PT24H","sameDayHandling":false,\
-            "repairCompletionWithin":"P30D","complaintInvestigationWorkingDays":30}""";
+    private HttpRequest.Builder authorized(String url, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", "Bearer " + token);
+    }
 
     /** Whether intake and dispatch answer their health checks at all. */
     public boolean reachable() {
