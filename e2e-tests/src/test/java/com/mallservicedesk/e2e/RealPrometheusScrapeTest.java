@@ -123,7 +123,7 @@ class RealPrometheusScrapeTest {
         try {
             return Awaitility.await("Prometheus answering " + path).atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
-                    .ignoreException(IOException.class) // Prometheus is still starting.
+                    .ignoreExceptionsInstanceOf(IOException.class) // Prometheus is still starting (ConnectException and kin).
                     .until(() -> {
                         last.set(get(api + path));
                         return last.get();

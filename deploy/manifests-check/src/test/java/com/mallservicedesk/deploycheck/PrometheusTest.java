@@ -120,7 +120,7 @@ class PrometheusTest {
         try {
             return Awaitility.await("Prometheus answering " + path).atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
-                    .ignoreException(IOException.class) // Prometheus is still starting.
+                    .ignoreExceptionsInstanceOf(IOException.class) // Prometheus is still starting (ConnectException and kin).
                     .until(() -> {
                         last.set(get(api + path));
                         return last.get();
