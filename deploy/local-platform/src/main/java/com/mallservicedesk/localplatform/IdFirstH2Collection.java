@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 
@@ -27,6 +28,8 @@ final class IdFirstH2Collection extends H2Collection {
 
     /** Whether the update running under this collection's lock changed its document (see {@link #handleUpdate}). */
     private boolean changed;
+    /** Whether the query running under this collection's lock feeds an update (see {@link #forUpdate}). */
+    private boolean updating;
 
     IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
                         MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -36,6 +39,12 @@ final class IdFirstH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fieldSelector) {
+        QueryResult found = findDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        return updating ? forUpdate(found) : found;
+    }
+
+    private QueryResult findDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                      Document fieldSelector) {
         if (query.size() == 1 && OrderedUniqueIndex.isRange(query.get("_id")) && isAscendingById(orderBy)) {
             // The _id index walks the range in this order already; sorting would read all of it before the limit.
             return super.queryDocuments(query, null, skip, limit, batchSize, fieldSelector);
@@ -64,7 +73,12 @@ final class IdFirstH2Collection extends H2Collection {
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
         if ((isMulti && !byOneId(selector)) || !arrayFilters.isEmpty()) {
-            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            updating = true;
+            try {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                updating = false;
+            }
         }
         changed = false;
         Document outcome;
@@ -98,6 +112,29 @@ final class IdFirstH2Collection extends H2Collection {
         Object id = selector.get("_id");
         return id != null && !(id instanceof Document condition
                 && condition.keySet().stream().anyMatch(key -> key.startsWith("$")));
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating = true;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating = false;
+        }
+    }
+
+    /**
+     * The library updates a document in place, on the very object its map holds, and then puts it back. A commit
+     * writes the pages it changed on another thread, reading those objects as they are: an update of a document
+     * whose page was being written made the commit fail ({@code ConcurrentModificationException}) and closed the
+     * store for good, and an answer being sent could read a document half updated. An update therefore works on a
+     * copy of each document it matched, and puts the copy in the map: a stored document never changes.
+     */
+    private static QueryResult forUpdate(QueryResult found) {
+        List<Document> copies = new ArrayList<>();
+        found.forEach(document -> copies.add(document.cloneDeeply()));
+        return new QueryResult(copies, found.getCursorId());
     }
 
     @Override

@@ -18,7 +18,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -69,7 +71,42 @@ class IdFirstH2CollectionTest {
                 .isEqualTo(run(new H2Backend(new MVStore.Builder().open())));
     }
 
+    /**
+     * A commit writes the changed pages on another thread from the very objects the maps hold, so an update must
+     * put a new document in the map and leave the stored one as it was. (Updated in place, a document whose page was
+     * being written broke the commit and closed the store.)
+     */
+    @Test
+    void anUpdateNeverChangesADocumentAlreadyStored() {
+        MVStore store = new MVStore.Builder().open();
+        Map<Object, String> seen = new IdentityHashMap<>();
+        List<String> changedInPlace = new ArrayList<>();
+        run(new BsonH2Backend(store), () -> {
+            seen.forEach((stored, asItWas) -> {
+                if (!stored.toString().equals(asItWas)) {
+                    changedInPlace.add(asItWas + " became " + stored);
+                }
+            });
+            seen.clear();
+            for (String name : store.getMapNames()) {
+                store.openMap(name).values().forEach(value -> {
+                    if (value instanceof de.bwaldvogel.mongo.bson.Document document) {
+                        seen.put(document, document.toString());
+                    }
+                });
+            }
+        });
+
+        assertThat(seen).as("documents stored").isNotEmpty();
+        assertThat(changedInPlace).isEmpty();
+    }
+
     private static List<Object> run(MongoBackend backend) {
+        return run(backend, () -> { });
+    }
+
+    /** Runs the steps, {@code betweenSteps} before the first and after each. */
+    private static List<Object> run(MongoBackend backend, Runnable betweenSteps) {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         List<Object> answers = new ArrayList<>();
@@ -78,9 +115,11 @@ class IdFirstH2CollectionTest {
             requests.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true));
             requests.insertOne(new Document("_id", "r1").append("tags", List.of("a")));
             requests.insertOne(new Document("_id", "r3").append("code", "Y"));
+            betweenSteps.run();
             for (var step : STEPS) {
                 answers.add(answer(step, requests));
                 answers.add(stored(requests));
+                betweenSteps.run();
             }
         } finally {
             server.shutdownNow();
