@@ -45,7 +45,7 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                   --concurrency N         calls in flight for growth measurements and the raw ceiling [16]
                   --load-concurrency N    calls in flight while loading stored requests [32]
                   --latency-samples N     requests timed one at a time per growth stage [200]
-                  --malls N               malls the requests are spread over (8 floors x 6 zones each) [50]
+                  --malls N               malls the requests are spread over (8 floors x 6 zones each) [500]
                   --warm-up N             requests sent first, to another mall, not reported [200]
                   --rate LIST             requests/s of the fixed-rate phases; none skips [200,400]
                   --duration D            length of each fixed-rate phase, e.g. 30s, 2m [30s]
@@ -118,7 +118,7 @@ record BenchmarkOptions(String intake, String dispatch, String kafka, String mon
                 options.text("dispatch", "http://127.0.0.1:8082"),
                 options.text("kafka", "127.0.0.1:9092"),
                 options.text("mongodb", "mongodb://127.0.0.1:27017"),
-                options.positive("malls", 50),
+                options.positive("malls", 500),
                 options.counts("growth", "0,50000,200000").stream().sorted().distinct().toList(),
                 options.positive("requests", 2000),
                 options.positive("concurrency", 16),

@@ -18,7 +18,7 @@ class BenchmarkOptionsTest {
         assertThat(options.rates()).containsExactly(200, 400);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.burst()).isEqualTo(2000);
-        assertThat(options.malls()).isEqualTo(50);
+        assertThat(options.malls()).isEqualTo(500);
         assertThat(options.intake()).isEqualTo("http://127.0.0.1:8081");
         assertThat(options.output()).isNull();
         assertThat(options.help()).isFalse();

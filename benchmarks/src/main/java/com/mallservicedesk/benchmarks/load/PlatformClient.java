@@ -121,12 +121,12 @@ public final class PlatformClient {
         return true;
     }
 
-    /** A phone-reported leak, the body the front desk sends most often (see the README). */
+    /** A phone-reported repair at the place, in the README's body, with one of the usual faults as its text. */
     static String body(Place place, long sequence) {
         return """
-                {"channel":"PHONE","kind":"REPAIR","description":"基準測試 %d:洗手間水龍頭漏水",\
+                {"channel":"PHONE","kind":"REPAIR","description":"%s",\
                 "location":{"floor":"%s","zone":"%s"},\
                 "customer":{"name":"測試","phone":"13800000000","type":"SHOPPER"}}"""
-                .formatted(sequence, place.floor(), place.zone());
+                .formatted(RepairDescriptions.of(sequence), place.floor(), place.zone());
     }
 }
