@@ -32,12 +32,14 @@ class AttemptsTest extends CallbackIntegrationTest {
     void threeUnreachableDaysEndTheCallbackUnreachableNotDoneAndTheSupervisorIsTold() {
         String id = callbackCompletedDaysAgo(4);
         Instant now = clock.instant();
-        attempt(mall, id, unreachableAt(now.minus(Duration.ofDays(3)))).expectStatus().isCreated()
+        // Mid-morning in the mall's zone, so that an hour later is the same day whatever time the test runs at.
+        Instant threeDaysAgo = now.atZone(SHANGHAI).minusDays(3).toLocalDate().atTime(10, 0).atZone(SHANGHAI).toInstant();
+        attempt(mall, id, unreachableAt(threeDaysAgo)).expectStatus().isCreated()
                 .expectBody().jsonPath("$.unreachableDays").isEqualTo(1).jsonPath("$.attempts.length()").isEqualTo(1);
         // A second try the same day is recorded but is not another day.
-        attempt(mall, id, unreachableAt(now.minus(Duration.ofDays(3)).plus(Duration.ofHours(1)))).expectStatus().isCreated()
+        attempt(mall, id, unreachableAt(threeDaysAgo.plus(Duration.ofHours(1)))).expectStatus().isCreated()
                 .expectBody().jsonPath("$.unreachableDays").isEqualTo(1);
-        attempt(mall, id, unreachableAt(now.minus(Duration.ofDays(2)))).expectStatus().isCreated()
+        attempt(mall, id, unreachableAt(threeDaysAgo.plus(Duration.ofDays(1)))).expectStatus().isCreated()
                 .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("DUE", "OVERDUE"));
         attempt(mall, id, Map.of("method", "WECHAT", "outcome", "UNREACHABLE")).expectStatus().isCreated()
                 .expectBody()
