@@ -22,7 +22,8 @@ import org.h2.mvstore.MVMap;
  * {@code _id} picks the candidate and the whole query is then matched on it alone, with the library's own matcher.
  * A range of {@code _id}s sorted by {@code _id} is read in the index's order ({@link OrderedUniqueIndex}), so a
  * {@code limit} ends the walk. Two pieces of the library's bookkeeping that cost much of the server's CPU are left
- * out: the data size per collection and a second comparison on each update.
+ * out: the data size per collection and a second comparison on each update. And an update changes a copy, never a
+ * document already stored (see {@link #forUpdate}).
  */
 final class IdFirstH2Collection extends H2Collection {
 
