@@ -3,11 +3,16 @@ package com.mallservicedesk.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.test.TestTokens;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /** Free-text search of the reception log by the keyed token index (no pattern scan of the requests). */
 class FreeTextSearchTest extends IntakeIntegrationTest {
@@ -40,34 +45,53 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         get(token, "/api/v1/malls/{mall}/requests?q=噴泉&size=1&page=1&sort=receivedAt,asc", mall).expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(2).jsonPath("$.items[0].description").isEqualTo("噴泉旁地面濕滑");
 
-        // Indexed by key: one document per mall and token.
-        assertThat(mongo.findById(mall + "|噴泉", Document.class, "request_search_tokens").block()).isNotNull();
+        // Indexed by key: per mall, token, day and block of numbers.
+        String number = (String) pumps.get("number");
+        String day = number.substring(number.length() - 13, number.length() - 5);
+        assertThat(mongo.findById(mall + "|噴泉#" + day + "#0000", Document.class, "request_search_tokens").block())
+                .isNotNull();
     }
 
     @Test
-    @DisplayName("a token's postings are kept per day, so indexing rewrites one day's ids; older days and postings from before the split are still read")
-    void postingsOfEarlierDaysAndFromBeforeTheSplitAreFound() {
+    @DisplayName("a token's postings are kept per block of request numbers of a day, so indexing rewrites small documents; earlier days are still read")
+    void postingsAreKeptPerBlockOfNumbersAndEarlierDaysAreFound() {
         String mall = newMall();
-        String id = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "扶梯異響")).get("id");
+        var registered = register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "扶梯異響"));
+        String id = (String) registered.get("id");
+        String number = (String) registered.get("number");
+        String day = number.substring(number.length() - 13, number.length() - 5);
         var token = TestTokens.frontDesk(mall);
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         var tokens = "request_search_tokens";
-        assertThat(mongo.findById(mall + "|扶梯|" + today, Document.class, tokens).block().getList("ids", String.class))
-                .containsExactly(id);
-        assertThat(mongo.findById(mall + "|扶梯", Document.class, tokens).block().getList("days", String.class))
-                .containsExactly(today);
+        // The mall's first number of the day is in block 0000.
+        assertThat(mongo.findById(mall + "|扶梯#" + day + "#0000", Document.class, tokens).block()
+                .getList("ids", String.class)).containsExactly(id);
 
-        // The same postings on an earlier day: still found.
-        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(mall + "|扶梯|" + today)), tokens).block();
-        mongo.save(new Document("_id", mall + "|扶梯|2025-03-01").append("ids", List.of(id)), tokens).block();
-        mongo.save(new Document("_id", mall + "|扶梯").append("days", List.of(today, "2025-03-01")), tokens).block();
+        // The same posting on a day half a year back, in a later block: still found.
+        mongo.remove(Query.query(Criteria.where("_id").is(mall + "|扶梯#" + day + "#0000")), tokens).block();
+        String earlier = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE).minusDays(180)
+                .format(DateTimeFormatter.BASIC_ISO_DATE);
+        mongo.save(new Document("_id", mall + "|扶梯#" + earlier + "#0003").append("ids", List.of(id)), tokens).block();
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
+    }
 
-        // Written before postings were split by day: the ids in the token's own document.
-        mongo.save(new Document("_id", mall + "|扶梯").append("ids", List.of(id)), tokens).block();
-        assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
+    @Test
+    @DisplayName("a search takes the newest postings first: with more ids on an earlier day than it takes, today's requests are still found")
+    void newestPostingsComeFirst() {
+        String mall = newMall();
+        String number = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "冷氣不冷"))
+                .get("number");
+        register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "冷氣滴水"));
+        var token = TestTokens.frontDesk(mall);
+        assertThat(descriptions(token, mall, "冷氣")).containsExactlyInAnyOrder("冷氣不冷", "冷氣滴水");
+
+        String day = number.substring(number.length() - 13, number.length() - 5);
+        String tenDaysBefore = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE).minusDays(10)
+                .format(DateTimeFormatter.BASIC_ISO_DATE);
+        List<String> filler = IntStream.range(0, 1000).mapToObj(i -> "gone-" + i).toList();
+        mongo.save(new Document("_id", mall + "|冷氣#" + tenDaysBefore + "#0000").append("ids", filler),
+                "request_search_tokens").block();
+        assertThat(descriptions(token, mall, "冷氣")).containsExactlyInAnyOrder("冷氣不冷", "冷氣滴水");
     }
 
     @SuppressWarnings("unchecked")

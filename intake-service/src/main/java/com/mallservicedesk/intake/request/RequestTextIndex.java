@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The free-text index of the reception log: per mall and token ({@code request_search_tokens}, keyed
- * {@code <mall>|<token>} and split by day, {@link TokenPostings}) the ids of the requests whose number, description,
+ * {@code <mall>|<token>} and split by blocks of request numbers, {@link TokenPostings}) the ids of the requests whose number, description,
  * customer name or category contain it ({@link SearchTokens}), of which a search reads the newest
  * {@value TokenPostings#MAX_IDS} at most. A text query then reads a handful of documents by key and the candidate
  * requests by id, instead of matching a pattern against every request: the
@@ -46,14 +46,14 @@ import reactor.core.publisher.Mono;
  * one word, so it would still need these bigrams.
  *
  * <p>Kept current after every write of a request (a save callback, whoever writes it), but off the request's path: a
- * registration only queues its text, and one indexer thread writes what has queued up in one batch, each token's
+ * registration only queues its text, and one indexer thread writes what has queued up in one batch, each posting
  * document once per batch however many requests share it. Posting a request's fifty-odd tokens on its own path cost
  * more store writes than the whole registration. A request whose text did not change since it was indexed
  * ({@code request_search_docs}, keyed by request id, holds a hash of the text) costs one read in the batch. Postings
  * are written before that hash, so a failure between them is repaired by the next write. A search sees a new request
  * a few milliseconds after its {@code 201}. What was queued when the process died is indexed again at the next start:
- * the requests received in the last {@value #REINDEX_MINUTES} minutes. Requests stored before the index existed are
- * indexed once at the first start.
+ * the requests received in the last {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
+ * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, at start.
  */
 @Component
 class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, SmartLifecycle {
@@ -62,7 +62,11 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
 
     static final String TOKENS = "request_search_tokens";
     static final String DOCS = "request_search_docs";
-    private static final String BACKFILLED = "~backfilled";
+    /**
+     * Set once every stored request is indexed in the current layout of the postings (blocks of request numbers, see
+     * {@link TokenPostings}). Without it (a new store, or one indexed in an earlier layout) the index is built anew.
+     */
+    static final String INDEXED_ALL = "~indexed-all-by-number-blocks";
     /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
     static final int REINDEX_MINUTES = 10;
     /** Texts waiting for the indexer; beyond this a save indexes nothing now and the request's next write repairs it. */
@@ -140,16 +144,17 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
                 });
     }
 
-    /** Each token's document once: every request of the batch that has the token, oldest first. */
+    /** Each posting document once: every request of the batch that has its token, oldest first. */
     private Mono<Void> post(List<Queued> requests) {
-        Map<String, List<String>> idsByKey = new LinkedHashMap<>();
+        Map<String, List<String>> idsByDocument = new LinkedHashMap<>();
         for (Queued queued : requests) {
+            String number = queued.texts()[0];
             for (String token : SearchTokens.ofDocument(queued.texts())) {
-                idsByKey.computeIfAbsent(key(queued.mallId(), token), k -> new ArrayList<>()).add(queued.requestId());
+                idsByDocument.computeIfAbsent(postings.documentOf(key(queued.mallId(), token), number),
+                        k -> new ArrayList<>()).add(queued.requestId());
             }
         }
-        // A repeated id (a request indexed again) is dropped when read.
-        return idsByKey.isEmpty() ? Mono.empty() : postings.post(idsByKey);
+        return postings.post(idsByDocument);
     }
 
     /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
@@ -231,19 +236,27 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     }
 
     /**
-     * At start: requests stored before the index existed are indexed once (a scan at the first start only); after
-     * that, the requests received in the last minutes, whose texts a crash may have left in the queue.
+     * At start: the requests received in the last minutes, whose texts a crash may have left in the queue; or, once,
+     * every stored request into a new index, when the store has none in the current layout (a scan at that start only;
+     * an index in an earlier layout is dropped first).
      */
     Mono<Void> indexAtStart() {
-        return mongo().findById(BACKFILLED, Document.class, DOCS).hasElement().flatMap(done -> {
-            Query recent = done ? Query.query(Criteria.where("receivedAt").gte(clock.instant().minus(Duration.ofMinutes(
-                    REINDEX_MINUTES)))) : new Query();
-            return mongo().find(recent, ServiceRequest.class)
-                    .map(r -> new Queued(r.getMallId(), r.getId(), textsOf(r)))
-                    .buffer(MAX_BATCH)
-                    .concatMap(this::index)
-                    .then(done ? Mono.empty() : InsertOnce.into(mongo(), new Document("_id", BACKFILLED), DOCS).then());
+        return mongo().findById(INDEXED_ALL, Document.class, DOCS).hasElement().flatMap(current -> {
+            if (current) {
+                return index(mongo().find(Query.query(Criteria.where("receivedAt").gte(clock.instant().minus(
+                        Duration.ofMinutes(REINDEX_MINUTES)))), ServiceRequest.class));
+            }
+            log.info("Building the free-text index of all stored requests");
+            return mongo().dropCollection(TOKENS).then(mongo().dropCollection(DOCS))
+                    .then(index(mongo().find(new Query(), ServiceRequest.class)))
+                    .then(InsertOnce.into(mongo(), new Document("_id", INDEXED_ALL), DOCS).then())
+                    .doOnSuccess(done -> log.info("Free-text index built"));
         });
+    }
+
+    private Mono<Void> index(Flux<ServiceRequest> requests) {
+        return requests.map(r -> new Queued(r.getMallId(), r.getId(), textsOf(r))).buffer(MAX_BATCH)
+                .concatMap(this::index).then();
     }
 
     @Override

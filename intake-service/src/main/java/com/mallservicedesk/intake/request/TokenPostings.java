@@ -3,13 +3,13 @@ package com.mallservicedesk.intake.request;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -21,29 +21,34 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The postings of the free-text index in {@code request_search_tokens}: per mall, token and day (UTC) a document
- * {@code <mall>|<token>|<day>} with the ids of the requests indexed that day, and per mall and token a document
- * {@code <mall>|<token>} listing the days that have postings. A batch rewrites only its day's documents, whose size
- * follows one day's requests. When a token kept all its ids in one document of up to {@value #MAX_IDS}, every batch
- * rewrote the full documents of the common tokens (a request number's prefixes, the words every repair shares), and
- * the store's work per registration grew with the data. Postings written before the split stay in the token
- * document's {@code ids} and are read as its oldest.
+ * The postings of the free-text index in {@code request_search_tokens}: per mall and token, one document for each
+ * block of {@value #BLOCK} consecutive request numbers of a day, {@code <mall>|<token>#<yyyyMMdd>#<block>}, with the ids
+ * of the requests of that block that have the token. The day and the block come from the request's number
+ * ({@code M001-20261126-0071} is day 20261126, block 0001), so a request's postings always land in the same documents
+ * and keys sort by day and number.
+ *
+ * <p>Why blocks: indexing a request rewrites the document of each of its fifty-odd tokens. With one document per token
+ * and day, the tokens every request of a mall shares (its number's parts) grew to the day's whole list of ids, and a
+ * registration rewrote all of them: the store's work per registration grew with each mall's day. A block's document
+ * holds at most {@value #BLOCK} ids, however busy the day. A search reads a token's blocks by ranges of their keys, the
+ * newest days first, until it has {@value #MAX_IDS} ids.
  */
 final class TokenPostings {
 
-    /** Ids kept per token: a token more common than this narrows nothing and the newest requests are what is sought. */
+    /** Ids a search takes per token: a token more common than this narrows nothing and the newest requests are what is sought. */
     static final int MAX_IDS = 1000;
-    /** Days listed per token; a search reads back this far at most. */
+    /** Request numbers per posting document. */
+    static final int BLOCK = 64;
+    /** Days a search reads back at most. */
     static final int MAX_DAYS = 400;
     private static final int DAYS_PER_READ = 31;
-    private static final int MAX_NOTED = 500_000;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    /** A number not in the usual form goes in its indexing day's last block. */
+    private static final String UNNUMBERED_BLOCK = "~";
 
     private final Supplier<ReactiveMongoTemplate> mongo;
     private final String collection;
     private final Clock clock;
-    /** Token documents this instance has told about the current day: each learns a day once, not once per batch. */
-    private final Set<String> noted = ConcurrentHashMap.newKeySet();
-    private volatile String notedDay = "";
 
     TokenPostings(Supplier<ReactiveMongoTemplate> mongo, String collection, Clock clock) {
         this.mongo = mongo;
@@ -51,77 +56,90 @@ final class TokenPostings {
         this.clock = clock;
     }
 
-    /**
-     * Adds the ids to each token's document of today, newest last. The token documents learn the day first, so a
-     * failure between the two writes leaves a day without postings, which a search skips.
-     */
-    Mono<Void> post(Map<String, List<String>> idsByToken) {
-        String day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-        if (!day.equals(notedDay) || noted.size() > MAX_NOTED) {
-            noted.clear();
-            notedDay = day;
+    /** The document a request's posting of a token goes to: {@code <token key>#<day>#<block>} of its number. */
+    String documentOf(String tokenKey, String number) {
+        return tokenKey + "#" + slotOf(number);
+    }
+
+    /** {@code <yyyyMMdd>#<block>} of a number {@code <mall>-<yyyyMMdd>-<sequence>}. */
+    private String slotOf(String number) {
+        int last = number == null ? -1 : number.lastIndexOf('-');
+        int before = last < 0 ? -1 : number.lastIndexOf('-', last - 1);
+        if (before >= 0 && last - before == 9 && isDigits(number, before + 1, last) && isDigits(number, last + 1,
+                number.length()) && number.length() - last - 1 <= 9) {
+            int sequence = Integer.parseInt(number.substring(last + 1));
+            return number.substring(before + 1, last) + "#" + "%04d".formatted(sequence / BLOCK);
         }
-        List<String> learning = idsByToken.keySet().stream().filter(token -> !noted.contains(token)).toList();
-        Mono<Void> days = learning.isEmpty() ? Mono.empty() : Mono.defer(() -> {
+        return DAY.format(LocalDate.now(clock.withZone(ZoneOffset.UTC))) + "#" + UNNUMBERED_BLOCK;
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the ids to each posting document, newest last; a repeated id (a request indexed again) is dropped when read. */
+    Mono<Void> post(Map<String, List<String>> idsByDocument) {
+        if (idsByDocument.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> {
             var bulk = mongo.get().bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            // $push rather than $addToSet, to keep the newest days only; a day listed twice (after a restart) is
-            // read once.
-            learning.forEach(token -> bulk.upsert(byId(token), new Update().push("days").slice(-MAX_DAYS).each(day)));
-            return bulk.execute();
-        }).doOnSuccess(done -> noted.addAll(learning)).then();
-        return days.then(Mono.defer(() -> {
-            var bulk = mongo.get().bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            idsByToken.forEach((token, ids) -> bulk.upsert(byId(token + "|" + day),
+            // The slice only guards against a number outside the usual form: a block never holds more.
+            idsByDocument.forEach((document, ids) -> bulk.upsert(byId(document),
                     new Update().push("ids").slice(-MAX_IDS).each(ids.toArray())));
             return bulk.execute();
-        })).then();
+        }).then();
     }
 
     /**
-     * The newest ids (at most {@value #MAX_IDS}, newest first) of each token that has postings; a token without
-     * any is missing from the map.
+     * The newest ids (at most {@value #MAX_IDS}, newest first) of each token that has postings; a token without any is
+     * missing from the map.
      */
-    Mono<Map<String, Set<String>>> newest(List<String> tokens) {
-        return mongo.get().find(Query.query(Criteria.where("_id").in(tokens)), Document.class, collection)
-                .concatMap(token -> newestOf(token).map(ids -> Map.entry(token.getString("_id"), ids)))
+    Mono<Map<String, Set<String>>> newest(List<String> tokenKeys) {
+        return Flux.fromIterable(tokenKeys)
+                .flatMapSequential(key -> newestOf(key).map(ids -> Map.entry(key, ids)), 4)
+                .filter(entry -> !entry.getValue().isEmpty())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<Set<String>> newestOf(Document token) {
-        String key = token.getString("_id");
-        List<String> days = token.getList("days", String.class, List.of()).stream().distinct()
-                .sorted(Comparator.reverseOrder()).toList();
+    /** Reads the token's blocks a month at a time, from tomorrow (UTC, ahead of every mall's day) back. */
+    private Mono<Set<String>> newestOf(String tokenKey) {
+        LocalDate newest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
         Set<String> ids = new LinkedHashSet<>();
-        return Flux.range(0, (days.size() + DAYS_PER_READ - 1) / DAYS_PER_READ)
-                .concatMap(n -> idsOn(key, days.subList(n * DAYS_PER_READ, Math.min(days.size(), (n + 1) * DAYS_PER_READ))))
+        return Flux.range(0, (MAX_DAYS + DAYS_PER_READ - 1) / DAYS_PER_READ)
+                .concatMap(n -> idsBetween(tokenKey, newest.minusDays((long) (n + 1) * DAYS_PER_READ - 1),
+                        newest.minusDays((long) n * DAYS_PER_READ)))
                 .takeUntil(found -> {
                     ids.addAll(found);
                     return ids.size() >= MAX_IDS;
                 })
-                .then(Mono.fromSupplier(() -> {
-                    List<String> before = token.getList("ids", String.class, List.of());
-                    for (int i = before.size() - 1; i >= 0 && ids.size() < MAX_IDS; i--) {
-                        ids.add(before.get(i));
-                    }
-                    return ids.size() <= MAX_IDS ? ids : new LinkedHashSet<>(ids.stream().limit(MAX_IDS).toList());
-                }));
+                .then(Mono.fromSupplier(() -> ids.size() <= MAX_IDS ? ids
+                        : new LinkedHashSet<>(ids.stream().limit(MAX_IDS).toList())));
     }
 
-    /** The ids posted on these days (newest first), each day's newest first. */
-    private Mono<List<String>> idsOn(String token, List<String> days) {
-        List<String> keys = days.stream().map(day -> token + "|" + day).toList();
-        return mongo.get().find(Query.query(Criteria.where("_id").in(keys)), Document.class, collection)
-                .collectMap(d -> d.getString("_id"), d -> d.getList("ids", String.class, List.of()))
-                .map(byKey -> {
-                    List<String> ids = new ArrayList<>();
-                    for (String key : keys) {
-                        List<String> posted = byKey.getOrDefault(key, List.of());
-                        for (int i = posted.size() - 1; i >= 0; i--) {
-                            ids.add(posted.get(i));
-                        }
+    /** The ids posted from day {@code first} to day {@code last}, newest first: one walk over a range of keys. */
+    private Mono<List<String>> idsBetween(String tokenKey, LocalDate first, LocalDate last) {
+        var range = Criteria.where("_id").gte(tokenKey + "#" + DAY.format(first))
+                .lte(tokenKey + "#" + DAY.format(last) + "#" + UNNUMBERED_BLOCK);
+        return mongo.get().find(Query.query(range), Document.class, collection)
+                .sort(Comparator.comparing((Document d) -> d.getString("_id")).reversed())
+                .concatMapIterable(d -> {
+                    List<String> posted = d.getList("ids", String.class, List.of());
+                    List<String> newestFirst = new ArrayList<>(posted.size());
+                    for (int i = posted.size() - 1; i >= 0; i--) {
+                        newestFirst.add(posted.get(i));
                     }
-                    return ids;
-                });
+                    return newestFirst;
+                })
+                .collectList();
     }
 
     private static Query byId(String id) {
