@@ -37,7 +37,12 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         assertThat(descriptions(token, mall, "b2 WATER")).containsExactly("B2 water PUMPS noisy");
         assertThat(descriptions(token, mall, "王小姐")).containsExactly("中庭噴泉不出水");
         assertThat(descriptions(token, mall, "機電")).containsExactly("B2 water PUMPS noisy");
-        assertThat(descriptions(token, mall, (String) pumps.get("number"))).containsExactly("B2 water PUMPS noisy");
+        String pumpsNumber = (String) pumps.get("number");
+        assertThat(descriptions(token, mall, pumpsNumber)).containsExactly("B2 water PUMPS noisy");
+        assertThat(descriptions(token, mall, pumpsNumber.substring(pumpsNumber.length() - 13)))
+                .containsExactly("B2 water PUMPS noisy");
+        assertThat(descriptions(token, mall, pumpsNumber.substring(pumpsNumber.length() - 4)))
+                .containsExactly("B2 water PUMPS noisy");
         assertThat(descriptions(token, mall, "噴泉不出水啦")).isEmpty();
         assertThat(descriptions(token, mall, "電梯")).isEmpty();
         assertThat(descriptions(token, mall, "噴泉&kind=COMPLAINT")).containsExactly("噴泉旁地面濕滑");

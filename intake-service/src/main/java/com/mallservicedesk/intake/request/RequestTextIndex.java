@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -148,8 +149,9 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     private Mono<Void> post(List<Queued> requests) {
         Map<String, List<String>> idsByDocument = new LinkedHashMap<>();
         for (Queued queued : requests) {
-            String number = queued.texts()[0];
-            for (String token : SearchTokens.ofDocument(queued.texts())) {
+            String[] texts = queued.texts();
+            String number = texts[0];
+            for (String token : SearchTokens.ofRequest(queued.mallId(), number, Arrays.copyOfRange(texts, 1, texts.length))) {
                 idsByDocument.computeIfAbsent(postings.documentOf(key(queued.mallId(), token), number),
                         k -> new ArrayList<>()).add(queued.requestId());
             }
@@ -187,7 +189,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
      * every token is like that; then the newest requests holding all of them are the candidates.
      */
     Mono<Set<String>> candidates(String mallId, String text) {
-        Set<String> tokens = SearchTokens.ofQuery(text);
+        Set<String> tokens = SearchTokens.ofQuery(mallId, text);
         if (tokens.isEmpty()) {
             return Mono.just(Set.of());
         }

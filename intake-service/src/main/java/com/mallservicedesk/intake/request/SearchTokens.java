@@ -33,6 +33,46 @@ final class SearchTokens {
         return tokens;
     }
 
+    /**
+     * The tokens a request is found by. Its number ({@code M001-20261126-0071}) by the whole words that tell it from the
+     * mall's other requests: its day and its sequence. Every prefix of every word of it, the mall's code and the dashes
+     * were half of a request's tokens, each shared by all of the mall's requests (of the day), so they narrowed nothing
+     * and their postings were the largest the index kept. The other texts as {@link #ofDocument}.
+     */
+    static Set<String> ofRequest(String mallId, String number, String... texts) {
+        Set<String> tokens = new LinkedHashSet<>();
+        if (number != null) {
+            Set<String> mallWords = words(mallId);
+            words(number).stream().filter(word -> !mallWords.contains(word)).forEach(tokens::add);
+        }
+        tokens.addAll(ofDocument(texts));
+        return tokens;
+    }
+
+    /**
+     * The tokens of a query in one mall: as {@link #ofQuery(String)}, without those of the mall's code and the dash,
+     * which a request's number is not indexed by. The literal match of the whole text still checks them.
+     */
+    static Set<String> ofQuery(String mallId, String text) {
+        Set<String> tokens = ofQuery(text);
+        tokens.remove("-");
+        tokens.removeAll(ofDocument(mallId));
+        return tokens;
+    }
+
+    /** The whole words (letters and digits) of a text, lower case. */
+    private static Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        if (text != null) {
+            for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
+                }
+            }
+        }
+        return words;
+    }
+
     /** The tokens every document containing {@code text} has: each must be found for a match. */
     static Set<String> ofQuery(String text) {
         Set<String> tokens = new LinkedHashSet<>();

@@ -29,6 +29,20 @@ class SearchTokensTest {
     }
 
     @Test
+    @DisplayName("seed 000 §4.3: a request's number is found by its day and sequence, not by what all the mall's numbers share")
+    void aNumberByItsDayAndSequence() {
+        assertThat(SearchTokens.ofRequest("M001", "M001-20261126-0071", "B2 漏水", null))
+                .containsExactly("20261126", "0071", "b", "b2", "漏", "水", "漏水");
+        assertThat(SearchTokens.ofRequest("BM5D-001", "BM5D-001-20261126-0071")).containsExactly("20261126", "0071");
+        assertThat(SearchTokens.ofQuery("M001", "M001-20261126-0071")).containsExactly("20261126", "0071");
+        assertThat(SearchTokens.ofQuery("M001", "20261126-0071")).containsExactly("20261126", "0071");
+        assertThat(SearchTokens.ofRequest("M001", "M001-20261126-0071"))
+                .containsAll(SearchTokens.ofQuery("M001", "M001-20261126-0071"));
+        // The dash and the mall's code narrow nothing in the mall: a query keeps its other tokens.
+        assertThat(SearchTokens.ofQuery("M001", "B2-漏水")).containsExactly("b2", "漏水");
+    }
+
+    @Test
     @DisplayName("seed 000 §4.3: a document and a query are bounded in tokens")
     void bounded() {
         assertThat(SearchTokens.ofDocument("x".repeat(50))).hasSize(SearchTokens.MAX_WORD);
