@@ -14,14 +14,18 @@ import org.h2.mvstore.type.BasicDataType;
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
-    static final BsonDocumentType INSTANCE = new BsonDocumentType();
+    private final CommitWrites.Counter written;
 
-    private BsonDocumentType() {
+    /** {@code written} counts what this collection's pages take in commits. */
+    BsonDocumentType(CommitWrites.Counter written) {
+        this.written = written;
     }
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        int start = buffer.position();
         BsonInPages.write(buffer, document);
+        written.wrote(buffer.position() - start);
     }
 
     @Override

@@ -52,7 +52,8 @@ final class BsonH2Backend extends H2Backend {
             MVStore store = store();
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = store.openMap("databases." + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                    new MVMap.Builder<Object, Document>().valueType(
+                            new BsonDocumentType(CommitWrites.of(store).of(namespace))));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new IdFirstH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }

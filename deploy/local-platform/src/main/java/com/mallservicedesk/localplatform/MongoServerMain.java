@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.h2.mvstore.MVStore;
 
@@ -16,6 +18,8 @@ import org.h2.mvstore.MVStore;
 public final class MongoServerMain {
 
     private static final int RETENTION_MILLIS = 10_000;
+    private static final int REPORT_SECONDS = 60;
+    private static final int REPORTED_COLLECTIONS = 8;
     /**
      * Threads that read and answer client commands. A write holds its thread until the commit it waits for is done,
      * so the number of writes one commit can take along is at most this. The library's default (two per core, four
@@ -52,11 +56,27 @@ public final class MongoServerMain {
         store.setRetentionTime(RETENTION_MILLIS);
         MongoServer server = new MongoServer(new CommitOnWriteBackend(new BsonH2Backend(store),
                 new GroupCommit(failStop.get()::commit)::commitWritesSoFar));
+        reportCommitWrites(CommitWrites.of(store));
         // SIGTERM from the launcher: close client connections and the H2 store so the file is consistent.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-shutdown"));
         server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         System.out.println("MongoDB-wire server listening on mongodb://" + host + ":" + port + " with data in "
                 + dataFile);
         new CountDownLatch(1).await();
+    }
+
+    /** Once a minute, in the store's log: which collections the commits' writing went to (nothing when idle). */
+    private static void reportCommitWrites(CommitWrites writes) {
+        var reporter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "commit-writes-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reporter.scheduleAtFixedRate(() -> {
+            String line = writes.report(REPORT_SECONDS, REPORTED_COLLECTIONS);
+            if (line != null) {
+                System.out.println(line);
+            }
+        }, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
     }
 }
