@@ -8,6 +8,7 @@ import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public class Claims {
 
     /** An incident registered directly at claims. */
     Mono<Claim> register(String mallId, IncidentFacts facts, PlatformUser user) {
-        String id = "claim-" + UUID.randomUUID();
+        String id = "claim-" + TimeOrderedIds.next();
         return policies.of(mallId)
                 .flatMap(policy -> claims.create(Claim.register(mallId, id, facts, user.id(), user.name(), clock.instant(),
                         DueTimes.of(policy))))

@@ -5,10 +5,10 @@ import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.security.PlatformUser;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -46,7 +46,7 @@ class NoticeBoard {
         if (!body.endsAt().isAfter(body.startsAt())) {
             new FieldErrors().add("endsAt", "not-after-startsAt").throwIfAny();
         }
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         return tenants.affectedBy(mallId, body.floors(), body.zones())
                 .map(t -> new Notice.Recipient(t.getId(), t.getName()))
                 .collectList()

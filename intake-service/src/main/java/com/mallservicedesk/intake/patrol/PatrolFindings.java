@@ -5,10 +5,10 @@ import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.security.Role;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,7 +38,7 @@ class PatrolFindings {
     }
 
     Mono<PatrolFinding> record(String mallId, RecordFinding body, PlatformUser user) {
-        return Mono.defer(() -> store.create(PatrolFinding.record(UUID.randomUUID().toString(), mallId, body, user.id(),
+        return Mono.defer(() -> store.create(PatrolFinding.record(TimeOrderedIds.next(), mallId, body, user.id(),
                         clock.instant())))
                 .doOnSuccess(saved -> metrics.recorded(mallId));
     }

@@ -4,12 +4,12 @@ import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -36,7 +36,7 @@ class PublicAreaApplications {
     }
 
     Mono<PublicAreaApplication> submit(String mallId, ApplicationBodies.Submit body, PlatformUser user) {
-        return Mono.defer(() -> store.create(PublicAreaApplication.submit(UUID.randomUUID().toString(), mallId, body,
+        return Mono.defer(() -> store.create(PublicAreaApplication.submit(TimeOrderedIds.next(), mallId, body,
                 user.id(), clock.instant())));
     }
 

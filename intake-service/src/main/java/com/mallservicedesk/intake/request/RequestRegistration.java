@@ -4,9 +4,9 @@ import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +38,7 @@ class RequestRegistration {
         }
         var now = clock.instant();
         var receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         return settings.of(mallId).flatMap(mall -> numbers.next(mallId, now, mall.timeZone())
                 .zipWith(duplicates.firstReportLike(id, mallId, command.kind(), command.location(), receivedAt,
                         mall.duplicateWindow()).map(Optional::of).defaultIfEmpty(Optional.<String>empty()))
@@ -58,7 +58,7 @@ class RequestRegistration {
         var now = clock.instant();
         var receivedAt = message.receivedAt() == null ? now : message.receivedAt();
         var kind = message.kind() == null ? RequestKind.CONSULTATION : message.kind();
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         return settings.of(mallId).flatMap(mall -> numbers.next(mallId, now, mall.timeZone())
                 .zipWith(duplicates.firstReportLike(id, mallId, kind, message.location(), receivedAt, mall.duplicateWindow())
                         .map(Optional::of).defaultIfEmpty(Optional.<String>empty()))

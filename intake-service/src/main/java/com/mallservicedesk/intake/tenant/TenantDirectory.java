@@ -4,6 +4,7 @@ import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -37,7 +37,7 @@ public class TenantDirectory {
     }
 
     Mono<Tenant> register(String mallId, TenantDetails details) {
-        return tenants.create(Tenant.register(UUID.randomUUID().toString(), mallId, details, clock.instant()));
+        return tenants.create(Tenant.register(TimeOrderedIds.next(), mallId, details, clock.instant()));
     }
 
     Mono<Tenant> update(String mallId, String id, TenantDetails details) {

@@ -1,8 +1,8 @@
 package com.mallservicedesk.platform.events;
 
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns the events an aggregate returns into {@link PendingEvent}s ready to be stored with it. */
@@ -22,7 +22,7 @@ public class EventFactory {
      */
     public PendingEvent pending(String mallId, String subject, String correlationId, DomainEvent event) {
         EventType type = event.eventType();
-        return new PendingEvent(UUID.randomUUID().toString(), type.type(), type.topic(), correlationId, subject,
+        return new PendingEvent(TimeOrderedIds.next(), type.type(), type.topic(), correlationId, subject,
                 mallId, correlationId, clock.instant(), json.writeValueAsString(event));
     }
 

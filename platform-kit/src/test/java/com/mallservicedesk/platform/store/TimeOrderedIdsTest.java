@@ -1,0 +1,41 @@
+package com.mallservicedesk.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TimeOrderedIdsTest {
+
+    @Test
+    @DisplayName("an id is a UUID of version 7 whose first 48 bits are the milliseconds it was made at")
+    void versionSevenWithItsTime() {
+        UUID id = TimeOrderedIds.at(1_795_000_000_123L);
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(id.variant()).isEqualTo(2);
+        assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(1_795_000_000_123L);
+        assertThat(UUID.fromString(TimeOrderedIds.next()).version()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("ids of later milliseconds sort after earlier ones as text, as the store orders keys")
+    void laterIdsSortAfterEarlierOnes() {
+        List<String> ids = IntStream.range(0, 2000)
+                .mapToObj(i -> TimeOrderedIds.at(1_795_000_000_000L + i * 997L).toString()).toList();
+        assertThat(ids).isSorted();
+        assertThat(TimeOrderedIds.at(0xFFFF_FFFF_FFFFL).toString()).startsWith("ffffffff-ffff-7");
+    }
+
+    @Test
+    @DisplayName("ids made in the same millisecond differ: 74 random bits")
+    void idsOfOneMillisecondDiffer() {
+        Set<UUID> ids = new HashSet<>();
+        IntStream.range(0, 100_000).forEach(i -> ids.add(TimeOrderedIds.at(1_795_000_000_000L)));
+        assertThat(ids).hasSize(100_000);
+    }
+}
