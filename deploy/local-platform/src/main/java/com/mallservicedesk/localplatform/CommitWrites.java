@@ -66,9 +66,9 @@ final class CommitWrites {
             return null;
         }
         long total = written.stream().mapToLong(Written::bytes).sum();
-        StringBuilder line = new StringBuilder("Commits wrote %s in %d s:".formatted(megabytes(total), seconds));
+        StringBuilder line = new StringBuilder("Commits wrote %s in %d s:".formatted(size(total), seconds));
         written.stream().limit(collections).forEach(w -> line.append(" %s %s (%,d documents),"
-                .formatted(w.collection(), megabytes(w.bytes()), w.documents())));
+                .formatted(w.collection(), size(w.bytes()), w.documents())));
         line.setLength(line.length() - 1);
         if (written.size() > collections) {
             line.append(", and %d more collections".formatted(written.size() - collections));
@@ -76,7 +76,7 @@ final class CommitWrites {
         return line.toString();
     }
 
-    private static String megabytes(long bytes) {
-        return "%.1f MB".formatted(bytes / 1_000_000.0);
+    private static String size(long bytes) {
+        return bytes >= 1_000_000 ? "%.1f MB".formatted(bytes / 1_000_000.0) : "%.1f KB".formatted(bytes / 1_000.0);
     }
 }
