@@ -38,8 +38,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The free-text index of the reception log: per mall and token ({@code request_search_tokens}, keyed
- * {@code <mall>|<token>} and split by blocks of request numbers, {@link TokenPostings}) the ids of the requests whose number, description,
- * customer name or category contain it ({@link SearchTokens}), of which a search reads the newest
+ * {@code <mall>|<token>} and split by blocks of request numbers, {@link TokenPostings}) the ids of the requests whose
+ * number, description, customer name or category contain it ({@link SearchTokens}), of which a search reads the newest
  * {@value TokenPostings#MAX_IDS} at most. A text query then reads a handful of documents by key and the candidate
  * requests by id, instead of matching a pattern against every request: the
  * embedded MongoDB-wire server uses nothing but {@code _id} and unique indexes, so any other query reads the whole
@@ -54,7 +54,8 @@ import reactor.core.publisher.Mono;
  * are written before that hash, so a failure between them is repaired by the next write. A search sees a new request
  * a few milliseconds after its {@code 201}. What was queued when the process died is indexed again at the next start:
  * the requests received in the last {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
- * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, at start.
+ * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, at start; two
+ * instances starting together on such a store both build it, to the same result.
  */
 @Component
 class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, SmartLifecycle {
@@ -151,7 +152,8 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         for (Queued queued : requests) {
             String[] texts = queued.texts();
             String number = texts[0];
-            for (String token : SearchTokens.ofRequest(queued.mallId(), number, Arrays.copyOfRange(texts, 1, texts.length))) {
+            String[] others = Arrays.copyOfRange(texts, 1, texts.length);
+            for (String token : SearchTokens.ofRequest(queued.mallId(), number, others)) {
                 idsByDocument.computeIfAbsent(postings.documentOf(key(queued.mallId(), token), number),
                         k -> new ArrayList<>()).add(queued.requestId());
             }

@@ -34,10 +34,10 @@ final class SearchTokens {
     }
 
     /**
-     * The tokens a request is found by. Its number ({@code M001-20261126-0071}) by the whole words that tell it from the
-     * mall's other requests: its day and its sequence. Every prefix of every word of it, the mall's code and the dashes
-     * were half of a request's tokens, each shared by all of the mall's requests (of the day), so they narrowed nothing
-     * and their postings were the largest the index kept. The other texts as {@link #ofDocument}.
+     * The tokens a request is found by. Its number ({@code M001-20261126-0071}) by the whole words that tell it from
+     * the mall's other requests: its day and its sequence. Every prefix of every word of it, the mall's code and the
+     * dashes were half of a request's tokens, each shared by all of the mall's requests (of the day), so they
+     * narrowed nothing and their postings were the largest the index kept. The other texts as {@link #ofDocument}.
      */
     static Set<String> ofRequest(String mallId, String number, String... texts) {
         Set<String> tokens = new LinkedHashSet<>();

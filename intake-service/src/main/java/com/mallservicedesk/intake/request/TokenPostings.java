@@ -22,20 +22,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * The postings of the free-text index in {@code request_search_tokens}: per mall and token, one document for each
- * block of {@value #BLOCK} consecutive request numbers of a day, {@code <mall>|<token>#<yyyyMMdd>#<block>}, with the ids
- * of the requests of that block that have the token. The day and the block come from the request's number
+ * block of {@value #BLOCK} consecutive request numbers of a day, {@code <mall>|<token>#<yyyyMMdd>#<block>}, with the
+ * ids of the requests of that block that have the token. The day and the block come from the request's number
  * ({@code M001-20261126-0071} is day 20261126, block 0001), so a request's postings always land in the same documents
  * and keys sort by day and number.
  *
- * <p>Why blocks: indexing a request rewrites the document of each of its fifty-odd tokens. With one document per token
- * and day, the tokens every request of a mall shares (its number's parts) grew to the day's whole list of ids, and a
+ * <p>Why blocks: indexing a request rewrites the document of each of its tokens (twenty to fifty). With one document
+ * per token and day, the tokens that many of a mall's requests share grew to the day's whole list of ids, and a
  * registration rewrote all of them: the store's work per registration grew with each mall's day. A block's document
  * holds at most {@value #BLOCK} ids, however busy the day. A search reads a token's blocks by ranges of their keys, the
  * newest days first, until it has {@value #MAX_IDS} ids.
  */
 final class TokenPostings {
 
-    /** Ids a search takes per token: a token more common than this narrows nothing and the newest requests are what is sought. */
+    /** Ids a search takes per token: a more common token narrows nothing; the newest requests are what is sought. */
     static final int MAX_IDS = 1000;
     /** Request numbers per posting document. */
     static final int BLOCK = 64;
@@ -85,7 +85,7 @@ final class TokenPostings {
         return true;
     }
 
-    /** Adds the ids to each posting document, newest last; a repeated id (a request indexed again) is dropped when read. */
+    /** Adds the ids to each posting document, newest last; an id posted twice (indexed again) is read once. */
     Mono<Void> post(Map<String, List<String>> idsByDocument) {
         if (idsByDocument.isEmpty()) {
             return Mono.empty();
