@@ -52,7 +52,7 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
 
         // Indexed by key: per mall, token, day and block of numbers.
         String number = (String) pumps.get("number");
-        String day = number.substring(number.length() - 13, number.length() - 5);
+        String day = dayOf(number);
         assertThat(mongo.findById(mall + "|噴泉#" + day + "#0000", Document.class, "request_search_tokens").block())
                 .isNotNull();
     }
@@ -64,7 +64,7 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         var registered = register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "扶梯異響"));
         String id = (String) registered.get("id");
         String number = (String) registered.get("number");
-        String day = number.substring(number.length() - 13, number.length() - 5);
+        String day = dayOf(number);
         var token = TestTokens.frontDesk(mall);
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
         var tokens = "request_search_tokens";
@@ -90,13 +90,18 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         var token = TestTokens.frontDesk(mall);
         assertThat(descriptions(token, mall, "冷氣")).containsExactlyInAnyOrder("冷氣不冷", "冷氣滴水");
 
-        String day = number.substring(number.length() - 13, number.length() - 5);
+        String day = dayOf(number);
         String tenDaysBefore = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE).minusDays(10)
                 .format(DateTimeFormatter.BASIC_ISO_DATE);
         List<String> filler = IntStream.range(0, 1000).mapToObj(i -> "gone-" + i).toList();
         mongo.save(new Document("_id", mall + "|冷氣#" + tenDaysBefore + "#0000").append("ids", filler),
                 "request_search_tokens").block();
         assertThat(descriptions(token, mall, "冷氣")).containsExactlyInAnyOrder("冷氣不冷", "冷氣滴水");
+    }
+
+    /** The day in a request number {@code <mall>-<yyyyMMdd>-<sequence>}. */
+    private static String dayOf(String number) {
+        return number.substring(number.length() - 13, number.length() - 5);
     }
 
     @SuppressWarnings("unchecked")

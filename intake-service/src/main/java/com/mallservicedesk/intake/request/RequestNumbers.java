@@ -4,6 +4,7 @@ import com.mallservicedesk.platform.store.Sequences;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,36 @@ class RequestNumbers {
 
     RequestNumbers(ReactiveMongoTemplate mongo) {
         this.counters = Sequences.in(mongo, "request_counters");
+    }
+
+    /** A number's day ({@code yyyyMMdd}) and sequence in it. */
+    record Parts(String day, int sequence) {
+    }
+
+    /**
+     * The day and sequence of a number in the form {@link #next} gives ({@code <mall>-<yyyyMMdd>-<sequence>}), or empty
+     * for any other text. The mall's code may itself contain dashes: the last two parts are read.
+     */
+    static Optional<Parts> partsOf(String number) {
+        int last = number == null ? -1 : number.lastIndexOf('-');
+        int before = last < 0 ? -1 : number.lastIndexOf('-', last - 1);
+        if (before < 0 || last - before != 9 || !isDigits(number, before + 1, last)
+                || !isDigits(number, last + 1, number.length()) || number.length() - last - 1 > 9) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parts(number.substring(before + 1, last), Integer.parseInt(number.substring(last + 1))));
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @param zone the mall's time zone: the day in the number is the mall's local day */

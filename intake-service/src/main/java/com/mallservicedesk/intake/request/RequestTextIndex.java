@@ -152,9 +152,10 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         for (Queued queued : requests) {
             String[] texts = queued.texts();
             String number = texts[0];
+            String slot = postings.slotOf(number);
             String[] others = Arrays.copyOfRange(texts, 1, texts.length);
             for (String token : SearchTokens.ofRequest(queued.mallId(), number, others)) {
-                idsByDocument.computeIfAbsent(postings.documentOf(key(queued.mallId(), token), number),
+                idsByDocument.computeIfAbsent(TokenPostings.documentOf(key(queued.mallId(), token), slot),
                         k -> new ArrayList<>()).add(queued.requestId());
             }
         }

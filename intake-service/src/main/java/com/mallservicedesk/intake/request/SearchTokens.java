@@ -40,11 +40,8 @@ final class SearchTokens {
      * narrowed nothing and their postings were the largest the index kept. The other texts as {@link #ofDocument}.
      */
     static Set<String> ofRequest(String mallId, String number, String... texts) {
-        Set<String> tokens = new LinkedHashSet<>();
-        if (number != null) {
-            Set<String> mallWords = words(mallId);
-            words(number).stream().filter(word -> !mallWords.contains(word)).forEach(tokens::add);
-        }
+        // Exactly what a query of the number in the mall looks up, so index and query cannot drift apart.
+        Set<String> tokens = ofQuery(mallId, number);
         tokens.addAll(ofDocument(texts));
         return tokens;
     }
@@ -58,19 +55,6 @@ final class SearchTokens {
         tokens.remove("-");
         tokens.removeAll(ofDocument(mallId));
         return tokens;
-    }
-
-    /** The whole words (letters and digits) of a text, lower case. */
-    private static Set<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        if (text != null) {
-            for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-                if (!word.isEmpty()) {
-                    words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
-                }
-            }
-        }
-        return words;
     }
 
     /** The tokens every document containing {@code text} has: each must be found for a match. */

@@ -56,33 +56,19 @@ final class TokenPostings {
         this.clock = clock;
     }
 
-    /** The document a request's posting of a token goes to: {@code <token key>#<day>#<block>} of its number. */
-    String documentOf(String tokenKey, String number) {
-        return tokenKey + "#" + slotOf(number);
+    /**
+     * Where a request's postings go: {@code <yyyyMMdd>#<block>} of its number, or the indexing day's last block (UTC)
+     * for a number in another form. The same for every token of the request.
+     */
+    String slotOf(String number) {
+        return RequestNumbers.partsOf(number)
+                .map(parts -> parts.day() + "#" + "%04d".formatted(parts.sequence() / BLOCK))
+                .orElseGet(() -> DAY.format(LocalDate.now(clock.withZone(ZoneOffset.UTC))) + "#" + UNNUMBERED_BLOCK);
     }
 
-    /** {@code <yyyyMMdd>#<block>} of a number {@code <mall>-<yyyyMMdd>-<sequence>}. */
-    private String slotOf(String number) {
-        int last = number == null ? -1 : number.lastIndexOf('-');
-        int before = last < 0 ? -1 : number.lastIndexOf('-', last - 1);
-        if (before >= 0 && last - before == 9 && isDigits(number, before + 1, last) && isDigits(number, last + 1,
-                number.length()) && number.length() - last - 1 <= 9) {
-            int sequence = Integer.parseInt(number.substring(last + 1));
-            return number.substring(before + 1, last) + "#" + "%04d".formatted(sequence / BLOCK);
-        }
-        return DAY.format(LocalDate.now(clock.withZone(ZoneOffset.UTC))) + "#" + UNNUMBERED_BLOCK;
-    }
-
-    private static boolean isDigits(String text, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
+    /** The document of a token's postings in a slot: {@code <token key>#<day>#<block>}. */
+    static String documentOf(String tokenKey, String slot) {
+        return tokenKey + "#" + slot;
     }
 
     /** Adds the ids to each posting document, newest last; an id posted twice (indexed again) is read once. */
