@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,38 +51,37 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         get(token, "/api/v1/malls/{mall}/requests?q=噴泉&size=1&page=1&sort=receivedAt,asc", mall).expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(2).jsonPath("$.items[0].description").isEqualTo("噴泉旁地面濕滑");
 
-        // Indexed by key: per mall, token, day and block of numbers.
-        String number = (String) pumps.get("number");
-        String day = dayOf(number);
-        assertThat(mongo.findById(mall + "|噴泉#" + day + "#0000", Document.class, "request_search_tokens").block())
-                .isNotNull();
+        // Indexed by key: per mall, day and block of numbers, then token; a posting is the position in the block.
+        String day = dayOf((String) pumps.get("number"));
+        assertThat(mongo.findById(mall + "#" + day + "#0000|噴泉", Document.class, TOKENS).block().getList("at", Integer.class))
+                .containsExactlyInAnyOrder(1, 3);
+        assertThat(mongo.findById(mall + "#" + day + "#0000", Document.class, TOKENS).block()
+                .get("ids", Document.class).getString("2")).isEqualTo(pumps.get("id"));
     }
 
     @Test
-    @DisplayName("a token's postings are kept per block of request numbers of a day, so indexing rewrites small documents; earlier days are still read")
+    @DisplayName("a request's postings are kept in its block of numbers of a day, so indexing rewrites small documents; earlier days are still read")
     void postingsAreKeptPerBlockOfNumbersAndEarlierDaysAreFound() {
         String mall = newMall();
         var registered = register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "扶梯異響"));
         String id = (String) registered.get("id");
-        String number = (String) registered.get("number");
-        String day = dayOf(number);
+        String day = dayOf((String) registered.get("number"));
         var token = TestTokens.frontDesk(mall);
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
-        var tokens = "request_search_tokens";
-        // The mall's first number of the day is in block 0000.
-        assertThat(mongo.findById(mall + "|扶梯#" + day + "#0000", Document.class, tokens).block()
-                .getList("ids", String.class)).containsExactly(id);
+        // The mall's first number of the day is position 1 of block 0000.
+        assertThat(mongo.findById(mall + "#" + day + "#0000|扶梯", Document.class, TOKENS).block()
+                .getList("at", Integer.class)).containsExactly(1);
 
-        // The same posting on a day half a year back, in a later block: still found.
-        mongo.remove(Query.query(Criteria.where("_id").is(mall + "|扶梯#" + day + "#0000")), tokens).block();
-        String earlier = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE).minusDays(180)
-                .format(DateTimeFormatter.BASIC_ISO_DATE);
-        mongo.save(new Document("_id", mall + "|扶梯#" + earlier + "#0003").append("ids", List.of(id)), tokens).block();
+        // The same request posted half a year back, at position 5 of block 0003 of a day that numbered 200: still found.
+        mongo.remove(Query.query(Criteria.where("_id").regex("^" + mall + "#" + day + "#")), TOKENS).block();
+        assertThat(descriptions(token, mall, "扶梯")).isEmpty();
+        String earlier = daysBefore(day, 180);
+        post(mall, earlier, 200, "扶梯", sequence -> sequence == 3 * 64 + 5 ? id : null);
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
     }
 
     @Test
-    @DisplayName("a search takes the newest postings first: with more ids on an earlier day than it takes, today's requests are still found")
+    @DisplayName("a search takes the newest postings first: with more postings on an earlier day than it takes, today's requests are still found")
     void newestPostingsComeFirst() {
         String mall = newMall();
         String number = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "冷氣不冷"))
@@ -90,13 +90,38 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         var token = TestTokens.frontDesk(mall);
         assertThat(descriptions(token, mall, "冷氣")).containsExactlyInAnyOrder("冷氣不冷", "冷氣滴水");
 
-        String day = dayOf(number);
-        String tenDaysBefore = LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE).minusDays(10)
-                .format(DateTimeFormatter.BASIC_ISO_DATE);
-        List<String> filler = IntStream.range(0, 1000).mapToObj(i -> "gone-" + i).toList();
-        mongo.save(new Document("_id", mall + "|冷氣#" + tenDaysBefore + "#0000").append("ids", filler),
-                "request_search_tokens").block();
+        post(mall, daysBefore(dayOf(number), 10), 1000, "冷氣", sequence -> "gone-" + sequence);
         assertThat(descriptions(token, mall, "冷氣")).containsExactlyInAnyOrder("冷氣不冷", "冷氣滴水");
+    }
+
+    private static final String TOKENS = "request_search_tokens";
+
+    /**
+     * Posts a token on an earlier day as the index would have: the day's counter at {@code lastSequence}, and every
+     * sequence to which {@code idAt} gives an id in its block's documents.
+     */
+    private void post(String mall, String day, int lastSequence, String searchToken, IntFunction<String> idAt) {
+        mongo.save(new Document("_id", mall + "-" + day).append("seq", (long) lastSequence), "request_counters").block();
+        for (int block = 0; block <= lastSequence / 64; block++) {
+            Document ids = new Document();
+            List<Integer> at = new ArrayList<>();
+            for (int position = 0; position < 64; position++) {
+                String id = idAt.apply(block * 64 + position);
+                if (id != null) {
+                    ids.append(String.valueOf(position), id);
+                    at.add(position);
+                }
+            }
+            if (!at.isEmpty()) {
+                String key = mall + "#" + day + "#%04d".formatted(block);
+                mongo.save(new Document("_id", key).append("ids", ids), TOKENS).block();
+                mongo.save(new Document("_id", key + "|" + searchToken).append("at", at), TOKENS).block();
+            }
+        }
+    }
+
+    private static String daysBefore(String day, int days) {
+        return LocalDate.parse(day, DateTimeFormatter.BASIC_ISO_DATE).minusDays(days).format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** The day in a request number {@code <mall>-<yyyyMMdd>-<sequence>}. */

@@ -2,8 +2,10 @@ package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.store.Sequences;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -49,6 +51,19 @@ class RequestNumbers {
             }
         }
         return true;
+    }
+
+    /**
+     * The last sequence of each day from {@code first} to {@code last} on which the mall numbered requests, by day
+     * ({@code yyyyMMdd}): one walk over the mall's counters of those days.
+     */
+    Mono<Map<String, Long>> lastOfDays(String mallId, LocalDate first, LocalDate last) {
+        String prefix = mallId + "-";
+        return counters.between(prefix + DAY.format(first), prefix + DAY.format(last))
+                // A mall whose code extends this one's with a dash and digits could sort in between: not its days.
+                .filter(counter -> counter.getKey().length() == prefix.length() + 8
+                        && isDigits(counter.getKey(), prefix.length(), counter.getKey().length()))
+                .collectMap(counter -> counter.getKey().substring(prefix.length()), Map.Entry::getValue);
     }
 
     /** @param zone the mall's time zone: the day in the number is the mall's local day */

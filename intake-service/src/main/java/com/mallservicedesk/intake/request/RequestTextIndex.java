@@ -15,9 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
@@ -37,13 +37,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The free-text index of the reception log: per mall and token ({@code request_search_tokens}, keyed
- * {@code <mall>|<token>} and split by blocks of request numbers, {@link TokenPostings}) the ids of the requests whose
- * number, description, customer name or category contain it ({@link SearchTokens}), of which a search reads the newest
- * {@value TokenPostings#MAX_IDS} at most. A text query then reads a handful of documents by key and the candidate
- * requests by id, instead of matching a pattern against every request: the
- * embedded MongoDB-wire server uses nothing but {@code _id} and unique indexes, so any other query reads the whole
- * collection. Real MongoDB could use a text index, but its tokeniser splits on spaces and leaves a Chinese sentence as
+ * The free-text index of the reception log: per mall, block of request numbers and token
+ * ({@code request_search_tokens}, {@link TokenPostings}) the requests whose number, description, customer name or
+ * category contain the token ({@link SearchTokens}), of which a search reads the newest
+ * {@value TokenPostings#MAX_IDS} per token at most. A text query then reads documents by key and the candidate requests
+ * by id, instead of matching a pattern against every request: the embedded MongoDB-wire server uses nothing but
+ * {@code _id} and unique indexes, so any other query reads the whole collection. Real MongoDB could use a text index, but its tokeniser splits on spaces and leaves a Chinese sentence as
  * one word, so it would still need these bigrams.
  *
  * <p>Kept current after every write of a request (a save callback, whoever writes it), but off the request's path: a
@@ -54,8 +53,9 @@ import reactor.core.publisher.Mono;
  * are written before that hash, so a failure between them is repaired by the next write. A search sees a new request
  * a few milliseconds after its {@code 201}. What was queued when the process died is indexed again at the next start:
  * the requests received in the last {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
- * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, at start; two
- * instances starting together on such a store both build it, to the same result.
+ * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, by the indexer
+ * thread before anything else, with its progress logged; two instances starting together on such a store both build
+ * it, to the same result.
  */
 @Component
 class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, SmartLifecycle {
@@ -65,18 +65,26 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     static final String TOKENS = "request_search_tokens";
     static final String DOCS = "request_search_docs";
     /**
-     * Set once every stored request is indexed in the current layout of the postings (blocks of request numbers, see
-     * {@link TokenPostings}). Without it (a new store, or one indexed in an earlier layout) the index is built anew.
+     * Set once every stored request is indexed in the current layout of the postings (keyed by block of request
+     * numbers first, see {@link TokenPostings}). Without it (a new store, or one indexed in an earlier layout) the
+     * index is built anew.
      */
-    static final String INDEXED_ALL = "~indexed-all-by-number-blocks";
+    static final String INDEXED_ALL = "~indexed-all-block-first";
     /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
     static final int REINDEX_MINUTES = 10;
     /** Texts waiting for the indexer; beyond this a save indexes nothing now and the request's next write repairs it. */
     private static final int MAX_QUEUED = 50_000;
     private static final int MAX_BATCH = 500;
+    /** A build of the whole index logs its progress every this many requests. */
+    private static final int BUILD_PROGRESS_EVERY = 20_000;
 
-    /** A request's searchable text as it was saved. */
-    private record Queued(String mallId, String requestId, String[] texts) {
+    /** A request's searchable text as it was saved: its number and its other texts. */
+    private record Queued(String mallId, String requestId, String number, String[] texts) {
+
+        static Queued of(ServiceRequest r) {
+            String[] texts = textsOf(r);
+            return new Queued(r.getMallId(), r.getId(), r.getNumber(), Arrays.copyOfRange(texts, 1, texts.length));
+        }
     }
 
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
@@ -90,10 +98,11 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     private final ObjectProvider<ReactiveMongoTemplate> template;
     private volatile boolean running;
 
-    RequestTextIndex(ObjectProvider<ReactiveMongoTemplate> template, Clock clock) {
+    RequestTextIndex(ObjectProvider<ReactiveMongoTemplate> template, ObjectProvider<RequestNumbers> numbers,
+                     Clock clock) {
         this.template = template;
         this.clock = clock;
-        this.postings = new TokenPostings(this::mongo, TOKENS, clock);
+        this.postings = new TokenPostings(this::mongo, numbers::getObject, TOKENS, clock);
     }
 
     private ReactiveMongoTemplate mongo() {
@@ -103,7 +112,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     @Override
     public Publisher<ServiceRequest> onAfterSave(ServiceRequest request, Document document, String collection) {
         unwritten.incrementAndGet();
-        if (!queue.offer(new Queued(request.getMallId(), request.getId(), textsOf(request)))) {
+        if (!queue.offer(Queued.of(request))) {
             unwritten.decrementAndGet();
             log.warn("Search index queue full: request {} is indexed on its next write", request.getId());
         }
@@ -127,7 +136,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         Map<String, Queued> latest = new LinkedHashMap<>();
         batch.forEach(queued -> latest.put(queued.requestId(), queued));
         Map<String, String> hashes = new HashMap<>();
-        latest.values().forEach(queued -> hashes.put(queued.requestId(), hashOf(queued.texts())));
+        latest.values().forEach(queued -> hashes.put(queued.requestId(), hashOf(queued)));
         return mongo().find(Query.query(Criteria.where("_id").in(latest.keySet())), Document.class, DOCS)
                 .collectMap(d -> d.getString("_id"), d -> String.valueOf(d.getString("hash")))
                 .flatMap(indexed -> {
@@ -146,20 +155,11 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
                 });
     }
 
-    /** Each posting document once: every request of the batch that has its token, oldest first. */
+    /** The postings of the requests, in one write. */
     private Mono<Void> post(List<Queued> requests) {
-        Map<String, List<String>> idsByDocument = new LinkedHashMap<>();
-        for (Queued queued : requests) {
-            String[] texts = queued.texts();
-            String number = texts[0];
-            String slot = postings.slotOf(number);
-            String[] others = Arrays.copyOfRange(texts, 1, texts.length);
-            for (String token : SearchTokens.ofRequest(queued.mallId(), number, others)) {
-                idsByDocument.computeIfAbsent(TokenPostings.documentOf(key(queued.mallId(), token), slot),
-                        k -> new ArrayList<>()).add(queued.requestId());
-            }
-        }
-        return postings.post(idsByDocument);
+        return postings.post(requests.stream().map(queued -> new TokenPostings.Indexed(queued.mallId(),
+                queued.requestId(), queued.number(), SearchTokens.ofRequest(queued.mallId(), queued.number(),
+                        queued.texts()))).toList());
     }
 
     /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
@@ -187,34 +187,10 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         }
     }
 
-    /**
-     * The ids of the mall's requests that may contain {@code text} (any text that is not blank has a token). Tokens held by more requests than an index document keeps narrow nothing and are skipped unless
-     * every token is like that; then the newest requests holding all of them are the candidates.
-     */
+    /** The ids of the mall's requests that may contain {@code text} (any text that is not blank has a token). */
     Mono<Set<String>> candidates(String mallId, String text) {
         Set<String> tokens = SearchTokens.ofQuery(mallId, text);
-        if (tokens.isEmpty()) {
-            return Mono.just(Set.of());
-        }
-        List<String> keys = tokens.stream().map(t -> key(mallId, t)).toList();
-        return postings.newest(keys)
-                .map(found -> {
-                    if (found.size() < keys.size()) {
-                        return Set.<String>of();           // a token no request has: nothing matches
-                    }
-                    Collection<Set<String>> lists = found.values();
-                    List<Set<String>> selective = lists.stream().filter(ids -> ids.size() < TokenPostings.MAX_IDS).toList();
-                    return intersection(selective.isEmpty() ? new ArrayList<>(lists) : selective);
-                });
-    }
-
-    private static Set<String> intersection(List<Set<String>> lists) {
-        List<Set<String>> bySize = lists.stream().sorted((a, b) -> Integer.compare(a.size(), b.size())).toList();
-        Set<String> result = new LinkedHashSet<>(bySize.get(0));
-        for (int i = 1; i < bySize.size() && !result.isEmpty(); i++) {
-            result.retainAll(bySize.get(i));
-        }
-        return result;
+        return tokens.isEmpty() ? Mono.just(Set.of()) : postings.candidates(mallId, tokens);
     }
 
     static String[] textsOf(ServiceRequest r) {
@@ -223,9 +199,12 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     }
 
     /** Whether the indexed text changed: a digest of the texts, each with its length so boundaries count. */
-    private static String hashOf(String[] texts) {
+    private static String hashOf(Queued queued) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<String> texts = new ArrayList<>();
+            texts.add(queued.number());
+            texts.addAll(Arrays.asList(queued.texts()));
             for (String text : texts) {
                 String t = text == null ? "" : text;
                 digest.update((t.length() + ":" + t + "|").getBytes(StandardCharsets.UTF_8));
@@ -234,10 +213,6 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String key(String mallId, String token) {
-        return mallId + "|" + token;
     }
 
     /**
@@ -249,29 +224,65 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         return mongo().findById(INDEXED_ALL, Document.class, DOCS).hasElement().flatMap(current -> {
             if (current) {
                 return index(mongo().find(Query.query(Criteria.where("receivedAt").gte(clock.instant().minus(
-                        Duration.ofMinutes(REINDEX_MINUTES)))), ServiceRequest.class));
+                        Duration.ofMinutes(REINDEX_MINUTES)))), ServiceRequest.class), done -> { });
             }
-            log.info("Building the free-text index of all stored requests");
-            return mongo().dropCollection(TOKENS).then(mongo().dropCollection(DOCS))
-                    .then(index(mongo().find(new Query(), ServiceRequest.class)))
-                    .then(InsertOnce.into(mongo(), new Document("_id", INDEXED_ALL), DOCS).then())
-                    .doOnSuccess(done -> log.info("Free-text index built"));
+            return mongo().count(new Query(), ServiceRequest.class).flatMap(total -> {
+                log.info("Building the free-text index of all {} stored requests", total);
+                LongConsumer progress = done -> {
+                    if (done / BUILD_PROGRESS_EVERY > (done - MAX_BATCH) / BUILD_PROGRESS_EVERY) {
+                        log.info("Free-text index: {} of {} requests indexed", done, total);
+                    }
+                };
+                return mongo().dropCollection(TOKENS).then(mongo().dropCollection(DOCS))
+                        .then(index(mongo().find(new Query(), ServiceRequest.class), progress))
+                        .then(InsertOnce.into(mongo(), new Document("_id", INDEXED_ALL), DOCS).then())
+                        .doOnSuccess(done -> log.info("Free-text index built: {} requests", total));
+            });
         });
     }
 
-    private Mono<Void> index(Flux<ServiceRequest> requests) {
-        return requests.map(r -> new Queued(r.getMallId(), r.getId(), textsOf(r))).buffer(MAX_BATCH)
-                .concatMap(this::index).then();
+    /** Indexes the requests a batch at a time, telling {@code progress} how many are done after each batch. */
+    private Mono<Void> index(Flux<ServiceRequest> requests, LongConsumer progress) {
+        AtomicLong done = new AtomicLong();
+        return requests.map(Queued::of).buffer(MAX_BATCH)
+                .concatMap(batch -> index(batch).doOnSuccess(indexed -> progress.accept(done.addAndGet(batch.size()))))
+                .then();
     }
 
+    /**
+     * Starts the indexer thread. It first indexes what {@link #indexAtStart} finds, retrying while the store is away,
+     * so a long build never holds up the service's start; searches meanwhile find what is indexed so far.
+     */
     @Override
     public void start() {
-        indexAtStart().block(Duration.ofMinutes(10));
         running = true;
-        Thread thread = new Thread(this::indexQueued, "request-search-indexer");
+        Thread thread = new Thread(() -> {
+            indexAtStartUntilDone();
+            indexQueued();
+        }, "request-search-indexer");
         thread.setDaemon(true);
         thread.start();
         indexer = thread;
+    }
+
+    private void indexAtStartUntilDone() {
+        Duration pause = Duration.ofSeconds(1);
+        while (running) {
+            try {
+                indexAtStart().block();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Free-text index not brought up to date at start, trying again in {}: {}", pause, e.toString());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1)
+                        : pause.multipliedBy(2);
+            }
+        }
     }
 
     @Override

@@ -8,33 +8,47 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Where a request's postings go: the day and block of its number. */
+/** Where a request's postings go: the day and block of its number, and its position in the block. */
 class TokenPostingsTest {
 
-    private final TokenPostings postings = new TokenPostings(() -> null, "request_search_tokens",
+    private final TokenPostings postings = new TokenPostings(() -> null, () -> null, "request_search_tokens",
             Clock.fixed(Instant.parse("2026-11-26T20:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    @DisplayName("a number's day and its block of 64 numbers name the document, so a busy day never grows one document")
-    void dayAndBlockOfTheNumber() {
-        assertThat(document("M001|扶梯", "M001-20261127-0001")).isEqualTo("M001|扶梯#20261127#0000");
-        assertThat(document("M001|扶梯", "M001-20261127-0063")).isEqualTo("M001|扶梯#20261127#0000");
-        assertThat(document("M001|扶梯", "M001-20261127-0064")).isEqualTo("M001|扶梯#20261127#0001");
-        assertThat(document("M001|扶梯", "M001-20261127-12345")).isEqualTo("M001|扶梯#20261127#0192");
-        assertThat(document("BM-001|扶梯", "BM-001-20261127-0071")).isEqualTo("BM-001|扶梯#20261127#0001");
+    @DisplayName("a number's day and its block of 64 numbers name the documents, and the posting is its position in the block")
+    void dayBlockAndPositionOfTheNumber() {
+        assertThat(place("M001-20261127-0001")).isEqualTo(new TokenPostings.Place("20261127#0000", 1));
+        assertThat(place("M001-20261127-0063")).isEqualTo(new TokenPostings.Place("20261127#0000", 63));
+        assertThat(place("M001-20261127-0064")).isEqualTo(new TokenPostings.Place("20261127#0001", 0));
+        assertThat(place("M001-20261127-12345")).isEqualTo(new TokenPostings.Place("20261127#0192", 57));
+        assertThat(place("BM-001-20261127-0071")).isEqualTo(new TokenPostings.Place("20261127#0001", 7));
+        assertThat(TokenPostings.postingsOf("M001", "20261127#0001", "扶梯")).isEqualTo("M001#20261127#0001|扶梯");
+        assertThat(TokenPostings.blockOf("M001", "20261127#0001")).isEqualTo("M001#20261127#0001");
     }
 
     @Test
-    @DisplayName("a number in another form goes to the last block of the indexing day (UTC), which a search reads too")
-    void otherNumbersGoToTheDaysLastBlock() {
-        assertThat(document("M001|x", "IMPORTED-7")).isEqualTo("M001|x#20261126#~");
-        assertThat(document("M001|x", "M001-2026112-0001")).isEqualTo("M001|x#20261126#~");
-        assertThat(document("M001|x", "M001-2026112a-0001")).isEqualTo("M001|x#20261126#~");
-        assertThat(document("M001|x", null)).isEqualTo("M001|x#20261126#~");
+    @DisplayName("a block's documents sort together, its requests' first: a registration changes only its block's pages")
+    void aBlocksDocumentsSortTogether() {
+        String block = TokenPostings.blockOf("M001", "20261127#0001");
+        String first = TokenPostings.postingsOf("M001", "20261127#0001", "0");
+        String last = TokenPostings.postingsOf("M001", "20261127#0001", "龘龘");
+        String nextBlock = TokenPostings.blockOf("M001", "20261127#0002");
+        assertThat(block).isLessThan(first);
+        assertThat(first).isLessThan(last);
+        assertThat(last).isLessThan(nextBlock);
     }
 
-    /** The document a request's posting of a token goes to, as the index composes it. */
-    private String document(String tokenKey, String number) {
-        return TokenPostings.documentOf(tokenKey, postings.slotOf(number));
+    @Test
+    @DisplayName("a number in another form has no block: its id is posted in the indexing day's unnumbered slot (UTC)")
+    void otherNumbersArePostedByIdOnTheIndexingDay() {
+        for (String number : new String[] {"IMPORTED-7", "M001-2026112-0001", "M001-2026112a-0001", null}) {
+            var place = place(number);
+            assertThat(place).isEqualTo(new TokenPostings.Place("20261126#~", "request-1"));
+            assertThat(place.numbered()).isFalse();
+        }
+    }
+
+    private TokenPostings.Place place(String number) {
+        return postings.placeOf(number, "request-1");
     }
 }

@@ -1,11 +1,13 @@
 package com.mallservicedesk.platform.store;
 
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Gap-free per-key counters (request numbers per mall and day, console event numbers per mall): one atomic $inc by key. */
@@ -35,6 +37,15 @@ public final class Sequences {
         return mongo.findById(key, Document.class, collection)
                 .map(d -> ((Number) d.get("seq")).longValue())
                 .defaultIfEmpty(0L);
+    }
+
+    /**
+     * The last number of every key from {@code first} to {@code last} (in key order, both included) that has one:
+     * one walk over a range of keys, so a caller that composes keys with a common prefix reads a whole run of them.
+     */
+    public Flux<Map.Entry<String, Long>> between(String first, String last) {
+        return mongo.find(Query.query(Criteria.where("_id").gte(first).lte(last)), Document.class, collection)
+                .map(d -> Map.entry(d.getString("_id"), ((Number) d.get("seq")).longValue()));
     }
 
     private static Query byKey(String key) {
