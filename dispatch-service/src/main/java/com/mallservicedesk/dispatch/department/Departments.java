@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Value;
 import java.time.Duration;
 import com.mallservicedesk.platform.store.CachedReads;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 
 /** The departments of each mall and their working calendars. */
 @Service
@@ -37,8 +38,8 @@ public class Departments {
     private final CachedReads<Department> cached;
 
     Departments(DepartmentRepository repository, Clock clock, Malls malls, MeterRegistry meters,
-                @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
-        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
+                ConfigurationChanges changes, @Value("${dispatch.configuration-cache:PT10M}") Duration cacheFor) {
+        this.cached = changes.cache("departments", cacheFor);
         this.repository = repository;
         this.clock = clock;
         this.malls = malls;
@@ -68,7 +69,7 @@ public class Departments {
             return repository.save(new Department(Department.idFor(mallId, code), mallId, code, name,
                     own == null ? null : StoredCalendar.of(own), head,
                     escalationContacts == null ? List.of() : escalationContacts, clock.instant(), user.id()))
-                    .doOnSuccess(saved -> cached.forget(Department.idFor(mallId, code)));
+                    .delayUntil(saved -> cached.changed(Department.idFor(mallId, code)));
         });
     }
 

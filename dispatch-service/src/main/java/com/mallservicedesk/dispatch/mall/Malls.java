@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import java.time.Duration;
 import com.mallservicedesk.platform.store.CachedReads;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 
 /**
  * Each mall's time zone and desk hours, from intake's mall settings (contract C1). A mall intake has not described
@@ -38,8 +39,8 @@ public class Malls {
 
     Malls(ReactiveMongoTemplate mongo, Clock clock, @Value("${dispatch.default-zone:Asia/Shanghai}") ZoneId defaultZone,
           @Value("${dispatch.default-site-kind:MALL}") SiteKind defaultSiteKind, MeterRegistry meters,
-          @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
-        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
+          ConfigurationChanges changes, @Value("${dispatch.configuration-cache:PT10M}") Duration cacheFor) {
+        this.cached = changes.cache("mall-calendars", cacheFor);
         this.mongo = mongo;
         this.clock = clock;
         this.defaultZone = defaultZone;
@@ -47,7 +48,7 @@ public class Malls {
         this.meters = meters;
     }
 
-    /** The mall's zone and desk hours: one read by {@code _id}, kept for a few seconds. */
+    /** The mall's zone and desk hours: one read by {@code _id}, kept until they change. */
     public Mono<MallCalendar> of(String mallId) {
         return cached.get(mallId, () -> mongo.findById(mallId, MallSettings.class).map(this::calendar))
                 .defaultIfEmpty(defaults(mallId));
@@ -74,8 +75,8 @@ public class Malls {
         Query olderCopy = Query.query(Criteria.where("_id").is(mallId).and("revision").lt(data.revision()));
         return mongo.findAndReplace(olderCopy, settings, FindAndReplaceOptions.options().upsert())
                 .onErrorResume(DuplicateKeyException.class, stale -> Mono.empty())
-                .doOnSuccess(done -> cached.forget(mallId))
-                .then();
+                // An old event too: redelivered after the change was stored but not recorded, it records it now.
+                .then(cached.changed(mallId));
     }
 
     private MallCalendar calendar(MallSettings settings) {

@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import java.time.Duration;
 import com.mallservicedesk.platform.store.CachedReads;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 
 /** Chooses the department for a request and keeps each mall's routing table. */
 @Service
@@ -29,12 +30,12 @@ public class Router {
 
     Router(RoutingRulesRepository repository, Departments departments, Clock clock,
            @Value("${dispatch.default-department}") String systemDefault,
-           @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
+           ConfigurationChanges changes, @Value("${dispatch.configuration-cache:PT10M}") Duration cacheFor) {
         this.repository = repository;
         this.departments = departments;
         this.clock = clock;
         this.systemDefault = systemDefault;
-        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
+        this.cached = changes.cache("routing-rules", cacheFor);
     }
 
     /** Empty when the mall's rules name no department for it: the front desk assigns it by hand. */
@@ -61,7 +62,7 @@ public class Router {
                 .collectList()
                 .flatMap(unknown -> unknown.isEmpty()
                         ? repository.save(new RoutingRules(mallId, new ArrayList<>(rules), defaultDepartment, clock.instant(), user.id()))
-                                .doOnSuccess(saved -> cached.forget(mallId))
+                                .delayUntil(saved -> cached.changed(mallId))
                         : Mono.error(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "routing-department-unknown",
                                 String.join(", ", unknown))));
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Value;
 import com.mallservicedesk.platform.store.CachedReads;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 
 /** Each mall's service-level policy, falling back to the seeds' defaults. */
 @Service
@@ -29,8 +30,9 @@ public class SlaPolicies {
     private final CachedReads<SlaPolicy> cached;
 
     SlaPolicies(SlaPolicyRepository repository, SlaDefaults defaults, SlaPolicyLimits limits, Clock clock,
-                MeterRegistry meters, @Value("${dispatch.configuration-cache:PT5S}") Duration cacheFor) {
-        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
+                MeterRegistry meters, ConfigurationChanges changes,
+                @Value("${dispatch.configuration-cache:PT10M}") Duration cacheFor) {
+        this.cached = changes.cache("sla-policies", cacheFor);
         this.repository = repository;
         this.defaults = defaults;
         this.limits = limits;
@@ -70,7 +72,7 @@ public class SlaPolicies {
                     limits.longestResponse(), limits.longestCompletion(), limits.mostWorkingDays()));
         }
         return repository.save(SlaPolicyDocument.of(mallId, policy, clock.instant(), user.id())).map(SlaPolicyDocument::policy)
-                .doOnSuccess(saved -> cached.forget(mallId));
+                .delayUntil(saved -> cached.changed(mallId));
     }
 
     /** How far ahead a department may promise to complete an order it cannot finish today. */

@@ -11,6 +11,7 @@ import com.mallservicedesk.platform.security.Role;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.store.CachedReads;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -53,19 +54,19 @@ public class MallSettings {
     private final CachedReads<IntakeSettings> cached;
 
     MallSettings(AggregateStores stores, ReactiveMongoTemplate mongo, IntakeDefaults defaults, GatewayUrlPolicy gateways,
-                 Clock clock, @Value("${intake.configuration-cache:PT5S}") Duration cacheFor) {
+                 Clock clock, ConfigurationChanges changes,
+                 @Value("${intake.configuration-cache:PT10M}") Duration cacheFor) {
         this.store = stores.of(MallIntakeSettings.class, "settings");
         this.mongo = mongo;
         this.defaults = defaults;
         this.gateways = gateways;
         this.clock = clock;
-        this.cached = new CachedReads<>(cacheFor, 10_000, clock);
+        this.cached = changes.cache("mall-settings", cacheFor);
     }
 
     /**
-     * The mall's settings as registrations and event handlers use them: read on every registration, so kept for a few
-     * seconds ({@code intake.configuration-cache}); a change made on this instance is seen at once, one made on another
-     * instance within that time.
+     * The mall's settings as registrations and event handlers use them: read on every registration, so kept until they
+     * change; a change is seen at once on the instance that stored it and within about a second on the others.
      */
     public Mono<IntakeSettings> of(String mallId) {
         return cached.get(mallId, () -> current(mallId));
@@ -86,7 +87,7 @@ public class MallSettings {
             ZoneId zone = validZone(body);
             return gateway(body.gatewayUrl(), user).map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(gateway -> store(mallId, change(body, zone, gateway.orElse(null)), user.id()));
-        }).doOnSuccess(stored -> cached.forget(mallId)).then(Mono.defer(() -> current(mallId)));
+        }).then(cached.changed(mallId)).then(Mono.defer(() -> current(mallId)));
     }
 
     private Mono<MallIntakeSettings> store(String mallId, Change change, String by) {

@@ -20,6 +20,7 @@ import com.mallservicedesk.platform.problem.ProblemWriter;
 import com.mallservicedesk.platform.timer.DurableTimers;
 import com.mallservicedesk.platform.web.RejectedRequests;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 import com.mallservicedesk.platform.timer.Timer;
 import com.mongodb.WriteConcern;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -51,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the platform kit into a service: events, outbox relay, inbox, problems (firewall refusals included), health,
- * idempotency.
+ * idempotency, kept configuration.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
@@ -93,6 +94,12 @@ public class PlatformAutoConfiguration {
     @Bean
     AggregateStores aggregateStores(ReactiveMongoTemplate mongo, EventFactory events) {
         return new AggregateStores(mongo, events);
+    }
+
+    @Bean
+    ConfigurationChanges configurationChanges(ReactiveMongoTemplate mongo, Clock clock, PlatformProperties properties) {
+        var changes = properties.configurationChanges();
+        return new ConfigurationChanges(mongo, clock, changes.pollInterval(), changes.kept());
     }
 
     @Bean

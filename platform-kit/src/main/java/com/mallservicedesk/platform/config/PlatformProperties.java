@@ -14,7 +14,8 @@ public record PlatformProperties(
         @DefaultValue Timers timers,
         @DefaultValue Housekeeping housekeeping,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue ConfigurationChanges configurationChanges) {
 
     /** @param claim how long a call holds its key before a crash's leftover claim lapses and a retry may run */
     public record Idempotency(@DefaultValue("PT1M") Duration claim) {
@@ -47,6 +48,15 @@ public record PlatformProperties(
      */
     public record Timers(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT30S") Duration lease,
                          @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * @param pollInterval how often each instance looks for configuration another instance changed: a change is seen
+     *                     there about this late
+     * @param kept         changes kept for the instances to read; one that misses more reads every kept configuration
+     *                     again
+     */
+    public record ConfigurationChanges(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("200") int kept) {
     }
 
     /**

@@ -2,6 +2,7 @@ package com.mallservicedesk.survey.settings;
 
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.store.CachedReads;
+import com.mallservicedesk.platform.store.ConfigurationChanges;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -21,9 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The time zone each mall's months, days and survey periods are counted in: intake's mall settings (contract C1), kept
- * here as a small copy per mall, read by key and kept for a few seconds ({@code survey.configuration-cache}, 5 s), as
- * every event and report needs it; {@code survey.zone} (Asia/Shanghai) while intake has sent none for the mall. A change
- * applies to what is counted from then on: at once on the instance that stored it, within those seconds on the others.
+ * here as a small copy per mall, read by key and kept until it changes, as every event and report needs it;
+ * {@code survey.zone} (Asia/Shanghai) while intake has sent none for the mall. A change applies to what is counted from
+ * then on: at once on the instance that stored it, within about a second on the others.
  */
 @Service
 public class MallSettings {
@@ -37,14 +38,14 @@ public class MallSettings {
     private final CachedReads<ZoneId> zones;
 
     MallSettings(ReactiveMongoTemplate mongo, @Value("${survey.zone}") ZoneId defaultZone, Clock clock,
-                 @Value("${survey.configuration-cache:PT5S}") Duration cacheFor) {
+                 ConfigurationChanges changes, @Value("${survey.configuration-cache:PT10M}") Duration cacheFor) {
         this.mongo = mongo;
         this.defaultZone = defaultZone;
         this.clock = clock;
-        this.zones = new CachedReads<>(cacheFor, 10_000, clock);
+        this.zones = changes.cache("mall-zones", cacheFor);
     }
 
-    /** The mall's zone: one read by key, kept for a few seconds (absence too: the default then applies). */
+    /** The mall's zone: one read by key, kept until it changes (absence too: the default then applies). */
     public Mono<ZoneId> zoneOf(String mallId) {
         return zones.get(mallId, () -> mongo.findById(mallId, MallZone.class).map(z -> ZoneId.of(z.timeZone())))
                 .defaultIfEmpty(defaultZone);
@@ -77,8 +78,9 @@ public class MallSettings {
                                         change.changedAt(), now)).then()
                                 // The stored copy is as new or newer: nothing to do.
                                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()))
-                // What this instance counts next is in the zone just stored, not the one it kept.
-                .doOnSuccess(done -> zones.forget(mallId));
+                // What every instance counts next is in the zone just stored, not the one it kept; recorded for an old
+                // event too, which may be the redelivery of a change stored but not recorded.
+                .then(zones.changed(mallId));
     }
 
     private ZoneId zone(String name) {
