@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,8 +35,18 @@ public class ReceptionFigures {
         this.mongo = mongo;
     }
 
+    /** The month's days added up, read as one range of keys, and what the month counts without a day. */
     public Mono<Counts> month(String mallId, YearMonth month) {
-        return read(PeriodCounters.MONTHS, mallId + "|" + month);
+        return read(PeriodCounters.MONTHS, mallId + "|" + month).zipWith(daysOf(mallId, month), Counts::plus);
+    }
+
+    /** The stored days of a month, added up: one walk over the keys {@code <mall>|<YYYY-MM>-01} to {@code -31}. */
+    Mono<Counts> daysOf(String mallId, YearMonth month) {
+        var days = Criteria.where("_id").gte(mallId + "|" + month.atDay(1)).lte(mallId + "|" + month.atEndOfMonth());
+        return mongo.find(Query.query(days), Document.class, PeriodCounters.DAYS)
+                .filter(day -> mallId.equals(day.getString("mallId")))
+                .map(Counts::of)
+                .reduce(Counts.empty(), Counts::plus);
     }
 
     public Mono<Counts> day(String mallId, LocalDate day) {

@@ -1,0 +1,91 @@
+package com.mallservicedesk.survey.reception;
+
+import com.mallservicedesk.platform.store.InsertOnce;
+import java.time.Duration;
+import java.time.YearMonth;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Brings month documents of the earlier layout, which counted every event of the month as its days did, to the current
+ * one, where a month counts only what has no day and its figures are that plus the sum of its days
+ * ({@link PeriodCounters}). Each such document loses the sum of its days and gains {@value PeriodCounters#DAYLESS}, in
+ * one write that applies only while it lacks the mark, so two instances doing it at once, or a second start, change
+ * nothing twice. Runs once per store, at start and before the service consumes events (a lower phase than the
+ * listeners'), since an event counted in a day meanwhile would be subtracted from a month that never had it.
+ */
+@Component
+class ReceptionMonthsLayout implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceptionMonthsLayout.class);
+
+    /** Marks a store whose month documents are all in the current layout. */
+    static final String MONTHS_HOLD_DAYLESS_ONLY = "~months-hold-dayless-only";
+
+    private final ReactiveMongoTemplate mongo;
+    private final ReceptionFigures figures;
+    private volatile boolean running;
+
+    ReceptionMonthsLayout(ReactiveMongoTemplate mongo, ReceptionFigures figures) {
+        this.mongo = mongo;
+        this.figures = figures;
+    }
+
+    /** Converts what is left in the earlier layout; the number of month documents converted. */
+    Mono<Long> convert() {
+        return mongo.exists(Query.query(Criteria.where("_id").is(MONTHS_HOLD_DAYLESS_ONLY)), PeriodCounters.MONTHS)
+                .flatMap(done -> done ? Mono.just(0L) : mongo.find(
+                                Query.query(Criteria.where(PeriodCounters.DAYLESS).exists(false)
+                                        .and("month").exists(true)), Document.class, PeriodCounters.MONTHS)
+                        .concatMap(this::withoutItsDays)
+                        .filter(Boolean::booleanValue).count()
+                        .flatMap(converted -> InsertOnce.into(mongo, new Document("_id", MONTHS_HOLD_DAYLESS_ONLY),
+                                PeriodCounters.MONTHS).thenReturn(converted)));
+    }
+
+    private Mono<Boolean> withoutItsDays(Document month) {
+        String mallId = month.getString("mallId");
+        return figures.daysOf(mallId, YearMonth.parse(month.getString("month"))).flatMap(days -> {
+            Update update = new Update().set(PeriodCounters.DAYLESS, true);
+            days.asMap().forEach((path, value) -> update.inc(path, -value));
+            var stillEarlier = Query.query(Criteria.where("_id").is(month.getString("_id"))
+                    .and(PeriodCounters.DAYLESS).exists(false));
+            return mongo.updateFirst(stillEarlier, update, PeriodCounters.MONTHS)
+                    .map(result -> result.getModifiedCount() > 0);
+        });
+    }
+
+    @Override
+    public void start() {
+        Long converted = convert().block(Duration.ofMinutes(10));
+        if (converted != null && converted > 0) {
+            log.info("Reception months: {} month documents now count only what has no day; a month is the sum of "
+                    + "its days and that", converted);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the listener containers (spring-kafka's default phase is {@code Integer.MAX_VALUE - 100}). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}
