@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -41,8 +42,8 @@ import reactor.core.publisher.Mono;
  * the block is full; and a posting is a small position, not a request id.
  *
  * <p>A search reads, a month at a time and the newest days first, the mall's blocks of those days (from its request
- * counters), then each token's documents of those blocks by key, until each token has {@value #MAX_IDS} postings; the
- * postings it keeps are resolved to request ids through their blocks' documents. A number not in the usual form has no
+ * counters), then each token's documents of those blocks by key, until each token has {@value #MAX_IDS} postings; only
+ * the postings the tokens have in common are resolved to request ids, through their blocks' documents. A number not in the usual form has no
  * block: its request's postings are its id itself, in the indexing day's slot {@code <yyyyMMdd>#~} (UTC).
  */
 final class TokenPostings {
@@ -63,6 +64,14 @@ final class TokenPostings {
 
         boolean numbered() {
             return isNumbered(slot);
+        }
+
+        /**
+         * Which request it stands for: its block and position, or its id (a request with an unusual number is posted
+         * on the day it was indexed, which may differ between its tokens).
+         */
+        String request() {
+            return numbered() ? slot + "@" + posting : "id:" + posting;
         }
     }
 
@@ -149,16 +158,16 @@ final class TokenPostings {
         LocalDate newest = today().plusDays(1);    // UTC tomorrow: ahead of every mall's local day
         return Flux.range(0, (MAX_DAYS + DAYS_PER_READ - 1) / DAYS_PER_READ)
                 .concatMap(n -> readMonth(mallId, newest.minusDays((long) (n + 1) * DAYS_PER_READ - 1),
-                        newest.minusDays((long) n * DAYS_PER_READ), found))
-                .takeUntil(month -> found.values().stream().allMatch(places -> places.size() >= MAX_IDS))
+                        newest.minusDays((long) n * DAYS_PER_READ), found)
+                        .then(Mono.fromSupplier(() -> found.values().stream().allMatch(places -> places.size() >= MAX_IDS))))
+                .takeUntil(allFull -> allFull)
                 .then(Mono.defer(() -> {
                     if (found.values().stream().anyMatch(List::isEmpty)) {
                         return Mono.just(Set.<String>of());       // a token no request has: nothing matches
                     }
                     List<List<Place>> selective = found.values().stream()
                             .filter(places -> places.size() < MAX_IDS).toList();
-                    return idsOf(mallId, selective.isEmpty() ? List.copyOf(found.values()) : selective)
-                            .map(TokenPostings::intersection);
+                    return idsOf(mallId, intersection(selective.isEmpty() ? List.copyOf(found.values()) : selective));
                 }));
     }
 
@@ -207,42 +216,42 @@ final class TokenPostings {
                         } else {
                             Collections.reverse(newestFirst);    // ids, in the order they were indexed
                         }
-                        newestFirst.forEach(posting -> places.add(new Place(slot, posting)));
+                        newestFirst.forEach(posting -> places.add(new Place(slot,
+                                posting instanceof Number position ? (Object) position.intValue() : posting)));
                     }
                     return places;
                 });
     }
 
-    /** The request ids of each list of postings, in order: the positions resolved through their blocks' documents. */
-    private Mono<List<Set<String>>> idsOf(String mallId, List<List<Place>> lists) {
-        Set<String> blocks = new LinkedHashSet<>();
-        lists.forEach(places -> places.stream().filter(Place::numbered)
-                .forEach(place -> blocks.add(blockOf(mallId, place.slot()))));
+    /** The postings in every list, in the order of the shortest: only these are resolved to request ids. */
+    private static List<Place> intersection(List<List<Place>> lists) {
+        List<List<Place>> bySize = lists.stream().sorted(Comparator.comparingInt(List::size)).toList();
+        List<Set<String>> others = bySize.stream().skip(1)
+                .map(places -> places.stream().map(Place::request).collect(Collectors.toSet())).toList();
+        return bySize.get(0).stream()
+                .filter(place -> others.stream().allMatch(requests -> requests.contains(place.request())))
+                .toList();
+    }
+
+    /** The request ids of the postings, in order: positions resolved through their blocks' documents. */
+    private Mono<Set<String>> idsOf(String mallId, List<Place> places) {
+        Set<String> blocks = places.stream().filter(Place::numbered)
+                .map(place -> blockOf(mallId, place.slot())).collect(Collectors.toCollection(LinkedHashSet::new));
         Mono<Map<String, Document>> idsByBlock = blocks.isEmpty() ? Mono.just(Map.of())
                 : mongo.get().find(Query.query(Criteria.where("_id").in(blocks)), Document.class, collection)
                         .collectMap(d -> d.getString("_id"), d -> d.get("ids", new Document()));
-        return idsByBlock.map(byBlock -> lists.stream().map(places -> {
+        return idsByBlock.map(byBlock -> {
             Set<String> ids = new LinkedHashSet<>();
             for (Place place : places) {
                 Object id = place.numbered()
-                        ? byBlock.getOrDefault(blockOf(mallId, place.slot()), new Document())
-                                .get(String.valueOf(((Number) place.posting()).intValue()))
+                        ? byBlock.getOrDefault(blockOf(mallId, place.slot()), new Document()).get(place.posting().toString())
                         : place.posting();
                 if (id instanceof String requestId) {
                     ids.add(requestId);
                 }
             }
             return ids;
-        }).toList());
-    }
-
-    private static Set<String> intersection(List<Set<String>> lists) {
-        List<Set<String>> bySize = lists.stream().sorted(Comparator.comparingInt(Set::size)).toList();
-        Set<String> result = new LinkedHashSet<>(bySize.get(0));
-        for (int i = 1; i < bySize.size() && !result.isEmpty(); i++) {
-            result.retainAll(bySize.get(i));
-        }
-        return result;
+        });
     }
 
     private static boolean isNumbered(String slot) {
