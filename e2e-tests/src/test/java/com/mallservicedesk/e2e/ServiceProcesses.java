@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The services as separate processes from their runnable jars, each on a free port, against the shared test broker
@@ -30,6 +32,8 @@ final class ServiceProcesses implements AutoCloseable {
     private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final int MANAGEMENT_PORT_OFFSET = 1000;
+    /** Ports given to instances of this test run (service and management), never given twice. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
     private final List<ChildProcess> processes = new ArrayList<>();
@@ -157,12 +161,19 @@ final class ServiceProcesses implements AutoCloseable {
         return instances.get(service).stream().map(ServiceInstance::url).toList();
     }
 
-    /** A free port whose management port (+1000, the platform contract) is free too. */
-    private static int freePort() {
+    /**
+     * A free port whose management port (+1000, the platform contract) is free too, and neither of which was handed to
+     * another instance: the instances start together, so a port one of them will bind soon still looks free.
+     */
+    private static synchronized int freePort() {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
                 int port = socket.getLocalPort();
-                if (port + MANAGEMENT_PORT_OFFSET <= 65_535 && free(port + MANAGEMENT_PORT_OFFSET)) {
+                int management = port + MANAGEMENT_PORT_OFFSET;
+                if (management <= 65_535 && free(management) && !HANDED_OUT.contains(port)
+                        && !HANDED_OUT.contains(management)) {
+                    HANDED_OUT.add(port);
+                    HANDED_OUT.add(management);
                     return port;
                 }
             } catch (IOException e) {
