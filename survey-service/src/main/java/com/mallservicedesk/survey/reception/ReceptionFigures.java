@@ -7,7 +7,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,28 +34,22 @@ public class ReceptionFigures {
         this.mongo = mongo;
     }
 
-    /** The month's days added up, read as one range of keys, and what the month counts without a day. */
+    /** The month's days added up, and what the month counts without a day. */
     public Mono<Counts> month(String mallId, YearMonth month) {
-        return read(PeriodCounters.MONTHS, mallId + "|" + month).zipWith(daysOf(mallId, month), Counts::plus);
-    }
-
-    /** The stored days of a month, added up: one walk over the keys {@code <mall>|<YYYY-MM>-01} to {@code -31}. */
-    Mono<Counts> daysOf(String mallId, YearMonth month) {
-        var days = Criteria.where("_id").gte(mallId + "|" + month.atDay(1)).lte(mallId + "|" + month.atEndOfMonth());
-        return mongo.find(Query.query(days), Document.class, PeriodCounters.DAYS)
-                .filter(day -> mallId.equals(day.getString("mallId")))
-                .map(Counts::of)
-                .reduce(Counts.empty(), Counts::plus);
+        return read(PeriodCounters.MONTHS, mallId + "|" + month)
+                .zipWith(days(mallId, month.atDay(1), month.atEndOfMonth()), Counts::plus);
     }
 
     public Mono<Counts> day(String mallId, LocalDate day) {
         return read(PeriodCounters.DAYS, mallId + "|" + day);
     }
 
-    /** Days added up, each read by key (a week is seven reads). */
+    /** Days added up: one walk over the keys {@code <mall>|<from>} to {@code <mall>|<toInclusive>} (ISO days sort so). */
     public Mono<Counts> days(String mallId, LocalDate from, LocalDate toInclusive) {
-        return Flux.fromStream(from.datesUntil(toInclusive.plusDays(1)))
-                .concatMap(day -> day(mallId, day))
+        var days = Criteria.where("_id").gte(mallId + "|" + from).lte(mallId + "|" + toInclusive);
+        return mongo.find(Query.query(days), Document.class, PeriodCounters.DAYS)
+                .filter(day -> mallId.equals(day.getString("mallId")))
+                .map(Counts::of)
                 .reduce(Counts.empty(), Counts::plus);
     }
 

@@ -53,7 +53,8 @@ class ReceptionMonthsLayout implements SmartLifecycle {
 
     private Mono<Boolean> withoutItsDays(Document month) {
         String mallId = month.getString("mallId");
-        return figures.daysOf(mallId, YearMonth.parse(month.getString("month"))).flatMap(days -> {
+        YearMonth yearMonth = YearMonth.parse(month.getString("month"));
+        return figures.days(mallId, yearMonth.atDay(1), yearMonth.atEndOfMonth()).flatMap(days -> {
             Update update = new Update().set(PeriodCounters.DAYLESS, true);
             days.asMap().forEach((path, value) -> update.inc(path, -value));
             var stillEarlier = Query.query(Criteria.where("_id").is(month.getString("_id"))
