@@ -35,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The free-text index of the reception log: per mall, block of request numbers and token
@@ -42,8 +43,8 @@ import reactor.core.publisher.Mono;
  * category contain the token ({@link SearchTokens}), of which a search reads the newest
  * {@value TokenPostings#MAX_IDS} per token at most. A text query then reads documents by key and the candidate requests
  * by id, instead of matching a pattern against every request: the embedded MongoDB-wire server uses nothing but
- * {@code _id} and unique indexes, so any other query reads the whole collection. Real MongoDB could use a text index, but its tokeniser splits on spaces and leaves a Chinese sentence as
- * one word, so it would still need these bigrams.
+ * {@code _id} and unique indexes, so any other query reads the whole collection. Real MongoDB could use a text index,
+ * but its tokeniser splits on spaces and leaves a Chinese sentence as one word, so it would still need these bigrams.
  *
  * <p>Kept current after every write of a request (a save callback, whoever writes it), but off the request's path: a
  * registration only queues its text, and one indexer thread writes what has queued up in one batch, each posting
@@ -266,22 +267,14 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     }
 
     private void indexAtStartUntilDone() {
-        Duration pause = Duration.ofSeconds(1);
-        while (running) {
-            try {
-                indexAtStart().block();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Free-text index not brought up to date at start, trying again in {}: {}", pause, e.toString());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1)
-                        : pause.multipliedBy(2);
-            }
+        var whileRunning = Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1))
+                .filter(error -> running)
+                .doBeforeRetry(retry -> log.warn("Free-text index not brought up to date at start, trying again: {}",
+                        retry.failure().toString()));
+        try {
+            indexAtStart().retryWhen(whileRunning).block();
+        } catch (RuntimeException e) {
+            log.warn("Free-text index not brought up to date at start, stopping: {}", e.toString());
         }
     }
 

@@ -43,12 +43,13 @@ import reactor.core.publisher.Mono;
  *
  * <p>A search reads, a month at a time and the newest days first, the mall's blocks of those days (from its request
  * counters), then each token's documents of those blocks by key, until each token has {@value #MAX_IDS} postings; only
- * the postings the tokens have in common are resolved to request ids, through their blocks' documents. A number not in the usual form has no
- * block: its request's postings are its id itself, in the indexing day's slot {@code <yyyyMMdd>#~} (UTC).
+ * the postings the tokens have in common are resolved to request ids, through their blocks' documents. A number not
+ * in the usual form has no block: its request's postings are its id itself, in the indexing day's slot
+ * {@code <yyyyMMdd>#~} (UTC).
  */
 final class TokenPostings {
 
-    /** Postings a search takes per token: a more common token narrows nothing; the newest requests are what is sought. */
+    /** Postings a search takes per token: a more common token narrows nothing; the newest requests are sought. */
     static final int MAX_IDS = 1000;
     /** Request numbers per block. */
     static final int BLOCK = 64;
@@ -98,9 +99,14 @@ final class TokenPostings {
      */
     Place placeOf(String number, String requestId) {
         return RequestNumbers.partsOf(number)
-                .map(parts -> new Place(parts.day() + "#" + "%04d".formatted(parts.sequence() / BLOCK),
+                .map(parts -> new Place(slot(parts.day(), parts.sequence() / BLOCK),
                         (Object) (parts.sequence() % BLOCK)))
                 .orElseGet(() -> new Place(DAY.format(today()) + "#" + UNNUMBERED, requestId));
+    }
+
+    /** A block's slot: {@code <yyyyMMdd>#<block>}, the block with four digits so a day's blocks sort in order. */
+    private static String slot(String yyyyMMdd, long block) {
+        return yyyyMMdd + "#" + "%04d".formatted(block);
     }
 
     /** The key of a block of the mall: {@code <mall>#<slot>}. */
@@ -118,13 +124,13 @@ final class TokenPostings {
      * block once with every position it gains. A request indexed again adds nothing new.
      */
     Mono<Void> post(List<Indexed> requests) {
-        Map<String, Document> blocks = new LinkedHashMap<>();
+        Map<String, Update> blocks = new LinkedHashMap<>();
         Map<String, List<Object>> postings = new LinkedHashMap<>();
         for (Indexed request : requests) {
             Place place = placeOf(request.number(), request.requestId());
             if (place.numbered()) {
-                blocks.computeIfAbsent(blockOf(request.mallId(), place.slot()), k -> new Document())
-                        .append("ids." + place.posting(), request.requestId());
+                blocks.computeIfAbsent(blockOf(request.mallId(), place.slot()), k -> new Update())
+                        .set("ids." + place.posting(), request.requestId());
             }
             for (String token : request.tokens()) {
                 postings.computeIfAbsent(postingsOf(request.mallId(), place.slot(), token), k -> new ArrayList<>())
@@ -136,11 +142,7 @@ final class TokenPostings {
         }
         return Mono.defer(() -> {
             var bulk = mongo.get().bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            blocks.forEach((block, ids) -> {
-                Update update = new Update();
-                ids.forEach(update::set);
-                bulk.upsert(byId(block), update);
-            });
+            blocks.forEach((block, ids) -> bulk.upsert(byId(block), ids));
             postings.forEach((key, at) -> bulk.upsert(byId(key), new Update().addToSet("at").each(at.toArray())));
             return bulk.execute();
         }).then();
@@ -159,7 +161,8 @@ final class TokenPostings {
         return Flux.range(0, (MAX_DAYS + DAYS_PER_READ - 1) / DAYS_PER_READ)
                 .concatMap(n -> readMonth(mallId, newest.minusDays((long) (n + 1) * DAYS_PER_READ - 1),
                         newest.minusDays((long) n * DAYS_PER_READ), found)
-                        .then(Mono.fromSupplier(() -> found.values().stream().allMatch(places -> places.size() >= MAX_IDS))))
+                        .then(Mono.fromSupplier(() -> found.values().stream()
+                                .allMatch(places -> places.size() >= MAX_IDS))))
                 .takeUntil(allFull -> allFull)
                 .then(Mono.defer(() -> {
                     if (found.values().stream().anyMatch(List::isEmpty)) {
@@ -194,7 +197,7 @@ final class TokenPostings {
             slots.add(yyyyMMdd + "#" + UNNUMBERED);
             long lastSequence = lastOfDays.getOrDefault(yyyyMMdd, 0L);
             for (long block = lastSequence / BLOCK; lastSequence > 0 && block >= 0; block--) {
-                slots.add(yyyyMMdd + "#" + "%04d".formatted(block));
+                slots.add(slot(yyyyMMdd, block));
             }
         }
         return slots;
@@ -244,7 +247,8 @@ final class TokenPostings {
             Set<String> ids = new LinkedHashSet<>();
             for (Place place : places) {
                 Object id = place.numbered()
-                        ? byBlock.getOrDefault(blockOf(mallId, place.slot()), new Document()).get(place.posting().toString())
+                        ? byBlock.getOrDefault(blockOf(mallId, place.slot()), new Document())
+                                .get(place.posting().toString())
                         : place.posting();
                 if (id instanceof String requestId) {
                     ids.add(requestId);
