@@ -1,6 +1,7 @@
 package com.mallservicedesk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.test.TestTokens;
 import java.time.LocalDate;
@@ -51,12 +52,39 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         get(token, "/api/v1/malls/{mall}/requests?q=噴泉&size=1&page=1&sort=receivedAt,asc", mall).expectStatus().isOk()
                 .expectBody().jsonPath("$.total").isEqualTo(2).jsonPath("$.items[0].description").isEqualTo("噴泉旁地面濕滑");
 
-        // Indexed by key: per mall, day and block of numbers, then token; a posting is the position in the block.
-        String day = dayOf((String) pumps.get("number"));
-        assertThat(mongo.findById(mall + "#" + day + "#0000|噴泉", Document.class, TOKENS).block().getList("at", Integer.class))
-                .containsExactlyInAnyOrder(1, 3);
-        assertThat(mongo.findById(mall + "#" + day + "#0000", Document.class, TOKENS).block()
-                .get("ids", Document.class).getString("2")).isEqualTo(pumps.get("id"));
+        // Indexed by key: an entry per request at its position in its mall's day's block of numbers; the block is not
+        // complete, so its postings per token are not written yet.
+        String block = mall + "#" + dayOf((String) pumps.get("number")) + "#0000";
+        assertThat(entry(block + "@02").getString("id")).isEqualTo(pumps.get("id"));
+        assertThat(entry(block + "@02").getList("tokens", String.class)).contains("pump", "機電").doesNotContain("噴泉");
+        assertThat(entry(block + "@01").getList("tokens", String.class)).contains("噴泉", "王小");
+        assertThat(entry(block + "|噴泉")).isNull();
+    }
+
+    @Test
+    @DisplayName("a block's postings are written once its last number is indexed; a request of the block indexed later is posted at once")
+    void aCompleteBlockIsFoldedAndALateRequestPostedAtOnce() {
+        String mall = newMall();
+        String first = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "天花板滲水"))
+                .get("number");
+        String day = dayOf(first);
+        String block = mall + "#" + day + "#0000";
+        setCounter(mall, day, 62);
+        var last = register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "洗手間滲水"));
+        assertThat((String) last.get("number")).endsWith("-0063");
+        var token = TestTokens.frontDesk(mall);
+
+        await().atMost(shortly()).until(() -> folded(block));
+        assertThat(entry(block + "|滲水").getList("at", Integer.class)).containsExactlyInAnyOrder(1, 63);
+        assertThat(entry(block + "|洗手").getList("at", Integer.class)).containsExactly(63);
+        assertThat(descriptions(token, mall, "滲水")).containsExactlyInAnyOrder("天花板滲水", "洗手間滲水");
+
+        // A number of the block handed out earlier whose request is indexed only now: its postings are added directly.
+        setCounter(mall, day, 9);
+        register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "走廊滲水"));
+        assertThat(descriptions(token, mall, "走廊")).containsExactly("走廊滲水");
+        assertThat(entry(block + "|滲水").getList("at", Integer.class)).containsExactlyInAnyOrder(1, 10, 63);
+        assertThat(descriptions(token, mall, "滲水")).hasSize(3);
     }
 
     @Test
@@ -69,14 +97,18 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
         var token = TestTokens.frontDesk(mall);
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
         // The mall's first number of the day is position 1 of block 0000.
-        assertThat(mongo.findById(mall + "#" + day + "#0000|扶梯", Document.class, TOKENS).block()
-                .getList("at", Integer.class)).containsExactly(1);
+        assertThat(entry(mall + "#" + day + "#0000@01").getList("tokens", String.class)).contains("扶梯");
 
-        // The same request posted half a year back, at position 5 of block 0003 of a day that numbered 200: still found.
+        // The same request entered half a year back, at position 5 of block 0003 of a day that numbered 200: still
+        // found, and the block, complete and of a day long over, is folded: its postings are written once.
         mongo.remove(Query.query(Criteria.where("_id").regex("^" + mall + "#" + day + "#")), TOKENS).block();
         assertThat(descriptions(token, mall, "扶梯")).isEmpty();
-        String earlier = daysBefore(day, 180);
-        post(mall, earlier, 200, "扶梯", sequence -> sequence == 3 * 64 + 5 ? id : null);
+        String block = mall + "#" + daysBefore(day, 180) + "#0003";
+        post(mall, daysBefore(day, 180), 200, "扶梯", sequence -> sequence == 3 * 64 + 5 ? id : null);
+        assertThat(entry(block + "|扶梯")).isNull();
+        assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
+        await().atMost(shortly()).until(() -> folded(block));
+        assertThat(entry(block + "|扶梯").getList("at", Integer.class)).containsExactly(5);
         assertThat(descriptions(token, mall, "扶梯")).containsExactly("扶梯異響");
     }
 
@@ -97,27 +129,34 @@ class FreeTextSearchTest extends IntakeIntegrationTest {
     private static final String TOKENS = "request_search_tokens";
 
     /**
-     * Posts a token on an earlier day as the index would have: the day's counter at {@code lastSequence}, and every
-     * sequence to which {@code idAt} gives an id in its block's documents.
+     * Enters a token on an earlier day as the indexer would have: the day's counter at {@code lastSequence}, and an
+     * entry with the token for every sequence to which {@code idAt} gives an id.
      */
     private void post(String mall, String day, int lastSequence, String searchToken, IntFunction<String> idAt) {
-        mongo.save(new Document("_id", mall + "-" + day).append("seq", (long) lastSequence), "request_counters").block();
-        for (int block = 0; block <= lastSequence / 64; block++) {
-            Document ids = new Document();
-            List<Integer> at = new ArrayList<>();
-            for (int position = 0; position < 64; position++) {
-                String id = idAt.apply(block * 64 + position);
-                if (id != null) {
-                    ids.append(String.valueOf(position), id);
-                    at.add(position);
-                }
-            }
-            if (!at.isEmpty()) {
-                String key = mall + "#" + day + "#%04d".formatted(block);
-                mongo.save(new Document("_id", key).append("ids", ids), TOKENS).block();
-                mongo.save(new Document("_id", key + "|" + searchToken).append("at", at), TOKENS).block();
+        setCounter(mall, day, lastSequence);
+        List<Document> entries = new ArrayList<>();
+        for (int sequence = 1; sequence <= lastSequence; sequence++) {
+            String id = idAt.apply(sequence);
+            if (id != null) {
+                entries.add(new Document("_id", mall + "#" + day + "#%04d@%02d".formatted(sequence / 64, sequence % 64))
+                        .append("id", id).append("tokens", List.of(searchToken)));
             }
         }
+        mongo.insert(entries, TOKENS).blockLast();
+    }
+
+    /** The mall's request counter of the day: its next number is {@code lastSequence + 1}. */
+    private void setCounter(String mall, String day, int lastSequence) {
+        mongo.save(new Document("_id", mall + "-" + day).append("seq", (long) lastSequence), "request_counters").block();
+    }
+
+    private boolean folded(String block) {
+        Document state = entry(block);
+        return state != null && state.getBoolean("folded", false);
+    }
+
+    private Document entry(String key) {
+        return mongo.findById(key, Document.class, TOKENS).block();
     }
 
     private static String daysBefore(String day, int days) {

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * real MongoDB either. The text's tokens are looked up in the keyed index ({@link RequestTextIndex}: Chinese as
  * character pairs, Latin letters and digits as words), the candidate requests are read by id, and the literal,
  * case-insensitive match on number, description, customer name and category decides, with the other filters, the
- * order and the page, over at most {@value TokenPostings#MAX_IDS} candidates. A Latin query finds words that start
+ * order and the page, over at most {@value TokenSearch#MAX_IDS} candidates. A Latin query finds words that start
  * with it ("pump" finds "pumps"), not text in the middle of a word; a request number is found whole, or by its day and
  * sequence ({@code 20261126-0071}, {@code 0071}).
  */

@@ -40,20 +40,21 @@ import reactor.util.retry.Retry;
 /**
  * The free-text index of the reception log: per mall, block of request numbers and token
  * ({@code request_search_tokens}, {@link TokenPostings}) the requests whose number, description, customer name or
- * category contain the token ({@link SearchTokens}), of which a search reads the newest
- * {@value TokenPostings#MAX_IDS} per token at most. A text query then reads documents by key and the candidate requests
+ * category contain the token ({@link SearchTokens}), of which a search ({@link TokenSearch}) reads the newest
+ * {@value TokenSearch#MAX_IDS} per token at most. A text query then reads documents by key and the candidate requests
  * by id, instead of matching a pattern against every request: the embedded MongoDB-wire server uses nothing but
  * {@code _id} and unique indexes, so any other query reads the whole collection. Real MongoDB could use a text index,
  * but its tokeniser splits on spaces and leaves a Chinese sentence as one word, so it would still need these bigrams.
  *
  * <p>Kept current after every write of a request (a save callback, whoever writes it), but off the request's path: a
- * registration only queues its text, and one indexer thread writes what has queued up in one batch, each posting
- * document once per batch however many requests share it. Posting a request's fifty-odd tokens on its own path cost
- * more store writes than the whole registration. A request whose text did not change since it was indexed
- * ({@code request_search_docs}, keyed by request id, holds a hash of the text) costs one read in the batch. Postings
- * are written before that hash, so a failure between them is repaired by the next write. A search sees a new request
- * a few milliseconds after its {@code 201}. What was queued when the process died is indexed again at the next start:
- * the requests received in the last {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
+ * registration only queues its text, and one indexer thread writes what has queued up in one batch: an entry per
+ * request, and the postings of the blocks the batch completed. Posting a request's fifty-odd tokens on its own path
+ * cost more store writes than the whole registration. The indexer also folds the blocks searches found closed. A
+ * request whose text did not change since it was indexed ({@code request_search_docs}, keyed by request id, holds a
+ * hash of the text) costs one read in the batch. Entries and postings are written before that hash, so a failure
+ * between them is repaired by the next write. A search sees a new request a few milliseconds after its {@code 201}.
+ * What was queued when the process died is indexed again at the next start: the requests received in the last
+ * {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
  * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, by the indexer
  * thread before anything else, with its progress logged; two instances starting together on such a store both build
  * it, to the same result.
@@ -66,11 +67,11 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     static final String TOKENS = "request_search_tokens";
     static final String DOCS = "request_search_docs";
     /**
-     * Set once every stored request is indexed in the current layout of the postings (keyed by block of request
-     * numbers first, see {@link TokenPostings}). Without it (a new store, or one indexed in an earlier layout) the
-     * index is built anew.
+     * Set once every stored request is indexed in the current layout of the postings (an entry per request, folded
+     * into postings per block of request numbers, see {@link TokenPostings}). Without it (a new store, or one indexed
+     * in an earlier layout) the index is built anew.
      */
-    static final String INDEXED_ALL = "~indexed-all-block-first";
+    static final String INDEXED_ALL = "~indexed-all-entries-folded";
     /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
     static final int REINDEX_MINUTES = 10;
     /** Texts waiting for the indexer; beyond this a save indexes nothing now and the request's next write repairs it. */
@@ -93,6 +94,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     private final AtomicInteger unwritten = new AtomicInteger();
     private final Clock clock;
     private final TokenPostings postings;
+    private final TokenSearch search;
     private volatile Thread indexer;
 
     /** Looked up when first used: the template's mapping collects save callbacks like this one when it is built. */
@@ -103,7 +105,8 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
                      Clock clock) {
         this.template = template;
         this.clock = clock;
-        this.postings = new TokenPostings(this::mongo, numbers::getObject, TOKENS, clock);
+        this.postings = new TokenPostings(this::mongo, TOKENS, clock);
+        this.search = new TokenSearch(this::mongo, numbers::getObject, postings, TOKENS);
     }
 
     private ReactiveMongoTemplate mongo() {
@@ -170,6 +173,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
             try {
                 Queued first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
+                    postings.foldAsked().block(Duration.ofMinutes(1));
                     continue;
                 }
                 batch.add(first);
@@ -191,7 +195,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** The ids of the mall's requests that may contain {@code text} (any text that is not blank has a token). */
     Mono<Set<String>> candidates(String mallId, String text) {
         Set<String> tokens = SearchTokens.ofQuery(mallId, text);
-        return tokens.isEmpty() ? Mono.just(Set.of()) : postings.candidates(mallId, tokens);
+        return tokens.isEmpty() ? Mono.just(Set.of()) : search.candidates(mallId, tokens);
     }
 
     static String[] textsOf(ServiceRequest r) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Where a request's postings go: the day and block of its number, and its position in the block. */
 class TokenPostingsTest {
 
-    private final TokenPostings postings = new TokenPostings(() -> null, () -> null, "request_search_tokens",
+    private final TokenPostings postings = new TokenPostings(() -> null, "request_search_tokens",
             Clock.fixed(Instant.parse("2026-11-26T20:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -24,16 +24,24 @@ class TokenPostingsTest {
         assertThat(place("BM-001-20261127-0071")).isEqualTo(new TokenPostings.Place("20261127#0001", 7));
         assertThat(TokenPostings.postingsOf("M001", "20261127#0001", "扶梯")).isEqualTo("M001#20261127#0001|扶梯");
         assertThat(TokenPostings.blockOf("M001", "20261127#0001")).isEqualTo("M001#20261127#0001");
+        assertThat(TokenPostings.entryOf("M001#20261127#0001", 7)).isEqualTo("M001#20261127#0001@07");
+        assertThat(TokenPostings.positionOf("M001#20261127#0001@07")).isEqualTo(7);
+        assertThat(TokenPostings.entriesOf("M001#20261127#0001", 2))
+                .containsExactly("M001#20261127#0001@00", "M001#20261127#0001@01", "M001#20261127#0001@02");
     }
 
     @Test
-    @DisplayName("a block's documents sort together, its requests' first: a registration changes only its block's pages")
+    @DisplayName("a block's documents sort together: its state, its entries in order, its postings; a registration changes only its block's pages")
     void aBlocksDocumentsSortTogether() {
         String block = TokenPostings.blockOf("M001", "20261127#0001");
+        String firstEntry = TokenPostings.entryOf(block, 0);
+        String lastEntry = TokenPostings.entryOf(block, TokenPostings.BLOCK - 1);
         String first = TokenPostings.postingsOf("M001", "20261127#0001", "0");
         String last = TokenPostings.postingsOf("M001", "20261127#0001", "龘龘");
         String nextBlock = TokenPostings.blockOf("M001", "20261127#0002");
-        assertThat(block).isLessThan(first);
+        assertThat(block).isLessThan(firstEntry);
+        assertThat(firstEntry).isLessThan(TokenPostings.entryOf(block, 9)).isLessThan(TokenPostings.entryOf(block, 10));
+        assertThat(lastEntry).isLessThan(first);
         assertThat(first).isLessThan(last);
         assertThat(last).isLessThan(nextBlock);
     }
