@@ -2,6 +2,7 @@ package com.mallservicedesk.dispatch.console;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,7 +28,7 @@ class CallbackEscalationsListener {
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "dispatch-service-callback-consoles")
-    void on(ConsumerRecord<String, String> record) {
-        inbox.accept(record, handlers);
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, handlers);
     }
 }

@@ -2,6 +2,7 @@ package com.mallservicedesk.dispatch.console;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import java.util.Map;
@@ -37,12 +38,12 @@ class WorkOrderEventsListener {
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "dispatch-service-consoles")
-    void on(ConsumerRecord<String, String> record) {
-        inbox.accept(record, handlers);
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, handlers);
     }
 
     @KafkaListener(topics = "dispatch.notifications.v1", groupId = "dispatch-service-consoles")
-    void onNotification(ConsumerRecord<String, String> record) {
-        inbox.accept(record, notifications);
+    void onNotification(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, notifications);
     }
 }

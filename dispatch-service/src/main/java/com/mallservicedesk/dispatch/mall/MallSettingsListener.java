@@ -2,6 +2,7 @@ package com.mallservicedesk.dispatch.mall;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class MallSettingsListener {
     }
 
     @KafkaListener(topics = "intake.malls.v1", groupId = "dispatch-service")
-    void on(ConsumerRecord<String, String> record) {
-        inbox.accept(record, handlers);
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, handlers);
     }
 }

@@ -2,6 +2,7 @@ package com.mallservicedesk.dispatch.notification;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,12 @@ class NotificationSourcesListener {
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "dispatch-service-notifications")
-    void onRequest(ConsumerRecord<String, String> record) {
-        inbox.accept(record, requests);
+    void onRequest(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, requests);
     }
 
     @KafkaListener(topics = "intake.notices.v1", groupId = "dispatch-service-notifications")
-    void onNotice(ConsumerRecord<String, String> record) {
-        inbox.accept(record, notices);
+    void onNotice(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, notices);
     }
 }

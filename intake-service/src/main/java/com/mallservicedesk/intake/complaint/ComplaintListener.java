@@ -4,6 +4,7 @@ import com.mallservicedesk.intake.complaint.ComplaintData.EndedRequest;
 import com.mallservicedesk.intake.complaint.ComplaintData.RegisteredRequest;
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class ComplaintListener {
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "intake-service")
-    void onRequest(ConsumerRecord<String, String> record) {
-        inbox.accept(record, requests);
+    void onRequest(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, requests);
     }
 }

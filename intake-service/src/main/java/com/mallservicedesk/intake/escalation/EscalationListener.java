@@ -2,6 +2,7 @@ package com.mallservicedesk.intake.escalation;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class EscalationListener {
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service-escalations")
-    void onWorkOrder(ConsumerRecord<String, String> record) {
-        inbox.accept(record, handlers);
+    void onWorkOrder(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, handlers);
     }
 }

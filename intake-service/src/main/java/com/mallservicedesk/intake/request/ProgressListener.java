@@ -3,6 +3,7 @@ package com.mallservicedesk.intake.request;
 import com.mallservicedesk.intake.complaint.ComplaintWorkOrders;
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -37,18 +38,18 @@ class ProgressListener {
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service")
-    void onWorkOrder(ConsumerRecord<String, String> record) {
-        inbox.accept(record, workOrders);
-        inbox.accept(record, complaintWorkOrders);
+    void onWorkOrder(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, workOrders);
+        inbox.accept(records, complaintWorkOrders);
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "intake-service")
-    void onCallback(ConsumerRecord<String, String> record) {
-        inbox.accept(record, callbacks);
+    void onCallback(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, callbacks);
     }
 
     @KafkaListener(topics = "claims.claims.v1", groupId = "intake-service")
-    void onClaim(ConsumerRecord<String, String> record) {
-        inbox.accept(record, claims);
+    void onClaim(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, claims);
     }
 }

@@ -108,7 +108,8 @@ public class PlatformAutoConfiguration {
     @Bean
     EventInbox eventInbox(ReactiveMongoTemplate mongo, JsonMapper json, MeterRegistry meters, Clock clock,
                           PlatformProperties properties) {
-        return new EventInbox(mongo, json, meters, clock, properties.inbox().handlerTimeout());
+        return new EventInbox(mongo, json, meters, clock, properties.inbox().handlerTimeout(),
+                properties.inbox().concurrency());
     }
 
     /**

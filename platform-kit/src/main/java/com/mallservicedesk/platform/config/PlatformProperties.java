@@ -36,9 +36,12 @@ public record PlatformProperties(
                          @DefaultValue("PT30S") Duration lease) {
     }
 
-    /** @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic */
+    /**
+     * @param retryMaxElapsed how long a failing record is retried before it goes to the dead-letter topic
+     * @param concurrency     records of different keys a consumer thread handles at once (see EventInbox)
+     */
     public record Inbox(@DefaultValue("PT0.5S") Duration retryInitialInterval, @DefaultValue("PT30S") Duration retryMaxElapsed,
-                        @DefaultValue("PT30S") Duration handlerTimeout) {
+                        @DefaultValue("PT30S") Duration handlerTimeout, @DefaultValue("16") int concurrency) {
     }
 
     /**

@@ -3,6 +3,7 @@ package com.mallservicedesk.platform.kittest;
 import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -35,8 +36,8 @@ class ParcelReceipts {
     }
 
     @KafkaListener(topics = "kittest.parcels.v1", groupId = "kittest-receipts")
-    void on(ConsumerRecord<String, String> record) {
-        inbox.accept(record, handlers);
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, handlers);
     }
 
     private Mono<?> count(IncomingEvent event, Parcel.Registered parcel) {

@@ -8,6 +8,7 @@ import com.mallservicedesk.platform.inbox.EventInbox;
 import com.mallservicedesk.platform.inbox.ProcessedEvent;
 import com.mallservicedesk.platform.store.InsertOnce;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,8 +36,8 @@ class RepeatableHandlersTest extends KitIntegrationTest {
                 });
         ConsumerRecord<String, String> record = registered("parcel-" + UUID.randomUUID());
 
-        inbox.accept(record, handlers);
-        inbox.accept(record, handlers);
+        inbox.accept(List.of(record), handlers);
+        inbox.accept(List.of(record), handlers);
 
         assertThat(runs).hasValue(2);
         assertThat(mongo.count(Query.query(Criteria.where("_id").is("copy-" + record.key())), "parcel_copies").block())
@@ -52,8 +53,8 @@ class RepeatableHandlersTest extends KitIntegrationTest {
                 (event, parcel) -> Mono.fromRunnable(runs::incrementAndGet));
         ConsumerRecord<String, String> record = registered("parcel-" + UUID.randomUUID());
 
-        inbox.accept(record, handlers);
-        inbox.accept(record, handlers);
+        inbox.accept(List.of(record), handlers);
+        inbox.accept(List.of(record), handlers);
 
         assertThat(runs).hasValue(1);
         assertThat(processedRecordsOf(consumer)).isEqualTo(1);

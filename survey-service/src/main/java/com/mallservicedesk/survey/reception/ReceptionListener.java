@@ -2,6 +2,7 @@ package com.mallservicedesk.survey.reception;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -45,17 +46,17 @@ class ReceptionListener {
     }
 
     @KafkaListener(topics = "intake.requests.v1", groupId = "survey-service")
-    void onRequest(ConsumerRecord<String, String> record) {
-        inbox.accept(record, requests);
+    void onRequest(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, requests);
     }
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "survey-service")
-    void onWorkOrder(ConsumerRecord<String, String> record) {
-        inbox.accept(record, workOrders);
+    void onWorkOrder(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, workOrders);
     }
 
     @KafkaListener(topics = "claims.claims.v1", groupId = "survey-service")
-    void onClaim(ConsumerRecord<String, String> record) {
-        inbox.accept(record, claims);
+    void onClaim(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, claims);
     }
 }

@@ -2,6 +2,7 @@ package com.mallservicedesk.survey.satisfaction;
 
 import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class CallbackCompletedListener {
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "survey-service")
-    void on(ConsumerRecord<String, String> record) {
-        inbox.accept(record, handlers);
+    void on(List<ConsumerRecord<String, String>> records) {
+        inbox.accept(records, handlers);
     }
 }
