@@ -96,7 +96,7 @@ class ClaimOpeningTest extends ClaimsIntegrationTest {
 
     @Test
     void requestsAtThePlaceOnEitherSideOfMidnightAreLinkedWhicheverArrivesFirst() {
-        // The place log keeps a document per UTC day: the fall's own day and the day before are both in its window.
+        // The window reaches over midnight: requests of the fall's own day and of the day before are both in it.
         String key = UUID.randomUUID().toString();
         Instant fall = Instant.parse("2026-11-20T00:10:00Z");
         String incident = UUID.randomUUID().toString();
