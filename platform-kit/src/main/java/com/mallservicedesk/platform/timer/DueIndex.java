@@ -1,5 +1,6 @@
 package com.mallservicedesk.platform.timer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -18,8 +19,9 @@ import reactor.core.publisher.Mono;
  * ({@code <epoch millis, 13 digits>|<timer id>}), so "what is due" is one read of the {@code _id} index from its start
  * up to now, in due order, and timers far ahead are never read. An entry leaves the index when its timer fired, moved
  * or is gone; one whose timer waits (claimed by another instance, or failed and waiting for its lease)
- * is passed over and read again next round. A round reads the due range in batches, each after the last key of the one
- * before, so entries that wait never stand in the way of those behind them.
+ * is passed over and read again next round, and so is one entered less than a minute ago whose timer is not there
+ * yet (the timer is written just after its entry). A round reads the due range in batches, each after the last key
+ * of the one before, so entries that wait never stand in the way of those behind them.
  *
  * <p>Each entry is its own small document: a write touches only it, however many timers are due in the same second.
  */
@@ -28,14 +30,26 @@ final class DueIndex {
     static final String COLLECTION = "timer_due";
 
     private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
 
-    DueIndex(ReactiveMongoTemplate mongo) {
+    DueIndex(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
-    record Entry(String timerId, Instant dueAt) {
+    /** @param enteredAt when it was last entered; null for an entry stored before this was kept */
+    record Entry(String timerId, Instant dueAt, Instant enteredAt) {
+
+        Entry(String timerId, Instant dueAt) {
+            this(timerId, dueAt, null);
+        }
+
         String key() {
             return keyOf(dueAt) + "|" + timerId;
+        }
+
+        boolean enteredBefore(Instant time) {
+            return enteredAt == null || enteredAt.isBefore(time);
         }
     }
 
@@ -44,15 +58,20 @@ final class DueIndex {
         return String.format("%013d", Math.max(0, dueAt.toEpochMilli()));
     }
 
-    /** Enters the timers, in one bulk command; entering one twice is harmless. */
+    /**
+     * Enters the timers, in one bulk command; entering one twice is harmless. The time entered is set each time, so an
+     * entry entered again for a timer about to be written waits for it anew.
+     */
     Mono<Void> enter(List<Entry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
         return Mono.defer(() -> {
             var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+            Date now = Date.from(clock.instant());
             entries.forEach(entry -> bulk.upsert(byKey(entry.key()), new Update()
-                    .setOnInsert("timerId", entry.timerId()).setOnInsert("dueAt", Date.from(entry.dueAt()))));
+                    .setOnInsert("timerId", entry.timerId()).setOnInsert("dueAt", Date.from(entry.dueAt()))
+                    .set("enteredAt", now)));
             return bulk.execute();
         }).then();
     }
@@ -65,7 +84,11 @@ final class DueIndex {
         }
         var upToNow = Query.query(key.lte(keyOf(now) + "|\uffff")).with(Sort.by("_id")).limit(limit);
         return mongo.find(upToNow, Document.class, COLLECTION)
-                .map(d -> new Entry(d.getString("timerId"), d.getDate("dueAt").toInstant()));
+                .map(d -> {
+                    Date enteredAt = d.getDate("enteredAt");
+                    return new Entry(d.getString("timerId"), d.getDate("dueAt").toInstant(),
+                            enteredAt == null ? null : enteredAt.toInstant());
+                });
     }
 
     /** Takes these entries out, in one command. */

@@ -30,7 +30,7 @@ public class DurableTimers {
 
     public DurableTimers(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.dueIndex = new DueIndex(mongo);
+        this.dueIndex = new DueIndex(mongo, clock);
         this.clock = clock;
     }
 
@@ -66,7 +66,7 @@ public class DurableTimers {
 
     /**
      * Schedules the timer, or moves a timer with the same id to the new due time. The due entry goes first: a
-     * crash between the two writes leaves an entry without a timer, which the poller drops.
+     * crash between the two writes leaves an entry without a timer, which the poller drops once it is a minute old.
      */
     public Mono<Void> schedule(String id, String mallId, String kind, String subject, Instant dueAt, Map<String, String> data) {
         return apply(mallId, List.of(PendingTimer.schedule(id, kind, subject, dueAt, data)));

@@ -37,6 +37,12 @@ public class TimerPoller implements SmartLifecycle {
     static final String FAILED = "timers_failed";
     /** Due entries read at once; a round reads batch after batch until one is not full. */
     static final int BATCH = 100;
+    /**
+     * How long an entry waits for its timer: {@link DurableTimers} writes the entry, then the timer, and a round
+     * between the two (at once for a timer already due) must not take the entry for one whose timer is gone. After
+     * this the entry was left by a cancel or a failed write and is dropped; a retried write enters it again.
+     */
+    static final Duration TIMER_WRITE_GRACE = Duration.ofMinutes(1);
 
     private final ReactiveMongoTemplate mongo;
     private final DueIndex dueIndex;
@@ -51,7 +57,7 @@ public class TimerPoller implements SmartLifecycle {
     public TimerPoller(ReactiveMongoTemplate mongo, List<TimerHandler> handlers, Clock clock, Duration pollInterval,
                        Duration lease, int maxAttempts, MeterRegistry meters) {
         this.mongo = mongo;
-        this.dueIndex = new DueIndex(mongo);
+        this.dueIndex = new DueIndex(mongo, clock);
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::kind, Function.identity()));
         this.clock = clock;
         this.lease = lease;
@@ -97,7 +103,9 @@ public class TimerPoller implements SmartLifecycle {
                 .switchIfEmpty(Mono.defer(() -> mongo.findById(entry.timerId(), Timer.class)
                         // Still there and due: another instance is firing it, or its handler failed and waits for the lease.
                         .map(timer -> timer.dueAt().isAfter(now) ? Result.GONE : Result.WAITING)
-                        .defaultIfEmpty(Result.GONE)));
+                        // No timer: gone, or its write still on its way just after the entry's.
+                        .defaultIfEmpty(entry.enteredBefore(now.minus(TIMER_WRITE_GRACE))
+                                ? Result.GONE : Result.WAITING)));
     }
 
     private Mono<Timer> claim(String id, Instant now) {
