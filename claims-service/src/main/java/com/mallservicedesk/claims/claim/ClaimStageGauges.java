@@ -1,8 +1,8 @@
 package com.mallservicedesk.claims.claim;
 
+import com.mallservicedesk.platform.observability.GaugeTable;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.List;
@@ -20,24 +20,24 @@ import reactor.core.publisher.Mono;
 class ClaimStageGauges implements SmartLifecycle {
 
     private final ClaimStageCounts counts;
-    private final MultiGauge byStage;
+    private final GaugeTable byStage;
     private final PollingLoop loop;
 
     ClaimStageGauges(ClaimStageCounts counts, MeterRegistry meters,
                      @Value("${claims.metrics.refresh-interval:PT15S}") Duration interval) {
         this.counts = counts;
         this.loop = new PollingLoop("Claim stage gauges", interval, Flux.just(Boolean.TRUE), this::refresh);
-        this.byStage = MultiGauge.builder("msd.claims.current").description("Claims per mall and stage")
+        this.byStage = GaugeTable.builder("msd.claims.current").description("Claims per mall and stage")
                 .register(meters);
     }
 
     Mono<Void> refresh() {
         return counts.all().collectList().doOnNext(rows -> {
-            List<MultiGauge.Row<?>> gauges = rows.stream()
-                    .<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(Tags.of("mall", row.getString("mallId"), "stage",
+            List<GaugeTable.Row> gauges = rows.stream()
+                    .map(row -> GaugeTable.Row.of(Tags.of("mall", row.getString("mallId"), "stage",
                             row.getString("stage")), ((Number) row.get("n")).longValue()))
                     .toList();
-            byStage.register(gauges, true);
+            byStage.set(gauges);
         }).then();
     }
 

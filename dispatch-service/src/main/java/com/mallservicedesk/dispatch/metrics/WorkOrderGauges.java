@@ -1,8 +1,8 @@
 package com.mallservicedesk.dispatch.metrics;
 
+import com.mallservicedesk.platform.observability.GaugeTable;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +26,9 @@ import reactor.core.publisher.Mono;
 class WorkOrderGauges implements SmartLifecycle {
 
     private final WorkOrderCounts counts;
-    private final MultiGauge byStatus;
-    private final MultiGauge open;
-    private final MultiGauge overdue;
+    private final GaugeTable byStatus;
+    private final GaugeTable open;
+    private final GaugeTable overdue;
     private final PollingLoop loop;
 
     WorkOrderGauges(WorkOrderCounts counts, MeterRegistry meters,
@@ -36,11 +36,11 @@ class WorkOrderGauges implements SmartLifecycle {
         this.counts = counts;
         // Refresh at once on start, then every interval.
         this.loop = new PollingLoop("Work-order gauges", interval, Flux.just(Boolean.TRUE), this::refresh);
-        this.byStatus = MultiGauge.builder("msd.dispatch.work-orders.current")
+        this.byStatus = GaugeTable.builder("msd.dispatch.work-orders.current")
                 .description("Stored work orders by mall, department, kind and status").register(meters);
-        this.open = MultiGauge.builder("msd.dispatch.work-orders.open").description("Open work orders per department")
+        this.open = GaugeTable.builder("msd.dispatch.work-orders.open").description("Open work orders per department")
                 .register(meters);
-        this.overdue = MultiGauge.builder("msd.dispatch.work-orders.overdue")
+        this.overdue = GaugeTable.builder("msd.dispatch.work-orders.overdue")
                 .description("Open work orders with a breached service level in their current round").register(meters);
     }
 
@@ -59,18 +59,18 @@ class WorkOrderGauges implements SmartLifecycle {
                     overdueByDepartment.merge(department, Boolean.TRUE.equals(row.getBoolean("overdue")) ? n : 0, Long::sum);
                 }
             }
-            List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
-            byState.forEach((k, n) -> statusRows.add(MultiGauge.Row.of(Tags.of("mall", k.get(0), "department", k.get(1),
+            List<GaugeTable.Row> statusRows = new ArrayList<>();
+            byState.forEach((k, n) -> statusRows.add(GaugeTable.Row.of(Tags.of("mall", k.get(0), "department", k.get(1),
                     "kind", k.get(2), "status", k.get(3)), n)));
-            byStatus.register(statusRows, true);
-            open.register(perDepartment(openByDepartment), true);
-            overdue.register(perDepartment(overdueByDepartment), true);
+            byStatus.set(statusRows);
+            open.set(perDepartment(openByDepartment));
+            overdue.set(perDepartment(overdueByDepartment));
         }).then();
     }
 
-    private static List<MultiGauge.Row<?>> perDepartment(Map<List<String>, Long> sums) {
-        List<MultiGauge.Row<?>> result = new ArrayList<>();
-        sums.forEach((key, sum) -> result.add(MultiGauge.Row.of(Tags.of("mall", key.get(0), "department", key.get(1)), sum)));
+    private static List<GaugeTable.Row> perDepartment(Map<List<String>, Long> sums) {
+        List<GaugeTable.Row> result = new ArrayList<>();
+        sums.forEach((key, sum) -> result.add(GaugeTable.Row.of(Tags.of("mall", key.get(0), "department", key.get(1)), sum)));
         return result;
     }
 

@@ -133,39 +133,38 @@ final class TokenPostings {
     }
 
     /**
-     * Indexes a batch of requests: their entries, and the postings of requests with an unusual number, in one write;
-     * then the postings of requests whose block is already being folded; then the blocks whose last position the batch
+     * Indexes a batch of requests: their entries in one write; then, in one more, the postings of requests whose block
+     * is already being folded and of those with an unusual number; then the blocks whose last position the batch
      * brought, and those searches asked for, are folded.
      */
     Mono<Void> post(List<Indexed> requests) {
-        if (requests.isEmpty()) {
-            return foldAsked();
-        }
         Map<String, List<Indexed>> byBlock = new LinkedHashMap<>();
         Set<String> lastPositions = new LinkedHashSet<>();
-        Map<String, List<Object>> unnumbered = new LinkedHashMap<>();
-        var bulk = mongo.get().bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        List<Indexed> unnumbered = new ArrayList<>();
+        Map<String, Update> entries = new LinkedHashMap<>();
         for (Indexed request : requests) {
             Place place = placeOf(request.number(), request.requestId());
-            if (place.numbered()) {
-                String block = blockOf(request.mallId(), place.slot());
-                int position = (Integer) place.posting();
-                bulk.upsert(byId(entryOf(block, position)), new Update().set("id", request.requestId())
-                        .set("tokens", List.copyOf(request.tokens())));
-                byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(request);
-                if (position == BLOCK - 1) {
-                    lastPositions.add(block);
-                }
-            } else {
-                request.tokens().forEach(token -> unnumbered.computeIfAbsent(
-                        postingsOf(request.mallId(), place.slot(), token), k -> new ArrayList<>()).add(place.posting()));
+            if (!place.numbered()) {
+                unnumbered.add(request);
+                continue;
+            }
+            String block = blockOf(request.mallId(), place.slot());
+            int position = (Integer) place.posting();
+            entries.put(entryOf(block, position), new Update().set("id", request.requestId())
+                    .set("tokens", List.copyOf(request.tokens())));
+            byBlock.computeIfAbsent(block, k -> new ArrayList<>()).add(request);
+            if (position == BLOCK - 1) {
+                lastPositions.add(block);
             }
         }
-        unnumbered.forEach((key, ids) -> bulk.upsert(byId(key), new Update().addToSet("at").each(ids.toArray())));
-        return bulk.execute().then(statesOf(byBlock.keySet())).flatMap(folding -> {
-            List<Indexed> late = byBlock.entrySet().stream().filter(block -> folding.contains(block.getKey()))
-                    .flatMap(block -> block.getValue().stream()).toList();
-            return postTokens(late).then(fold(lastPositions));
+        return upsert(entries).then(statesOf(byBlock.keySet())).flatMap(folding -> {
+            List<Indexed> direct = new ArrayList<>(unnumbered);
+            byBlock.forEach((block, inBlock) -> {
+                if (folding.contains(block)) {
+                    direct.addAll(inBlock);
+                }
+            });
+            return postTokens(direct).then(fold(lastPositions));
         }).then(foldAsked());
     }
 
@@ -180,7 +179,7 @@ final class TokenPostings {
                 .collect(LinkedHashSet::new, Set::add);
     }
 
-    /** Adds the requests' positions to their blocks' postings of each of their tokens, in one write. */
+    /** Adds the requests to their slots' postings of each of their tokens, in one write. */
     private Mono<Void> postTokens(List<Indexed> requests) {
         Map<String, List<Object>> postings = new LinkedHashMap<>();
         for (Indexed request : requests) {
@@ -192,12 +191,19 @@ final class TokenPostings {
     }
 
     private Mono<Void> addPostings(Map<String, List<Object>> postings) {
-        if (postings.isEmpty()) {
+        Map<String, Update> updates = new LinkedHashMap<>();
+        postings.forEach((key, at) -> updates.put(key, new Update().addToSet("at").each(at.toArray())));
+        return upsert(updates);
+    }
+
+    /** Upserts each document by key, in one bulk write (none when there is nothing to write). */
+    private Mono<Void> upsert(Map<String, Update> updates) {
+        if (updates.isEmpty()) {
             return Mono.empty();
         }
         return Mono.defer(() -> {
             var bulk = mongo.get().bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            postings.forEach((key, at) -> bulk.upsert(byId(key), new Update().addToSet("at").each(at.toArray())));
+            updates.forEach((key, update) -> bulk.upsert(byId(key), update));
             return bulk.execute();
         }).then();
     }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.survey.metrics;
 
+import com.mallservicedesk.platform.observability.GaugeTable;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.survey.campaign.LatestSurveyResults;
 import com.mallservicedesk.survey.reception.Counts;
@@ -11,7 +12,6 @@ import com.mallservicedesk.survey.satisfaction.MonthlySatisfaction;
 import com.mallservicedesk.survey.satisfaction.SatisfactionTally;
 import com.mallservicedesk.survey.settings.KnownMalls;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,48 +38,48 @@ class SatisfactionGauges implements SmartLifecycle {
     private final SatisfactionTally satisfaction;
     private final CallbackStatistics callbacks;
     private final LatestSurveyResults surveys;
-    private final MultiGauge satisfactionRatio;
-    private final MultiGauge surveySatisfaction;
-    private final MultiGauge respondents;
-    private final MultiGauge callbackRate;
-    private final MultiGauge needingCallback;
+    private final GaugeTable satisfactionRatio;
+    private final GaugeTable surveySatisfaction;
+    private final GaugeTable respondents;
+    private final GaugeTable callbackRate;
+    private final GaugeTable needingCallback;
     private final ReceptionFigures reception;
-    private final MultiGauge complaintTimeliness;
-    private final MultiGauge complaintsConcluded;
-    private final MultiGauge replyAccuracy;
-    private final MultiGauge consultationsReviewed;
+    private final GaugeTable complaintTimeliness;
+    private final GaugeTable complaintsConcluded;
+    private final GaugeTable replyAccuracy;
+    private final GaugeTable consultationsReviewed;
     private final PollingLoop loop;
 
     SatisfactionGauges(KnownMalls malls, MonthlyReports months, SatisfactionTally satisfaction,
                        CallbackStatistics callbacks, LatestSurveyResults surveys, ReceptionFigures reception,
                        MeterRegistry meters, @Value("${survey.metrics.refresh-interval:PT30S}") Duration interval) {
         this.reception = reception;
-        this.complaintTimeliness = MultiGauge.builder("msd.survey.kpi.complaint.timeliness").baseUnit("ratio")
+        this.complaintTimeliness = GaugeTable.builder("msd.survey.kpi.complaint.timeliness").baseUnit("ratio")
                 .description("Complaints concluded this month with every clock of the complaint register met ÷ "
                         + "complaints concluded (seed 003 §監控指標)").register(meters);
-        this.complaintsConcluded = MultiGauge.builder("msd.survey.kpi.complaints.concluded")
+        this.complaintsConcluded = GaugeTable.builder("msd.survey.kpi.complaints.concluded")
                 .description("Complaints concluded this month (seed 003 §監控指標)").register(meters);
-        this.replyAccuracy = MultiGauge.builder("msd.survey.kpi.consultation.accuracy").baseUnit("ratio")
+        this.replyAccuracy = GaugeTable.builder("msd.survey.kpi.consultation.accuracy").baseUnit("ratio")
                 .description("Consultation replies found correct this month ÷ replies checked (seed 003 §監控指標)")
                 .register(meters);
-        this.consultationsReviewed = MultiGauge.builder("msd.survey.kpi.consultations.reviewed")
+        this.consultationsReviewed = GaugeTable.builder("msd.survey.kpi.consultations.reviewed")
                 .description("Consultation replies checked this month (seed 003 §監控指標)").register(meters);
         this.malls = malls;
         this.months = months;
         this.satisfaction = satisfaction;
         this.callbacks = callbacks;
         this.surveys = surveys;
-        this.surveySatisfaction = MultiGauge.builder("msd.survey.campaign.satisfaction").baseUnit("ratio")
+        this.surveySatisfaction = GaugeTable.builder("msd.survey.campaign.satisfaction").baseUnit("ratio")
                 .description("Overall satisfaction of the mall's latest closed half-yearly survey (seed 000 §4.5.1)")
                 .register(meters);
-        this.satisfactionRatio = MultiGauge.builder("msd.survey.callback.satisfaction").baseUnit("ratio")
+        this.satisfactionRatio = GaugeTable.builder("msd.survey.callback.satisfaction").baseUnit("ratio")
                 .description("Callback satisfaction this month: mean of the respondents' satisfied ÷ surveyed aspects "
                         + "(seed 000 §4.5.1)").register(meters);
-        this.respondents = MultiGauge.builder("msd.survey.callback.respondents")
+        this.respondents = GaugeTable.builder("msd.survey.callback.respondents")
                 .description("Answered callbacks this month").register(meters);
-        this.callbackRate = MultiGauge.builder("msd.survey.callback.rate").baseUnit("ratio")
+        this.callbackRate = GaugeTable.builder("msd.survey.callback.rate").baseUnit("ratio")
                 .description("Callback rate this month as callback-service reports it").register(meters);
-        this.needingCallback = MultiGauge.builder("msd.survey.callback.completions")
+        this.needingCallback = GaugeTable.builder("msd.survey.callback.completions")
                 .description("Completions needing a callback this month, as callback-service reports them").register(meters);
         this.loop = new PollingLoop("Survey gauges", interval, Flux.just(Boolean.TRUE), this::refresh);
     }
@@ -97,53 +97,53 @@ class SatisfactionGauges implements SmartLifecycle {
                         .map(t -> new MallRow(mallId, t.getT1(), t.getT2(), t.getT3(), t.getT4()))))
                 .collectList()
                 .doOnNext(rows -> {
-                    List<MultiGauge.Row<?>> s = new ArrayList<>();
-                    List<MultiGauge.Row<?>> n = new ArrayList<>();
-                    List<MultiGauge.Row<?>> rate = new ArrayList<>();
-                    List<MultiGauge.Row<?>> needing = new ArrayList<>();
-                    List<MultiGauge.Row<?>> survey = new ArrayList<>();
-                    List<MultiGauge.Row<?>> timeliness = new ArrayList<>();
-                    List<MultiGauge.Row<?>> concluded = new ArrayList<>();
-                    List<MultiGauge.Row<?>> accuracy = new ArrayList<>();
-                    List<MultiGauge.Row<?>> reviewed = new ArrayList<>();
+                    List<GaugeTable.Row> s = new ArrayList<>();
+                    List<GaugeTable.Row> n = new ArrayList<>();
+                    List<GaugeTable.Row> rate = new ArrayList<>();
+                    List<GaugeTable.Row> needing = new ArrayList<>();
+                    List<GaugeTable.Row> survey = new ArrayList<>();
+                    List<GaugeTable.Row> timeliness = new ArrayList<>();
+                    List<GaugeTable.Row> concluded = new ArrayList<>();
+                    List<GaugeTable.Row> accuracy = new ArrayList<>();
+                    List<GaugeTable.Row> reviewed = new ArrayList<>();
                     for (MallRow row : rows) {
                         Tags mall = Tags.of("mall", row.mallId());
                         long complaints = row.reception().get("kpi.complaints.concluded");
                         if (complaints > 0) {
-                            concluded.add(MultiGauge.Row.of(mall, complaints));
-                            timeliness.add(MultiGauge.Row.of(mall,
+                            concluded.add(GaugeTable.Row.of(mall, complaints));
+                            timeliness.add(GaugeTable.Row.of(mall,
                                     (double) row.reception().get("kpi.complaints.onTime") / complaints));
                         }
                         long replies = row.reception().get("kpi.consultations.reviewed");
                         if (replies > 0) {
-                            reviewed.add(MultiGauge.Row.of(mall, replies));
-                            accuracy.add(MultiGauge.Row.of(mall,
+                            reviewed.add(GaugeTable.Row.of(mall, replies));
+                            accuracy.add(GaugeTable.Row.of(mall,
                                     (double) row.reception().get("kpi.consultations.correct") / replies));
                         }
                         if (row.answers().satisfactionRatio() != null) {
-                            s.add(MultiGauge.Row.of(mall, row.answers().satisfactionRatio()));
-                            n.add(MultiGauge.Row.of(mall, row.answers().callbacks()));
+                            s.add(GaugeTable.Row.of(mall, row.answers().satisfactionRatio()));
+                            n.add(GaugeTable.Row.of(mall, row.answers().callbacks()));
                         }
                         if (row.survey().ratio() != null) {
-                            survey.add(MultiGauge.Row.of(Tags.of("mall", row.mallId(), "period", row.survey().period()),
+                            survey.add(GaugeTable.Row.of(Tags.of("mall", row.mallId(), "period", row.survey().period()),
                                     row.survey().ratio()));
                         }
                         if (row.figures().reported()) {
-                            needing.add(MultiGauge.Row.of(mall, row.figures().completionsNeedingCallback()));
+                            needing.add(GaugeTable.Row.of(mall, row.figures().completionsNeedingCallback()));
                             if (row.figures().callbackRatio() != null) {
-                                rate.add(MultiGauge.Row.of(mall, row.figures().callbackRatio()));
+                                rate.add(GaugeTable.Row.of(mall, row.figures().callbackRatio()));
                             }
                         }
                     }
-                    satisfactionRatio.register(s, true);
-                    respondents.register(n, true);
-                    callbackRate.register(rate, true);
-                    needingCallback.register(needing, true);
-                    surveySatisfaction.register(survey, true);
-                    complaintTimeliness.register(timeliness, true);
-                    complaintsConcluded.register(concluded, true);
-                    replyAccuracy.register(accuracy, true);
-                    consultationsReviewed.register(reviewed, true);
+                    satisfactionRatio.set(s);
+                    respondents.set(n);
+                    callbackRate.set(rate);
+                    needingCallback.set(needing);
+                    surveySatisfaction.set(survey);
+                    complaintTimeliness.set(timeliness);
+                    complaintsConcluded.set(concluded);
+                    replyAccuracy.set(accuracy);
+                    consultationsReviewed.set(reviewed);
                 })
                 .then();
     }
