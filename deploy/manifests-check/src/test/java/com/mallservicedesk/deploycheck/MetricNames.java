@@ -43,12 +43,12 @@ final class MetricNames {
     enum Kind { COUNTER, GAUGE, TIMER, SUMMARY, UNKNOWN }
 
     /**
-     * A meter declared with a literal name: {@code Counter.builder("…")}, {@code Gauge/MultiGauge/TimeGauge/Timer/
-     * DistributionSummary.builder("…")}, {@code registry.counter/gauge/timer/summary("…")}, or a service's own helper
+     * A meter declared with a literal name: {@code Counter.builder("…")}, {@code Gauge/MultiGauge/GaugeTable/TimeGauge/
+     * Timer/DistributionSummary.builder("…")}, {@code registry.counter/gauge/timer/summary("…")}, or a service's own helper
      * named gauge/counter/timer/summary/histogram taking the name first.
      */
     private static final Pattern METER = Pattern.compile(
-            "(?:\\b(Counter|FunctionCounter|Gauge|MultiGauge|TimeGauge|Timer|LongTaskTimer|DistributionSummary)\\.builder"
+            "(?:\\b(Counter|FunctionCounter|Gauge|MultiGauge|GaugeTable|TimeGauge|Timer|LongTaskTimer|DistributionSummary)\\.builder"
                     + "|\\b(counter|gauge|timer|summary|histogram))\\(\\s*\"((?:msd|platform)\\.[A-Za-z0-9._-]+)\"");
     private static final Pattern BASE_UNIT = Pattern.compile("\\.baseUnit\\(\\s*\"([a-z]+)\"\\s*\\)");
 
@@ -84,7 +84,7 @@ final class MetricNames {
     private static Kind kind(String call) {
         return switch (call) {
             case "Counter", "FunctionCounter", "counter" -> Kind.COUNTER;
-            case "Gauge", "MultiGauge", "TimeGauge", "gauge" -> Kind.GAUGE;
+            case "Gauge", "MultiGauge", "GaugeTable", "TimeGauge", "gauge" -> Kind.GAUGE;
             case "Timer", "LongTaskTimer", "timer" -> Kind.TIMER;
             case "DistributionSummary", "summary" -> Kind.SUMMARY;
             default -> Kind.UNKNOWN;

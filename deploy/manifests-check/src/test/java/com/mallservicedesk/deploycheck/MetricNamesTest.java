@@ -99,11 +99,12 @@ class MetricNamesTest {
                 Counter.builder("msd.a.b").tag("x", "y").register(r);
                 meters.timer("platform.t", "k", v);
                 MultiGauge.builder("msd.rate").baseUnit("ratio").register(r);
+                GaugeTable.builder("msd.orders.open").description("d").register(r);
                 DistributionSummary.builder("msd.amount").baseUnit("cny").register(r);
                 meters.summary("platform.late.seconds", "k", v);
                 gauge("msd.month-rate", mall, "d", f -> 1);
                 """)).contains("msd_a_b_total", "platform_t_seconds_count", "platform_t_seconds_bucket", "msd_rate_ratio",
-                "msd_amount_cny_sum", "platform_late_seconds_max", "msd_month_rate")
+                "msd_amount_cny_sum", "platform_late_seconds_max", "msd_month_rate", "msd_orders_open")
                 .doesNotContain("msd_a_b", "msd_rate", "platform_late_seconds_seconds_max");
     }
 }
