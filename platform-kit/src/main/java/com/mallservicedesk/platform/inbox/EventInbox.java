@@ -100,29 +100,27 @@ public class EventInbox {
                 return Mono.<Void>empty();
             }
             String consumer = handlers.consumer();
-            Mono<Void> handled;
             if (!handlers.records(event.type())) {
-                handled = withinTimeout(Mono.defer(() -> handlers.handle(event, json)));
-            } else {
-                String key = consumer + "/" + event.id();
-                var processed = new ProcessedEvent(key, consumer, event.id(), event.type(), event.mallId(),
-                        clock.instant());
-                handled = mongo.exists(Query.query(Criteria.where("_id").is(key)), ProcessedEvent.class)
-                        .flatMap(done -> {
-                            if (done) {
-                                meters.counter("platform.inbox.duplicates", "consumer", consumer, "type", event.type())
-                                        .increment();
-                                log.debug("{} already processed event {}", consumer, event.id());
-                                return Mono.just(false);
-                            }
-                            return withinTimeout(Mono.defer(() -> handlers.handle(event, json)))
-                                    .then(InsertOnce.into(mongo, processed)).thenReturn(true);
-                        })
-                        .filter(handledNow -> handledNow).then();
+                return withinTimeout(Mono.defer(() -> handlers.handle(event, json)))
+                        .doOnSuccess(done -> countProcessed(consumer, event));
             }
-            return handled.doOnSuccess(done -> meters.counter("platform.inbox.processed", "consumer", consumer,
-                    "type", event.type()).increment());
+            String key = consumer + "/" + event.id();
+            var processed = new ProcessedEvent(key, consumer, event.id(), event.type(), event.mallId(), clock.instant());
+            return mongo.exists(Query.query(Criteria.where("_id").is(key)), ProcessedEvent.class).flatMap(done -> {
+                if (done) {
+                    meters.counter("platform.inbox.duplicates", "consumer", consumer, "type", event.type()).increment();
+                    log.debug("{} already processed event {}", consumer, event.id());
+                    return Mono.<Void>empty();
+                }
+                return withinTimeout(Mono.defer(() -> handlers.handle(event, json)))
+                        .then(InsertOnce.into(mongo, processed)).then()
+                        .doOnSuccess(handled -> countProcessed(consumer, event));
+            });
         });
+    }
+
+    private void countProcessed(String consumer, IncomingEvent event) {
+        meters.counter("platform.inbox.processed", "consumer", consumer, "type", event.type()).increment();
     }
 
     /** A handler that hangs fails like any other, to be retried and then dead-lettered (not waited for forever). */

@@ -7,6 +7,7 @@ import com.mallservicedesk.platform.inbox.EventHandlers;
 import com.mallservicedesk.platform.inbox.EventInbox;
 import com.mallservicedesk.platform.inbox.ProcessedEvent;
 import com.mallservicedesk.platform.store.InsertOnce;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,9 @@ class RepeatableHandlersTest extends KitIntegrationTest {
 
     @Autowired
     EventInbox inbox;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aRepeatableHandlerRunsOnEveryDeliveryAndItsOwnKeyKeepsTheEffectSingle() {
@@ -58,6 +62,9 @@ class RepeatableHandlersTest extends KitIntegrationTest {
 
         assertThat(runs).hasValue(1);
         assertThat(processedRecordsOf(consumer)).isEqualTo(1);
+        // The repeat is counted as a duplicate only, not as processed again.
+        assertThat(meters.get("platform.inbox.processed").tag("consumer", consumer).counter().count()).isEqualTo(1);
+        assertThat(meters.get("platform.inbox.duplicates").tag("consumer", consumer).counter().count()).isEqualTo(1);
     }
 
     private long processedRecordsOf(String consumer) {
