@@ -39,8 +39,7 @@ class ProgressListener {
 
     @KafkaListener(topics = "dispatch.work-orders.v1", groupId = "intake-service")
     void onWorkOrder(List<ConsumerRecord<String, String>> records) {
-        inbox.accept(records, workOrders);
-        inbox.accept(records, complaintWorkOrders);
+        inbox.accept(records, workOrders, complaintWorkOrders);
     }
 
     @KafkaListener(topics = "callback.callbacks.v1", groupId = "intake-service")

@@ -58,15 +58,19 @@ public class EventInbox {
         this.concurrency = concurrency;
     }
 
-    /** Called from a batch listener thread: blocks until the records are handled, so offsets commit only after. */
-    public void accept(List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+    /**
+     * Called from a batch listener thread: blocks until the records are handled, so offsets commit only after. With
+     * several consumers on one listener, each record goes to each of them in turn before the record counts as handled:
+     * committing the records before a failure must not skip a consumer that had not seen them yet.
+     */
+    public void accept(List<ConsumerRecord<String, String>> records, EventHandlers... consumers) {
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             byKey.computeIfAbsent(String.valueOf(records.get(i).key()), k -> new ArrayList<>()).add(i);
         }
         List<Failure> failures = Flux.fromIterable(byKey.values())
                 .flatMap(indexes -> Flux.fromIterable(indexes)
-                        .concatMap(i -> handle(records.get(i), handlers)
+                        .concatMap(i -> Flux.fromArray(consumers).concatMap(handlers -> handle(records.get(i), handlers))
                                 .then(Mono.<Failure>empty())
                                 .onErrorResume(failure -> Mono.error(new Failure(i, failure))))
                         .onErrorResume(Failure.class, Mono::just), concurrency)

@@ -78,6 +78,23 @@ class EventInboxBatchTest {
     }
 
     @Test
+    @DisplayName("with two consumers on one listener, each record goes to both before the next: the records committed before a failure reached both")
+    void everyConsumerSeesTheRecordsBeforeAFailure() {
+        List<String> second = new CopyOnWriteArrayList<>();
+        EventHandlers first = handlers((key, label) -> label.startsWith("fail")
+                ? Mono.error(new IllegalStateException("requested by the test: " + label))
+                : Mono.fromRunnable(() -> handled.add(label)));
+        EventHandlers other = handlers((key, label) -> Mono.fromRunnable(() -> second.add(label)));
+        var records = List.of(record("a", "a1"), record("a", "fail-a2"), record("a", "a3"));
+
+        assertThatThrownBy(() -> inbox.accept(records, first, other))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failure -> assertThat(failure.getRecord()).isSameAs(records.get(1)));
+        assertThat(handled).containsExactly("a1");
+        assertThat(second).containsExactly("a1");
+    }
+
+    @Test
     @DisplayName("a record that cannot be read as an event fails as that record, like a failing handler")
     void anUnreadableRecordIsNamed() {
         var unreadable = new ConsumerRecord<>("kittest.parcels.v1", 0, 7L, "c", "{}");
