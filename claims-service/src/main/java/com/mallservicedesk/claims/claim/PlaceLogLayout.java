@@ -1,12 +1,9 @@
 package com.mallservicedesk.claims.claim;
 
 import com.mallservicedesk.platform.store.InsertOnce;
-import java.time.Duration;
+import com.mallservicedesk.platform.store.LayoutConversion;
 import java.util.List;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,23 +21,22 @@ import reactor.core.publisher.Mono;
  * for earlier requests that are still in the earlier layout.
  */
 @Component
-class PlaceLogLayout implements SmartLifecycle {
+class PlaceLogLayout extends LayoutConversion {
 
     static final String EARLIER = "claim_place_log";
 
-    private static final Logger log = LoggerFactory.getLogger(PlaceLogLayout.class);
     /** Inserts of one day document's entries in flight at once. */
     private static final int CONCURRENT_INSERTS = 16;
 
     private final ReactiveMongoTemplate mongo;
-    private volatile boolean running;
 
     PlaceLogLayout(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     /** Converts what is left in the earlier layout; the number of day documents converted and deleted. */
-    Mono<Long> convert() {
+    @Override
+    protected Mono<Long> convert() {
         return mongo.findAll(Document.class, EARLIER)
                 .concatMap(this::converted)
                 .filter(Boolean::booleanValue).count();
@@ -75,28 +71,8 @@ class PlaceLogLayout implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Long converted = convert().block(Duration.ofMinutes(10));
-        if (converted != null && converted > 0) {
-            log.info("Place log: {} day documents of the earlier layout converted to one document per request and "
-                    + "incident", converted);
-        }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the listener containers (spring-kafka's default phase is {@code Integer.MAX_VALUE - 100}). */
-    @Override
-    public int getPhase() {
-        return 0;
+    protected String convertedMessage() {
+        return "Place log: {} day documents of the earlier layout converted to one document per request and "
+                + "incident";
     }
 }

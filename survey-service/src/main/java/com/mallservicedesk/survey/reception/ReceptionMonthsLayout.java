@@ -1,12 +1,9 @@
 package com.mallservicedesk.survey.reception;
 
 import com.mallservicedesk.platform.store.InsertOnce;
-import java.time.Duration;
+import com.mallservicedesk.platform.store.LayoutConversion;
 import java.time.YearMonth;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,16 +20,13 @@ import reactor.core.publisher.Mono;
  * listeners'), since an event counted in a day meanwhile would be subtracted from a month that never had it.
  */
 @Component
-class ReceptionMonthsLayout implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(ReceptionMonthsLayout.class);
+class ReceptionMonthsLayout extends LayoutConversion {
 
     /** Marks a store whose month documents are all in the current layout. */
     static final String MONTHS_HOLD_DAYLESS_ONLY = "~months-hold-dayless-only";
 
     private final ReactiveMongoTemplate mongo;
     private final ReceptionFigures figures;
-    private volatile boolean running;
 
     ReceptionMonthsLayout(ReactiveMongoTemplate mongo, ReceptionFigures figures) {
         this.mongo = mongo;
@@ -40,7 +34,8 @@ class ReceptionMonthsLayout implements SmartLifecycle {
     }
 
     /** Converts what is left in the earlier layout; the number of month documents converted. */
-    Mono<Long> convert() {
+    @Override
+    protected Mono<Long> convert() {
         return mongo.exists(Query.query(Criteria.where("_id").is(MONTHS_HOLD_DAYLESS_ONLY)), PeriodCounters.MONTHS)
                 .flatMap(done -> done ? Mono.just(0L) : mongo.find(
                                 Query.query(Criteria.where(PeriodCounters.DAYLESS).exists(false)
@@ -65,28 +60,8 @@ class ReceptionMonthsLayout implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Long converted = convert().block(Duration.ofMinutes(10));
-        if (converted != null && converted > 0) {
-            log.info("Reception months: {} month documents now count only what has no day; a month is the sum of "
-                    + "its days and that", converted);
-        }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the listener containers (spring-kafka's default phase is {@code Integer.MAX_VALUE - 100}). */
-    @Override
-    public int getPhase() {
-        return 0;
+    protected String convertedMessage() {
+        return "Reception months: {} month documents now count only what has no day; a month is the sum of "
+                + "its days and that";
     }
 }

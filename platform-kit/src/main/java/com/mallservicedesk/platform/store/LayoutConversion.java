@@ -1,0 +1,51 @@
+package com.mallservicedesk.platform.store;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Mono;
+
+/**
+ * Brings stored documents of an earlier layout to the current one at start, before the service consumes events: a
+ * lower phase than the listener containers' (spring-kafka's default is {@code Integer.MAX_VALUE - 100}), because an
+ * event handled in the new layout beside documents still in the old one would be counted or linked wrongly. A
+ * subclass says what {@link #convert()} does; it must be safe to run again and on two instances at once.
+ */
+public abstract class LayoutConversion implements SmartLifecycle {
+
+    private static final Duration AT_MOST = Duration.ofMinutes(10);
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private volatile boolean running;
+
+    /** Converts what is left in the earlier layout; how many documents it converted. */
+    protected abstract Mono<Long> convert();
+
+    /** What the log says once documents were converted, with {@code {}} for their number. */
+    protected abstract String convertedMessage();
+
+    @Override
+    public void start() {
+        Long converted = convert().block(AT_MOST);
+        if (converted != null && converted > 0) {
+            log.info(convertedMessage(), converted);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}
