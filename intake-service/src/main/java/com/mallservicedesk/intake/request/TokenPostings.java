@@ -56,6 +56,9 @@ final class TokenPostings {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     /** The slot of a day's requests whose numbers are not in the usual form; it sorts after the day's blocks. */
     static final String UNNUMBERED = "~";
+    /** A block's state: its fold began; then its postings are complete. */
+    static final String FOLDING = "folding";
+    static final String FOLDED = "folded";
     /** Blocks a search may ask to have folded before the indexer gets to them; more wait for a later search. */
     private static final int MAX_FOLDS_ASKED = 10_000;
 
@@ -157,7 +160,7 @@ final class TokenPostings {
                 lastPositions.add(block);
             }
         }
-        return upsert(entries).then(statesOf(byBlock.keySet())).flatMap(folding -> {
+        return upsert(entries).then(marked(byBlock.keySet(), FOLDING)).flatMap(folding -> {
             List<Indexed> direct = new ArrayList<>(unnumbered);
             byBlock.forEach((block, inBlock) -> {
                 if (folding.contains(block)) {
@@ -168,13 +171,16 @@ final class TokenPostings {
         }).then(foldAsked());
     }
 
-    /** Which of the blocks are being folded or are folded. */
-    private Mono<Set<String>> statesOf(Collection<String> blocks) {
+    /**
+     * Which of the blocks are marked {@value #FOLDING} (their fold began) or {@value #FOLDED} (their postings are
+     * complete): one read of their states by key.
+     */
+    Mono<Set<String>> marked(Collection<String> blocks, String mark) {
         if (blocks.isEmpty()) {
             return Mono.just(Set.of());
         }
         return mongo.get().find(Query.query(Criteria.where("_id").in(blocks)), Document.class, collection)
-                .filter(state -> state.getBoolean("folding", false))
+                .filter(state -> state.getBoolean(mark, false))
                 .map(state -> state.getString("_id"))
                 .collect(LinkedHashSet::new, Set::add);
     }
@@ -217,9 +223,9 @@ final class TokenPostings {
     }
 
     private Mono<Void> fold(String block) {
-        return mongo.get().findAndModify(byId(block), new Update().set("folding", true),
+        return mongo.get().findAndModify(byId(block), new Update().set(FOLDING, true),
                         FindAndModifyOptions.options().upsert(true), Document.class, collection)
-                .filter(before -> before.getBoolean("folded", false))
+                .filter(before -> before.getBoolean(FOLDED, false))
                 .hasElement()
                 .flatMap(folded -> folded ? Mono.empty() : foldEntries(block));
     }
@@ -237,7 +243,7 @@ final class TokenPostings {
                     }
                     return addPostings(postings);
                 })
-                .then(mongo.get().updateFirst(byId(block), new Update().set("folded", true), collection))
+                .then(mongo.get().updateFirst(byId(block), new Update().set(FOLDED, true), collection))
                 .then();
     }
 

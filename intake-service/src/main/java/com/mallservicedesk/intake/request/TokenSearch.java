@@ -93,7 +93,8 @@ final class TokenSearch {
         return numbers.get().lastOfDays(mallId, first, last).flatMap(lastOfDays -> {
             List<Slot> slots = slotsNewestFirst(mallId, first, last, today, lastOfDays);
             List<Slot> blocks = slots.stream().filter(Slot::numbered).toList();
-            return foldedOf(blocks).flatMap(folded -> {
+            List<String> keys = blocks.stream().map(Slot::key).toList();
+            return postings.marked(keys, TokenPostings.FOLDED).flatMap(folded -> {
                 List<Slot> unfolded = blocks.stream().filter(block -> !folded.contains(block.key())).toList();
                 unfolded.stream().filter(Slot::closed).forEach(block -> postings.askToFold(block.key()));
                 return entriesOf(unfolded).flatMap(entries -> Flux.fromIterable(found.entrySet())
@@ -130,18 +131,6 @@ final class TokenSearch {
             }
         }
         return slots;
-    }
-
-    /** Which of the blocks are folded: their postings are read, not their entries. */
-    private Mono<Set<String>> foldedOf(List<Slot> blocks) {
-        if (blocks.isEmpty()) {
-            return Mono.just(Set.of());
-        }
-        return mongo.get().find(Query.query(Criteria.where("_id").in(blocks.stream().map(Slot::key).toList())),
-                        Document.class, collection)
-                .filter(state -> state.getBoolean("folded", false))
-                .map(state -> state.getString("_id"))
-                .collect(Collectors.toSet());
     }
 
     /** The entries of the blocks, by key: each entry's tokens. */
