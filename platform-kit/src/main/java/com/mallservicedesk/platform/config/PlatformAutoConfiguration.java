@@ -5,6 +5,7 @@ import com.mallservicedesk.platform.housekeeping.Housekeeping;
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.inbox.DeadLetterErrorHandlerFactory;
 import com.mallservicedesk.platform.inbox.EventInbox;
+import com.mallservicedesk.platform.observability.ConsumersHealthIndicator;
 import com.mallservicedesk.platform.observability.KafkaHealthIndicator;
 import com.mallservicedesk.platform.observability.MongoPingHealthIndicator;
 import com.mallservicedesk.platform.observability.MetricLimits;
@@ -47,6 +48,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -233,6 +235,11 @@ public class PlatformAutoConfiguration {
     @Bean("kafkaHealthContributor")
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaHealthIndicator(kafkaAdmin, Duration.ofSeconds(3));
+    }
+
+    @Bean("consumersHealthContributor")
+    ConsumersHealthIndicator consumersHealthIndicator(KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
+        return new ConsumersHealthIndicator(listeners, meters);
     }
 
     @Bean

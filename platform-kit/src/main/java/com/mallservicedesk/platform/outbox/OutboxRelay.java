@@ -68,7 +68,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Counter timerChanges;
     private final AtomicLong backlog = new AtomicLong();
-    private final Sinks.Many<Work> dispatches;
+    /** Work handed over after writes; a stopped relay's sink is replaced, since it serves only one subscription. */
+    private volatile Sinks.Many<Work> dispatches = newDispatches();
     /** Markers this instance leased while writing, waiting for their write to commit; by marker key. */
     private final Map<String, Document> leasedAtWrite = new ConcurrentHashMap<>();
     private final PollingLoop loop;
@@ -98,8 +99,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.timerChanges = Counter.builder("platform.outbox.timer.changes").description("Timer changes the outbox relay applied").register(meters);
         Gauge.builder("platform.outbox.backlog", backlog, AtomicLong::get)
                 .description("Aggregate documents with work not yet relayed, as of the last poll").register(meters);
-        this.dispatches = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(10_000));
         this.loop = new PollingLoop("Outbox relay", settings.pollInterval(), Flux.empty(), this::relayLeftovers);
+    }
+
+    private static Sinks.Many<Work> newDispatches() {
+        return Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(10_000));
     }
 
     PendingMarkers markers() {
@@ -287,6 +291,8 @@ public class OutboxRelay implements SmartLifecycle {
         Disposable current = dispatching;
         if (current != null) {
             current.dispose();
+            // Work handed over from now on waits for the next start (or, if none comes, for another relay's poll).
+            dispatches = newDispatches();
         }
         dispatching = null;
     }

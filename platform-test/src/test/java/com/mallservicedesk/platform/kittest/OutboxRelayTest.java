@@ -141,6 +141,30 @@ class OutboxRelayTest extends KitIntegrationTest {
     }
 
     @Test
+    void aRelayStoppedAndStartedAgainStillRelaysRightAfterAWrite() {
+        // This service's own relay fails every send; the relay under test polls too rarely to find the parcel itself.
+        publisher.failSends(true);
+        String id = registeredParcelId("M004", "restarted-relay");
+        var settings = new OutboxRelay.Settings(Duration.ofHours(1), 100, 8, Duration.ofSeconds(30));
+        var relay = new OutboxRelay(mongo, publisher::publishDirectly, timers, settings, new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        relay.start();
+        relay.stop();
+        relay.start();
+        try {
+            // Asked again while this service's failing relay happens to hold the marker's lease.
+            await().untilAsserted(() -> {
+                relay.dispatch("parcels/" + id);
+                assertThat(parcel(id).getOutbox()).isEmpty();
+            });
+        } finally {
+            relay.stop();
+        }
+        publisher.failSends(false);
+        await().untilAsserted(() -> assertThat(receipts.countFor(id).block()).isEqualTo(1));
+    }
+
+    @Test
     void publishedEventsCarryTheCloudEventsContract() {
         try (TopicProbe probe = TopicProbe.on("kittest.parcels.v1")) {
             String id = registeredParcelId("M002", "headers");
