@@ -186,7 +186,8 @@ public final class LocalPlatform {
         Map<ServiceInstance, ChildProcess> started = new LinkedHashMap<>();
         for (ServiceInstance instance : instances) {
             Supervisor supervisor = supervisor(instance.name(), afterCrash -> launcher.start(instance, afterCrash),
-                    child -> launcher.awaitHealthy(child, instance, SERVICE_TIMEOUT));
+                    child -> launcher.awaitHealthy(child, instance, SERVICE_TIMEOUT))
+                    .watchLiveness(new LivenessProbe(instance.livenessUri()), Supervisor.LivenessChecks.STANDARD);
             started.put(instance, supervisor.start());
             children.add("services", supervisor);
         }
@@ -265,7 +266,8 @@ public final class LocalPlatform {
                         + "--roles FRONT_DESK,SUPERVISOR"))
                 .append(row("", "curl -H \"Authorization: Bearer $(deploy/dev-token.sh ...)\" "
                         + instances.get(0).url() + "/..."))
-                .append("\nA process that crashes is restarted. Ctrl-C stops everything.\n");
+                .append("\nA process that crashes, or a service whose liveness probe fails, is restarted. Ctrl-C stops "
+                        + "everything.\n");
         log.say(summary.toString());
     }
 

@@ -19,4 +19,9 @@ public record ServiceInstance(String service, int number, int port) {
     public URI healthUri() {
         return URI.create(url() + "/actuator/health");
     }
+
+    /** The liveness group on the management port (the service port + 1000). */
+    public URI livenessUri() {
+        return URI.create("http://" + Ports.LOOPBACK + ":" + (port + 1000) + "/actuator/health/liveness");
+    }
 }

@@ -2,6 +2,7 @@ package com.mallservicedesk.localplatform;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,9 @@ import java.util.function.Consumer;
 /**
  * Keeps one child running: once {@link #supervise() supervising}, a child that ends by itself is reported with its
  * exit code and started again after a back-off; a child asked to stop stays stopped. Before supervision starts, an
- * exit is left to whoever started the child (the launcher treats it as a failed start).
+ * exit is left to whoever started the child (the launcher treats it as a failed start). A child that runs but says
+ * it is not alive several times in a row (its liveness probe, {@link #watchLiveness}) is stopped, which restarts it,
+ * as an orchestrator does.
  */
 final class Supervisor implements Stoppable {
 
@@ -26,6 +29,18 @@ final class Supervisor implements Stoppable {
         Duration await(ChildProcess child) throws LaunchFailure, InterruptedException;
     }
 
+    /** Asks a running child whether it is alive: why not, or empty when it is (or cannot tell, e.g. still starting). */
+    @FunctionalInterface
+    interface Liveness {
+        Optional<String> notAlive(ChildProcess child);
+    }
+
+    /** How often the liveness probe runs, and how many answers of "not alive" in a row restart the child. */
+    record LivenessChecks(Duration interval, int failuresBeforeRestart, Duration stopGrace) {
+
+        static final LivenessChecks STANDARD = new LivenessChecks(Duration.ofSeconds(10), 3, Duration.ofSeconds(30));
+    }
+
     private final String name;
     private final Launch launch;
     private final Readiness readiness;
@@ -39,6 +54,9 @@ final class Supervisor implements Stoppable {
     private int crashesInARow;
     private int restarts;
     private ScheduledFuture<?> pendingRestart;
+    private Liveness liveness;
+    private LivenessChecks livenessChecks;
+    private int notAliveInARow;
 
     Supervisor(String name, Launch launch, Readiness readiness, RestartBackoff backoff,
                ScheduledExecutorService scheduler, Consumer<String> report) {
@@ -56,14 +74,65 @@ final class Supervisor implements Stoppable {
         return current;
     }
 
+    /** Once supervising, the child is asked whether it is alive; a child that keeps saying no is restarted. */
+    synchronized Supervisor watchLiveness(Liveness probe, LivenessChecks checks) {
+        this.liveness = probe;
+        this.livenessChecks = checks;
+        return this;
+    }
+
     /** From now on an exit nobody asked for restarts the child. */
     void supervise() {
         ChildProcess child;
+        LivenessChecks checks;
         synchronized (this) {
             supervising = true;
             child = current;
+            checks = liveness == null ? null : livenessChecks;
         }
         watch(child);
+        if (checks != null) {
+            scheduler.scheduleWithFixedDelay(this::checkLiveness, checks.interval().toMillis(),
+                    checks.interval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One liveness round. A child not alive {@code failuresBeforeRestart} times in a row is stopped (SIGTERM, killed
+     * after the grace); its exit then restarts it like any other. A restarted child starts its count afresh.
+     */
+    private void checkLiveness() {
+        ChildProcess child;
+        synchronized (this) {
+            child = current;
+            if (stopping || child == null || !child.isAlive()) {
+                notAliveInARow = 0;
+                return;
+            }
+        }
+        Optional<String> why;
+        try {
+            why = liveness.notAlive(child);
+        } catch (RuntimeException e) {
+            why = Optional.empty();
+        }
+        int inARow;
+        synchronized (this) {
+            if (child != current || stopping) {
+                return;
+            }
+            notAliveInARow = why.isPresent() ? notAliveInARow + 1 : 0;
+            inARow = notAliveInARow;
+            if (inARow < livenessChecks.failuresBeforeRestart()) {
+                return;
+            }
+            notAliveInARow = 0;
+        }
+        report.accept(String.format("%-18s is not alive (%s) %d times in a row; stopping it to restart it (log: %s)",
+                name, why.orElseThrow(), inARow, child.logFile()));
+        Thread stopper = new Thread(() -> child.stop(livenessChecks.stopGrace()), "stop-" + name);
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     @Override

@@ -107,6 +107,28 @@ class SupervisorTest {
     }
 
     @Test
+    void aChildThatKeepsSayingItIsNotAliveIsStoppedAndRestarted() throws Exception {
+        var down = new java.util.concurrent.atomic.AtomicReference<String>();
+        supervisor = supervisor().watchLiveness(child -> java.util.Optional.ofNullable(down.get()),
+                new Supervisor.LivenessChecks(Duration.ofMillis(100), 3, Duration.ofSeconds(5)));
+        ChildProcess first = supervisor.start();
+        supervisor.supervise();
+        await("first run up").atMost(RESTART_TIMEOUT).until(() -> runsInLog() == 1);
+
+        down.set("consumers DOWN");
+
+        await("restart").atMost(RESTART_TIMEOUT).until(() -> supervisor.restarts() == 1 && supervisor.isAlive());
+        down.set(null);
+        assertThat(first.isAlive()).isFalse();
+        assertThat(reports).anySatisfy(line -> assertThat(line)
+                .contains("stand-in", "is not alive (consumers DOWN) 3 times in a row; stopping it to restart it"));
+        // SIGTERM, not a kill: the child's shutdown hooks ran.
+        assertThat(reports).anySatisfy(line -> assertThat(line).contains("exited with code 143 (terminated: SIGTERM)"));
+        await("the alive child stays").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> supervisor.restarts() == 1 && supervisor.isAlive());
+    }
+
+    @Test
     void exitCodesOfSignalsAreNamed() {
         assertThat(Supervisor.describe(137)).isEqualTo("137 (killed: SIGKILL)");
         assertThat(Supervisor.describe(143)).isEqualTo("143 (terminated: SIGTERM)");
