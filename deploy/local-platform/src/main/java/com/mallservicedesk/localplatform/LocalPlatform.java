@@ -87,7 +87,8 @@ public final class LocalPlatform {
     private int run() {
         try {
             ServiceLauncher launcher = new ServiceLauncher(options.repoRoot(), projectVersion(), options.logsDir())
-                    .withJit(options.jit());
+                    .withJit(options.jit())
+                    .withNice("intake-service", options.intakeNice());
             List<ServiceInstance> instances = options.serviceInstances();
             ServiceInstance console = PlatformService.CONSOLE.instance(1);
             checkJars(launcher);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,22 +28,25 @@ public final class ServiceLauncher {
     private final Path logsDir;
     private final Jit jit;
     private final Map<String, String> environment;
+    /** CPU priority (nice) by service, for those that run below the others. */
+    private final Map<String, Integer> niceness;
 
     /** Jars from {@code <repoRoot>/<service>/target/<service>-<version>-exec.jar}, logs into {@code logsDir}. */
     public ServiceLauncher(Path repoRoot, String version, Path logsDir) {
         // The 'local' profile: the services accept development tokens (never set in production, see the README).
         this(JavaCommand.ofCurrentJvm(), repoRoot.toAbsolutePath().normalize(), version,
-                logsDir.toAbsolutePath().normalize(), Jit.C1, Map.of(PROFILE_VARIABLE, "local"));
+                logsDir.toAbsolutePath().normalize(), Jit.C1, Map.of(PROFILE_VARIABLE, "local"), Map.of());
     }
 
     private ServiceLauncher(JavaCommand java, Path repoRoot, String version, Path logsDir, Jit jit,
-                            Map<String, String> environment) {
+                            Map<String, String> environment, Map<String, Integer> niceness) {
         this.java = java;
         this.repoRoot = repoRoot;
         this.version = version;
         this.logsDir = logsDir;
         this.jit = jit;
         this.environment = Map.copyOf(environment);
+        this.niceness = Map.copyOf(niceness);
     }
 
     /** The broker and the database every service instance uses. */
@@ -53,11 +58,28 @@ public final class ServiceLauncher {
     public ServiceLauncher withEnvironment(String variable, String value) {
         Map<String, String> changed = new LinkedHashMap<>(environment);
         changed.put(variable, value);
-        return new ServiceLauncher(java, repoRoot, version, logsDir, jit, changed);
+        return new ServiceLauncher(java, repoRoot, version, logsDir, jit, changed, niceness);
     }
 
     public ServiceLauncher withJit(Jit newJit) {
-        return new ServiceLauncher(java, repoRoot, version, logsDir, newJit, environment);
+        return new ServiceLauncher(java, repoRoot, version, logsDir, newJit, environment, niceness);
+    }
+
+    /** The service's instances run at this CPU priority ({@code nice}, 0 to 19; 0 as the others). */
+    public ServiceLauncher withNice(String service, int nice) {
+        Map<String, Integer> changed = new LinkedHashMap<>(niceness);
+        changed.put(service, nice);
+        return new ServiceLauncher(java, repoRoot, version, logsDir, jit, environment, changed);
+    }
+
+    /** The command, started through {@code nice} when the priority is lowered (the process keeps nice's pid). */
+    static List<String> atNice(int nice, List<String> command) {
+        if (nice <= 0) {
+            return command;
+        }
+        List<String> niced = new ArrayList<>(List.of("nice", "-n", Integer.toString(nice)));
+        niced.addAll(command);
+        return niced;
     }
 
     /** The jar spring-boot-maven-plugin repackages with the {@code exec} classifier. */
@@ -82,8 +104,9 @@ public final class ServiceLauncher {
         }
         Map<String, String> instanceEnvironment = new LinkedHashMap<>(environment);
         instanceEnvironment.put(PORT_VARIABLE, Integer.toString(instance.port()));
-        return ChildProcess.start(instance.name(), java.jar(jit.jvmOptions(), jar), instanceEnvironment, repoRoot,
-                logFile(instance), appendToLog);
+        List<String> command = atNice(niceness.getOrDefault(instance.service(), 0), java.jar(jit.jvmOptions(), jar));
+        return ChildProcess.start(instance.name(), command, instanceEnvironment, repoRoot, logFile(instance),
+                appendToLog);
     }
 
     /**

@@ -23,6 +23,7 @@ class LauncherOptionsTest {
         assertThat(options.mongoDataFile()).isEqualTo(REPO.resolve(".local/data/mongo/platform.bson.mv"));
         assertThat(options.logsDir()).isEqualTo(REPO.resolve(".local/logs"));
         assertThat(options.jit()).isEqualTo(Jit.C1);
+        assertThat(options.intakeNice()).isEqualTo(10);
         assertThat(options.serviceInstances()).extracting(ServiceInstance::name, ServiceInstance::port)
                 .containsExactly(tuple("intake-service", 8081), tuple("dispatch-service", 8082),
                         tuple("callback-service", 8083), tuple("claims-service", 8084),
@@ -64,6 +65,16 @@ class LauncherOptionsTest {
                 .withMessage("--instances needs a value");
         assertThatIllegalArgumentException().isThrownBy(() -> parse("--jit", "graal"))
                 .withMessage("Unknown --jit: graal (c1 or c2)");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--intake-nice", "20"))
+                .withMessage("--intake-nice wants 0 (as the others) to 19 (yields the most), not: 20");
+        assertThatIllegalArgumentException().isThrownBy(() -> parse("--intake-nice", "low"))
+                .withMessageStartingWith("--intake-nice wants 0");
+    }
+
+    @Test
+    void intakeRunsAsTheOthersWithNiceZero() {
+        assertThat(parse("--intake-nice", "0").intakeNice()).isZero();
+        assertThat(parse("--intake-nice=15").intakeNice()).isEqualTo(15);
     }
 
     private static LauncherOptions parse(String... args) {
@@ -85,7 +96,8 @@ class LauncherOptionsTest {
 
         assertThat(options.clean()).isTrue();
         assertThat(options.help()).isTrue();
-        assertThat(LauncherOptions.usage()).contains("--clean", "--instances", "18081", "--jit", "LOCAL_PLATFORM_HOME",
+        assertThat(LauncherOptions.usage()).contains("--clean", "--instances", "18081", "--jit", "--intake-nice",
+                "LOCAL_PLATFORM_HOME",
                 "launcher.log", "Ctrl-C");
     }
 
