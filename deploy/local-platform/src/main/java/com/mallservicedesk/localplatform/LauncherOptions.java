@@ -160,8 +160,8 @@ record LauncherOptions(Path repoRoot, Path home, boolean clean, boolean help, Ma
                   intake-service .. survey-service on http://127.0.0.1:8081 .. 8085
                   the web console                 http://127.0.0.1:8080 (development users to pick from)
                 Data survives restarts, and every acknowledged write survives a crash of the MongoDB-wire server.
-                A process that crashes is started again after 1 s, 2 s, 4 s ... (at most 30 s); the rest keeps
-                running. Logs of every process go to <home>/logs, the launcher's own to <home>/logs/launcher.log.
+                A process that crashes, or a service whose liveness probe fails three times in a row, is started
+                again after 1 s, 2 s, 4 s ... (at most 30 s); the rest keeps running. Logs of every process go to <home>/logs, the launcher's own to <home>/logs/launcher.log.
                 Ctrl-C stops everything.
 
                 Options:
