@@ -57,6 +57,8 @@ final class Supervisor implements Stoppable {
     private Liveness liveness;
     private LivenessChecks livenessChecks;
     private int notAliveInARow;
+    /** The child this supervisor is stopping for failing its liveness: not asked again while it shuts down. */
+    private ChildProcess stoppedForLiveness;
 
     Supervisor(String name, Launch launch, Readiness readiness, RestartBackoff backoff,
                ScheduledExecutorService scheduler, Consumer<String> report) {
@@ -105,7 +107,7 @@ final class Supervisor implements Stoppable {
         ChildProcess child;
         synchronized (this) {
             child = current;
-            if (stopping || child == null || !child.isAlive()) {
+            if (stopping || child == null || !child.isAlive() || child == stoppedForLiveness) {
                 notAliveInARow = 0;
                 return;
             }
@@ -127,6 +129,7 @@ final class Supervisor implements Stoppable {
                 return;
             }
             notAliveInARow = 0;
+            stoppedForLiveness = child;
         }
         report.accept(String.format("%-18s is not alive (%s) %d times in a row; stopping it to restart it (log: %s)",
                 name, why.orElseThrow(), inARow, child.logFile()));

@@ -33,7 +33,7 @@ class ConsumersHealthTest extends KitIntegrationTest {
         kafka.send(new ProducerRecord<>(FragileListener.TOPIC, first, first)).get();
         await().until(() -> fragile.received().contains(first));
         assertThat(liveness()).isEqualTo(HttpStatus.OK);
-        assertThat(stoppedGauge()).contains("platform_consumers_stopped{application=\"kittest\"} 0.0");
+        assertThat(scrape()).contains("platform_consumers_stopped{application=\"kittest\"} 0.0");
 
         fragile.arm();
         String fatal = "fatal-" + UUID.randomUUID();
@@ -45,7 +45,7 @@ class ConsumersHealthTest extends KitIntegrationTest {
                 .expectBody()
                 .jsonPath("$.components.consumers.status").isEqualTo("DOWN")
                 .jsonPath("$.components.consumers.details.stopped[0]").isEqualTo(FragileListener.ID);
-        assertThat(stoppedGauge()).contains("platform_consumers_stopped{application=\"kittest\"} 1.0");
+        assertThat(scrape()).contains("platform_consumers_stopped{application=\"kittest\"} 1.0");
 
         // Started again (what a restart of the instance does), the record that was not committed comes again.
         listeners.getListenerContainer(FragileListener.ID).start();
@@ -58,7 +58,7 @@ class ConsumersHealthTest extends KitIntegrationTest {
                 .exchange().returnResult(String.class).getStatus().value());
     }
 
-    private String stoppedGauge() {
+    private String scrape() {
         return ManagementEndpoints.prometheus(environment);
     }
 }
