@@ -33,7 +33,8 @@ final class LivenessProbe implements Supervisor.Liveness {
                 return Optional.empty();
             }
             String body = response.body().replaceAll("\\s+", " ").strip();
-            return Optional.of(uri + " answered 503 " + (body.length() <= 300 ? body : body.substring(0, 300) + "..."));
+            return Optional.of(uri + " answered 503 " + (body.length() <= 300 ? body : body.substring(0, 300) + "...")
+                    + "; what is down: " + uri.toString().replaceFirst("/liveness$", ""));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

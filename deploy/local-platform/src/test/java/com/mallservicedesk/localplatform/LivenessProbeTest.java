@@ -41,7 +41,8 @@ class LivenessProbeTest {
         assertThat(probe.notAlive(null)).isEmpty();
         status.set(503);
         assertThat(probe.notAlive(null)).hasValueSatisfying(why -> assertThat(why).contains("answered 503", "consumers",
-                "\"stopped\":[\"x\"]"));
+                "\"stopped\":[\"x\"]").endsWith("what is down: http://" + Ports.LOOPBACK + ":"
+                + server.getAddress().getPort() + "/actuator/health"));
         status.set(500);
         assertThat(probe.notAlive(null)).isEmpty();
     }

@@ -28,7 +28,8 @@ class HealthAndMetricsTest extends KitIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components").doesNotExist();
-        web.get().uri("/livez").exchange().expectStatus().isOk();
+        web.get().uri("/livez").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
         web.get().uri("/readyz").exchange().expectStatus().isOk();
     }
 
