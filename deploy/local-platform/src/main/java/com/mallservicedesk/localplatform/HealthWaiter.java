@@ -78,7 +78,8 @@ final class HealthWaiter {
         }
     }
 
-    private static String abbreviate(String text) {
+    /** A body for a log line: on one line, at most 200 characters. */
+    static String abbreviate(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }

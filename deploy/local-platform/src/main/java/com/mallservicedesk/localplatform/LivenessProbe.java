@@ -32,8 +32,7 @@ final class LivenessProbe implements Supervisor.Liveness {
             if (response.statusCode() != 503) {
                 return Optional.empty();
             }
-            String body = response.body().replaceAll("\\s+", " ").strip();
-            return Optional.of(uri + " answered 503 " + (body.length() <= 300 ? body : body.substring(0, 300) + "...")
+            return Optional.of(uri + " answered 503 " + HealthWaiter.abbreviate(response.body())
                     + "; what is down: " + uri.toString().replaceFirst("/liveness$", ""));
         } catch (IOException e) {
             return Optional.empty();

@@ -74,15 +74,16 @@ public class EventInbox {
         for (int i = 0; i < records.size(); i++) {
             byKey.computeIfAbsent(String.valueOf(records.get(i).key()), k -> new ArrayList<>()).add(i);
         }
+        List<Envelope> envelopes = records.stream().map(Envelope::of).toList();
         Poll poll;
         try {
-            poll = new Poll(processedBefore(records, consumers));
+            poll = new Poll(processedBefore(envelopes, consumers));
         } catch (RuntimeException lookUpFailed) {
             throw new BatchListenerFailedException(lookUpFailed.toString(), lookUpFailed, records.get(0));
         }
         List<Failure> failures = Flux.fromIterable(byKey.values())
                 .flatMap(indexes -> Flux.fromIterable(indexes)
-                        .concatMap(i -> Flux.fromArray(consumers).concatMap(handlers -> handle(records.get(i), handlers, poll))
+                        .concatMap(i -> Flux.fromArray(consumers).concatMap(handlers -> handle(envelopes.get(i), handlers, poll))
                                 .then(Mono.<Failure>empty())
                                 .onErrorResume(failure -> Mono.error(new Failure(i, failure))))
                         .onErrorResume(Failure.class, Mono::just), concurrency)
@@ -102,17 +103,27 @@ public class EventInbox {
         });
     }
 
+    /** A record's CloudEvent, read once per poll; or why the record cannot be read (it is poison). */
+    private record Envelope(IncomingEvent event, RuntimeException unreadable) {
+
+        static Envelope of(ConsumerRecord<String, String> record) {
+            try {
+                return new Envelope(IncomingEvent.from(record), null);
+            } catch (RuntimeException unreadable) {
+                return new Envelope(null, unreadable);
+            }
+        }
+    }
+
     /**
      * What the store knows of this poll's events, as processed-record keys: one read by key for the whole poll, and
      * none when every handler is repeatable. An unreadable record is left to its handling, which names it.
      */
-    private Set<String> processedBefore(List<ConsumerRecord<String, String>> records, EventHandlers... consumers) {
+    private Set<String> processedBefore(List<Envelope> envelopes, EventHandlers... consumers) {
         List<String> keys = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            IncomingEvent event;
-            try {
-                event = IncomingEvent.from(record);
-            } catch (RuntimeException unreadable) {
+        for (Envelope envelope : envelopes) {
+            IncomingEvent event = envelope.event();
+            if (event == null) {
                 continue;
             }
             for (EventHandlers handlers : consumers) {
@@ -164,9 +175,12 @@ public class EventInbox {
         }
     }
 
-    private Mono<Void> handle(ConsumerRecord<String, String> record, EventHandlers handlers, Poll poll) {
+    private Mono<Void> handle(Envelope envelope, EventHandlers handlers, Poll poll) {
         return Mono.defer(() -> {
-            IncomingEvent event = IncomingEvent.from(record);
+            if (envelope.unreadable() != null) {
+                return Mono.error(envelope.unreadable());
+            }
+            IncomingEvent event = envelope.event();
             if (!handlers.handles(event.type())) {
                 return Mono.<Void>empty();
             }
