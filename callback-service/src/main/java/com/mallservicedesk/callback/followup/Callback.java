@@ -5,6 +5,7 @@ import com.mallservicedesk.callback.requests.RequestFacts;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
@@ -90,6 +91,7 @@ public class Callback implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     Callback() {
@@ -412,6 +414,11 @@ public class Callback implements OutboxCarrier {
     public String getPreviousCallbackId() { return previousCallbackId; }
     public String getNextCallbackId() { return nextCallbackId; }
     public List<Round> getEarlierRounds() { return earlierRounds; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -4,6 +4,7 @@ import com.mallservicedesk.callback.followup.ProactiveTarget;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public class TenantRoster implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     /** The time of the latest change applied to one tenant. */
@@ -99,6 +101,11 @@ public class TenantRoster implements OutboxCarrier {
     public String getMallId() { return mallId; }
     public List<ProactiveTarget> getActive() { return active; }
     public String getNextDraw() { return nextDraw; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -4,6 +4,7 @@ import com.mallservicedesk.callback.policy.Targets;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public class CallbackMonth implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
 
     CallbackMonth() {
     }
@@ -95,6 +97,11 @@ public class CallbackMonth implements OutboxCarrier {
     public String getDepartment() { return department; }
     public List<String> getDepartments() { return departments; }
     public Instant getUpdatedAt() { return updatedAt; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -5,6 +5,7 @@ import com.mallservicedesk.dispatch.notification.NotificationEvents.SubjectType;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Instant;
@@ -49,6 +50,7 @@ public class Notification implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     Notification() {
@@ -133,6 +135,11 @@ public class Notification implements OutboxCarrier {
     @Override
     public String correlationId() {
         return subjectId;
+    }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.mallservicedesk.dispatch.sla.SlaRule;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.util.Map;
@@ -76,6 +77,7 @@ public class WorkOrder implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     WorkOrder() {
@@ -480,6 +482,11 @@ public class WorkOrder implements OutboxCarrier {
     @Override
     public String correlationId() {
         return requestId;
+    }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
@@ -54,6 +55,7 @@ public class ComplaintRegister implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     ComplaintRegister() {
@@ -263,6 +265,11 @@ public class ComplaintRegister implements OutboxCarrier {
     public ComplaintStep getConclusion() { return conclusion; }
     public String getWithdrawnBecause() { return withdrawnBecause; }
     public Map<String, ClockState> getClocks() { return clocks; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -4,6 +4,7 @@ import com.mallservicedesk.intake.notice.DeliveryState;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public class EscalationMessage implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     EscalationMessage() {
@@ -152,6 +154,11 @@ public class EscalationMessage implements OutboxCarrier {
     public Instant getLastAttemptAt() { return lastAttemptAt; }
     public Instant getNextAttemptAt() { return nextAttemptAt; }
     public Instant getSentAt() { return sentAt; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

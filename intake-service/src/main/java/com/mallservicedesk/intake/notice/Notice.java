@@ -2,6 +2,7 @@ package com.mallservicedesk.intake.notice;
 
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ public class Notice implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
 
     Notice() {
     }
@@ -79,6 +81,11 @@ public class Notice implements OutboxCarrier {
     public Instant getPublishedAt() { return publishedAt; }
     public List<Recipient> getRecipients() { return recipients; }
     public boolean isDeliveriesCreated() { return deliveriesCreated; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

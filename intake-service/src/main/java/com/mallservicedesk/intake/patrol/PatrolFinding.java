@@ -3,6 +3,7 @@ package com.mallservicedesk.intake.patrol;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.store.Created;
@@ -59,6 +60,7 @@ public class PatrolFinding implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     PatrolFinding() {
@@ -148,6 +150,11 @@ public class PatrolFinding implements OutboxCarrier {
     public String getRectifiedBy() { return rectifiedBy; }
     public Instant getRectifiedAt() { return rectifiedAt; }
     public Instant getOverdueAt() { return overdueAt; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -5,6 +5,7 @@ import com.mallservicedesk.intake.publicarea.PublicAreaEvents.StatusChanged;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.store.Created;
@@ -60,6 +61,7 @@ public class PublicAreaApplication implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
 
     PublicAreaApplication() {
     }
@@ -203,6 +205,11 @@ public class PublicAreaApplication implements OutboxCarrier {
     public List<Inspection> getInspections() { return inspections; }
     public List<CompletionInspection> getCompletionInspections() { return completionInspections; }
     public Instant getClosedAt() { return closedAt; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

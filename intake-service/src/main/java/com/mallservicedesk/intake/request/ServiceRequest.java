@@ -15,6 +15,7 @@ import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
@@ -94,6 +95,7 @@ public class ServiceRequest implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     ServiceRequest() {
@@ -520,6 +522,11 @@ public class ServiceRequest implements OutboxCarrier {
     public FollowUps.AnswerReview getAnswerReview() { return answerReview; }
     public FollowUpClock getEvaluationClock() { return evaluationClock; }
     public FollowUps.Evaluation getEvaluation() { return evaluation; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -5,6 +5,7 @@ import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public class MallIntakeSettings implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
 
     MallIntakeSettings() {
     }
@@ -152,6 +154,11 @@ public class MallIntakeSettings implements OutboxCarrier {
 
     public long getRevision() {
         return revision;
+    }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
     }
 
     @Override

@@ -7,9 +7,10 @@ import org.springframework.data.mongodb.core.mapping.event.ReactiveBeforeSaveCal
 import reactor.core.publisher.Mono;
 
 /**
- * Hooks every insert and save of an {@link OutboxCarrier} with pending work, whichever way it is written: its
- * marker is stored before the write (so a crash right after the write leaves a trace the relay follows), and the
- * relay is handed the document right after the write commits (so events leave within milliseconds).
+ * Hooks every insert and save of an {@link OutboxCarrier}, whichever way it is written: the relay's state goes into the
+ * same write as the pending work (so a crash right after the write leaves a trace the relay follows, at no extra
+ * command), and the relay is handed the document right after the write commits (so events leave within
+ * milliseconds).
  */
 public class OutboxCallbacks implements ReactiveBeforeSaveCallback<Object>, ReactiveAfterSaveCallback<Object> {
 
@@ -21,8 +22,8 @@ public class OutboxCallbacks implements ReactiveBeforeSaveCallback<Object>, Reac
 
     @Override
     public Publisher<Object> onBeforeSave(Object entity, Document document, String collection) {
-        if (entity instanceof OutboxCarrier carrier && carrier.hasPendingWork()) {
-            return relay.beforeWrite(collection, document.get("_id")).thenReturn(entity);
+        if (entity instanceof OutboxCarrier carrier) {
+            relay.beforeWrite(collection, carrier, document);
         }
         return Mono.just(entity);
     }

@@ -9,12 +9,15 @@ import java.util.List;
  * (field {@value #FIELD}) and the timers to schedule or cancel (field {@value #TIMERS_FIELD}). Saving the document
  * stores state, events and timer changes in one atomic write; the {@link OutboxRelay} carries them out and then
  * removes them. The aggregate needs a {@code @Version} field: the relay's removal moves it, so a save of a copy
- * loaded before the removal fails and is retried instead of writing sent events back.
+ * loaded before the removal fails and is retried instead of writing sent events back. It also keeps the relay's state
+ * ({@value #RELAY_FIELD}, see {@link RelayState}) as it was loaded: a plain field with a getter, never changed by the
+ * aggregate.
  */
 public interface OutboxCarrier {
 
     String FIELD = "outbox";
     String TIMERS_FIELD = "timerOutbox";
+    String RELAY_FIELD = "relay";
 
     String getId();
 
@@ -31,6 +34,9 @@ public interface OutboxCarrier {
     default List<PendingTimer> getTimerOutbox() {
         return List.of();
     }
+
+    /** The relay's state as loaded (null in a new aggregate, or when nothing is pending). */
+    RelayState getRelay();
 
     default boolean hasPendingWork() {
         return !getOutbox().isEmpty() || !getTimerOutbox().isEmpty();

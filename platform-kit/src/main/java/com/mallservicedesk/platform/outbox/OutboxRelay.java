@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +22,8 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,27 +35,25 @@ import reactor.core.publisher.Sinks;
 /**
  * Carries out what aggregates stored in their outbox: publishes the events, in order per document, and applies the
  * timer changes, then removes both from the document. Nothing implied by a stored change is lost: a failed send
- * leaves the work where it is and the marker brings the relay back (with back-off for that document only, so one
- * failing document never holds up the others).
+ * leaves the work where it is, and the document's relay state brings the relay back (with back-off for that document
+ * only, so one failing document never holds up the others).
  *
- * <p>Two ways in: right after a write commits (the usual way, milliseconds), and a poll of the markers for what a
- * failure or a crash left behind, oldest first. Sends run off the database driver's threads with a bounded number of
- * documents in flight. After a write the relay works from the document as written, under the lease its marker got
- * when the write created it: no claim and no read, since those cost the store as much as the write itself.
+ * <p>Two ways in: right after a write commits (the usual way, milliseconds), and a poll of the documents whose
+ * pending work is due ({@link PendingDocuments}), for what a failure or a crash left behind, oldest first. Sends run
+ * off the database driver's threads with a bounded number of documents in flight. After a write the relay works from
+ * the document as written, under the lease the write itself stored: no claim and no read. When nothing else came in,
+ * one more write finishes the document: the relay's whole cost is that one write.
  *
- * <p>Why nothing is lost and no event is sent twice in normal operation: a document is worked on only under its
- * marker's lease, and the removal increments the document's version. If the version was not the one read, a write
- * came in between: the relay keeps the marker and looks again (sent events are already gone, new ones get sent). A
- * save of a copy loaded before the removal fails its version check and is retried on fresh state, so it cannot write
- * sent events back. Every writer counts its write on the marker before writing, and the relay deletes the marker only
- * if that count did not move since its claim, so a write that lands after the relay's look keeps its marker. A crash
- * between a send and the removal sends that event again, which idempotent consumers absorb.
+ * <p>Why nothing is lost and no event is sent twice in normal operation: a document is worked on only under its lease,
+ * and every change of the relay's state and every removal moves the document's version. A writer keeps a lease it
+ * loaded, and the holder sees the version move when it finishes: it removes what it sent and carries on with what
+ * came in. A save of a copy loaded before a removal fails its version check and is retried on fresh state, so it
+ * cannot write sent events back. A crash between a send and the removal sends that event again, which idempotent
+ * consumers absorb.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** A marker whose document does not exist yet may belong to an insert still on its way; after this it is stale. */
-    private static final Duration ORPHAN_AGE = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final ReactiveMongoTemplate mongo;
@@ -63,20 +61,26 @@ public class OutboxRelay implements SmartLifecycle {
     private final DurableTimers timers;
     private final Clock clock;
     private final Settings settings;
-    private final PendingMarkers markers;
+    private final PendingDocuments pending;
+    private final LegacyMarkers legacyMarkers;
     private final Counter published;
     private final Counter failures;
     private final Counter timerChanges;
     private final AtomicLong backlog = new AtomicLong();
+    /** Collections of outbox carriers: from the mapping at start, and from every write since. */
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
     /** Work handed over after writes; a stopped relay's sink is replaced, since it serves only one subscription. */
     private volatile Sinks.Many<Work> dispatches = newDispatches();
-    /** Markers this instance leased while writing, waiting for their write to commit; by marker key. */
-    private final Map<String, Document> leasedAtWrite = new ConcurrentHashMap<>();
+    /**
+     * Leases taken by writes, waiting for their write to commit; by token, so that the lease of a write that failed
+     * (a version conflict, retried with a lease kept from the state it then loads) is never mistaken for another's.
+     */
+    private final Map<String, RelayState> leasedAtWrite = new ConcurrentHashMap<>();
     private final PollingLoop loop;
     private volatile Disposable dispatching;
 
-    /** A document to relay: by marker key alone (claim, then read), or as just written under a lease already held. */
-    private record Work(String key, Document leased, String collection, Document written) {
+    /** A document as written or claimed, under a lease of this relay's. */
+    private record Work(String collection, Document document) {
     }
 
     /**
@@ -93,12 +97,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.timers = timers;
         this.clock = clock;
         this.settings = settings;
-        this.markers = new PendingMarkers(mongo, clock, settings.lease(), UUID.randomUUID().toString());
+        this.pending = new PendingDocuments(mongo, clock, settings.lease());
+        this.legacyMarkers = new LegacyMarkers(mongo, clock);
         this.published = Counter.builder("platform.outbox.published").description("Events the outbox relay handed to the broker").register(meters);
         this.failures = Counter.builder("platform.outbox.publish.failures").description("Outbox sends that failed and will be retried").register(meters);
         this.timerChanges = Counter.builder("platform.outbox.timer.changes").description("Timer changes the outbox relay applied").register(meters);
         Gauge.builder("platform.outbox.backlog", backlog, AtomicLong::get)
                 .description("Aggregate documents with work not yet relayed, as of the last poll").register(meters);
+        this.collections.addAll(carrierCollections());
         this.loop = new PollingLoop("Outbox relay", settings.pollInterval(), Flux.empty(), this::relayLeftovers);
     }
 
@@ -106,92 +112,85 @@ public class OutboxRelay implements SmartLifecycle {
         return Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(10_000));
     }
 
-    PendingMarkers markers() {
-        return markers;
+    private static String key(String collection, Object id) {
+        return collection + "/" + id;
     }
 
     /**
-     * Relays the document behind this marker soon, on the relay's own threads. If too much is in flight the request is
-     * dropped: the marker stays and the poll picks it up.
+     * Before an aggregate write: stores the relay's state with the pending work (a lease for the relay after this
+     * write, unless another relay holds the document or a back-off runs), or removes it when nothing is pending.
      */
-    public void dispatch(String markerKey) {
-        emit(new Work(markerKey, null, null, null));
+    void beforeWrite(String collection, OutboxCarrier carrier, Document document) {
+        collections.add(collection);
+        if (!carrier.hasPendingWork()) {
+            PendingDocuments.clear(document);
+            return;
+        }
+        RelayState loaded = carrier.getRelay();
+        RelayState stored = pending.onWrite(loaded);
+        PendingDocuments.store(document, stored);
+        if (stored != loaded) {
+            leasedAtWrite.put(stored.holder(), stored);
+        }
     }
 
-    /** Before an aggregate write with pending work: its marker, leased here if this write creates it. */
-    Mono<Void> beforeWrite(String collection, Object id) {
-        String key = PendingMarkers.key(collection, id);
-        return markers.ensure(collection, id).doOnNext(marker -> {
-            if (markers.createdHere(marker)) {
-                leasedAtWrite.put(key, marker);
-            }
-        }).then();
-    }
-
-    /** After the write committed: relays the document as written, under the lease taken before, else by its key. */
+    /** After the write committed: relays the document as written if the write took the lease for it. */
     void afterWrite(String collection, Document written) {
-        String key = PendingMarkers.key(collection, written.get("_id"));
-        Document leased = leasedAtWrite.remove(key);
-        emit(leased == null ? new Work(key, null, null, null) : new Work(key, leased, collection, written));
+        String holder = PendingDocuments.holderOf(written);
+        if (holder != null && leasedAtWrite.remove(holder) != null) {
+            emit(new Work(collection, written));
+        }
     }
 
     private synchronized void emit(Work work) {
-        if (dispatches.tryEmitNext(work).isFailure() && work.leased() != null) {
+        if (dispatches.tryEmitNext(work).isFailure()) {
             // Too much in flight: give the lease back so the poll takes the document soon, not after the lease.
-            markers.release(work.key(), null, false).subscribe(null,
-                    error -> log.debug("Release of {} failed; its lease runs out instead", work.key()));
+            Document document = work.document();
+            RelayState state = PendingDocuments.stateOf(document);
+            pending.release(work.collection(), document.get("_id"), state.holder(), clock.instant(), state.failures())
+                    .subscribe(null, error -> log.debug("Release of {} failed; its lease runs out instead",
+                            key(work.collection(), document.get("_id"))));
         }
     }
 
-    /** One poll: relays every document whose marker is due, oldest first; completes with the events published. */
+    /** One poll: relays every document whose pending work is due, oldest first; completes with the events published. */
     public Mono<Long> relayLeftovers() {
-        // A write that failed after its marker was leased never commits: forget its lease (it runs out by itself).
+        // A write that failed after it took a lease never commits: forget the lease (it runs out by itself).
         Instant expired = clock.instant().minus(settings.lease());
-        leasedAtWrite.values().removeIf(marker -> marker.getDate("leaseUntil").toInstant().isBefore(expired));
-        return markers.count().doOnNext(backlog::set)
-                .thenMany(markers.due(settings.pollInterval(), settings.batchSize()))
-                .flatMap(marker -> relay(marker.getString("_id")), Math.max(1, settings.maxInFlight() / 4))
-                .reduce(0L, Long::sum);
+        leasedAtWrite.values().removeIf(lease -> lease.until().isBefore(expired));
+        var counted = new AtomicLong();
+        return legacyMarkers.migrate(collections)
+                .thenMany(Flux.fromIterable(collections))
+                .concatMap(collection -> pending.pending(collection, settings.batchSize()).collectList()
+                        .flatMapMany(found -> (found.size() < settings.batchSize() ? Mono.just((long) found.size())
+                                : pending.count(collection))
+                                .doOnNext(counted::addAndGet)
+                                .thenMany(Flux.fromIterable(found))
+                                .filter(pending::isDue)
+                                .map(document -> new Work(collection, document))))
+                .flatMap(this::claimAndRelay, Math.max(1, settings.maxInFlight() / 4))
+                .reduce(0L, Long::sum)
+                .doOnSuccess(sent -> backlog.set(counted.get()));
+    }
+
+    private Mono<Long> claimAndRelay(Work seen) {
+        return pending.claim(seen.collection(), seen.document())
+                .flatMap(claimed -> relay(new Work(seen.collection(), claimed)))
+                .defaultIfEmpty(0L);
     }
 
     private Mono<Long> relay(Work work) {
-        if (work.leased() == null) {
-            return relay(work.key());
-        }
-        return relayDocument(work.key(), work.leased(), work.collection(), work.written())
-                .onErrorResume(error -> {
-                    log.warn("Outbox relay of {} failed, will retry: {}", work.key(), error.toString());
-                    return Mono.just(0L);
-                });
+        return relayDocument(work.collection(), work.document()).onErrorResume(error -> {
+            log.warn("Outbox relay of {} failed, will retry: {}", key(work.collection(), work.document().get("_id")),
+                    error.toString());
+            return Mono.just(0L);
+        });
     }
 
-    /** Relays one document if its marker can be leased; completes with the number of events published. */
-    Mono<Long> relay(String markerKey) {
-        return markers.claim(markerKey)
-                .flatMap(marker -> relayClaimed(markerKey, marker))
-                .defaultIfEmpty(0L)
-                .onErrorResume(error -> {
-                    log.warn("Outbox relay of {} failed, will retry: {}", markerKey, error.toString());
-                    return Mono.just(0L);
-                });
-    }
-
-    private Mono<Long> relayClaimed(String key, Document marker) {
-        String collection = marker.getString("collection");
-        Object id = marker.get("docId");
-        return mongo.findById(id, Document.class, collection)
-                .flatMap(document -> relayDocument(key, marker, collection, document))
-                .switchIfEmpty(Mono.defer(() -> {
-                    // No document: an insert still on its way, or one that failed. Only an old marker is dropped.
-                    Instant since = marker.getDate("since").toInstant();
-                    return (since.isBefore(clock.instant().minus(ORPHAN_AGE)) ? finish(key, marker)
-                            : markers.release(key, clock.instant().plus(settings.pollInterval()), false)).thenReturn(0L);
-                }));
-    }
-
-    private Mono<Long> relayDocument(String key, Document marker, String collection, Document document) {
+    /** Carries out the document's pending work under this relay's lease; completes with the events published. */
+    private Mono<Long> relayDocument(String collection, Document document) {
         Object id = document.get("_id");
-        Object version = versionOf(document);
+        RelayState state = PendingDocuments.stateOf(document);
         List<PendingTimer> timerWork = document.getList(OutboxCarrier.TIMERS_FIELD, Document.class, List.of()).stream()
                 .map(OutboxRelay::toPendingTimer).toList();
         List<PendingEvent> events = document.getList(OutboxCarrier.FIELD, Document.class, List.of()).stream()
@@ -212,35 +211,28 @@ public class OutboxRelay implements SmartLifecycle {
                 }))
                 .then();
         return work
-                .then(Mono.defer(() -> removeDone(collection, id, sent, appliedTimers)))
-                .flatMap(versionBefore -> Objects.equals(versionBefore, version)
-                        ? finish(key, marker)
-                        // A write came in between: look again at once; what was sent is already removed.
-                        : again(key))
-                .thenReturn((long) sent.size())
+                .then(Mono.defer(() -> pending.finish(collection, id, document.get("version"), removal(sent, appliedTimers))))
+                .flatMap(finished -> finished ? Mono.just((long) sent.size())
+                        // A write came in between: remove what was done, and carry on if the lease is still this one's.
+                        : pending.remove(collection, id, removal(sent, appliedTimers))
+                                .flatMap(now -> state.holder().equals(PendingDocuments.holderOf(now))
+                                        ? relayDocument(collection, now) : Mono.just(0L))
+                                .map(more -> sent.size() + more)
+                                .defaultIfEmpty((long) sent.size()))
                 .onErrorResume(error -> {
                     failures.increment();
-                    int failed = marker.getInteger("failures", 0);
-                    log.warn("Outbox relay of {} {} failed (attempt {}), will retry: {}", collection, id, failed + 1,
-                            error.toString());
-                    Instant retryAt = clock.instant().plus(backoff(failed));
-                    return removeDone(collection, id, sent, appliedTimers)
-                            .then(markers.release(key, retryAt, true))
+                    log.warn("Outbox relay of {} {} failed (attempt {}), will retry: {}", collection, id,
+                            state.failures() + 1, error.toString());
+                    Instant retryAt = clock.instant().plus(backoff(state.failures()));
+                    Mono<?> removed = sent.isEmpty() && appliedTimers.isEmpty() ? Mono.empty()
+                            : pending.remove(collection, id, removal(sent, appliedTimers));
+                    return removed.then(pending.release(collection, id, state.holder(), retryAt, state.failures() + 1))
                             .thenReturn((long) sent.size());
                 });
     }
 
-    /** Deletes the marker, or, if a writer announced another write since the claim, looks again at once. */
-    private Mono<Void> finish(String key, Document marker) {
-        return markers.done(key, marker).flatMap(deleted -> deleted ? Mono.<Void>empty() : again(key));
-    }
-
-    private Mono<Void> again(String key) {
-        return markers.release(key, null, false).doOnSuccess(released -> dispatch(key));
-    }
-
-    /** Removes what was done and moves the version; completes with the version the document had just before. */
-    private Mono<Object> removeDone(String collection, Object id, List<String> sent, List<String> appliedTimers) {
+    /** Removes what was done and moves the version. */
+    private static Update removal(List<String> sent, List<String> appliedTimers) {
         var update = new Update().inc("version", 1);
         if (!sent.isEmpty()) {
             update.pull(OutboxCarrier.FIELD, Query.query(Criteria.where("eventId").in(sent)).getQueryObject());
@@ -248,14 +240,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (!appliedTimers.isEmpty()) {
             update.pull(OutboxCarrier.TIMERS_FIELD, Query.query(Criteria.where("changeId").in(appliedTimers)).getQueryObject());
         }
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
-                        FindAndModifyOptions.options().returnNew(false), Document.class, collection)
-                .map(OutboxRelay::versionOf);
-    }
-
-    private static Object versionOf(Document document) {
-        Object version = document.get("version");
-        return version instanceof Number number ? number.longValue() : "none";
+        return update;
     }
 
     private Duration backoff(int failures) {
@@ -280,9 +265,20 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        markers.createIndexes().block(Duration.ofSeconds(30));
+        Flux.fromIterable(collections).concatMap(pending::createIndex).then().block(Duration.ofSeconds(30));
         dispatching = dispatches.asFlux().flatMap(this::relay, settings.maxInFlight()).subscribe();
         loop.start();
+    }
+
+    /** The collections of the outbox carriers the mapping knows (Spring Boot gives it every {@code @Document} at start). */
+    private Set<String> carrierCollections() {
+        Set<String> found = new HashSet<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (OutboxCarrier.class.isAssignableFrom(entity.getType())) {
+                found.add(entity.getCollection());
+            }
+        }
+        return found;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.mallservicedesk.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -18,7 +17,7 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(new SnapshotMemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort();

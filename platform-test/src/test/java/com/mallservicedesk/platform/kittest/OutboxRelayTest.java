@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
@@ -35,6 +36,9 @@ class OutboxRelayTest extends KitIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    OutboxRelay relay;
 
     @AfterEach
     void heal() {
@@ -105,11 +109,11 @@ class OutboxRelayTest extends KitIntegrationTest {
 
             await().untilAsserted(() -> others.forEach(id -> assertThat(receipts.countFor(id).block()).as(id).isEqualTo(1)));
             assertThat(parcel(stuck).getOutbox()).hasSize(1);
-            // Its marker stays, waiting for its next try with a back-off of its own.
-            var marker = mongo.findById("parcels/" + stuck, Document.class, "outbox_pending").block();
-            assertThat(marker).isNotNull();
-            assertThat(marker.getInteger("failures")).isPositive();
-            others.forEach(id -> assertThat(mongo.findById("parcels/" + id, Document.class, "outbox_pending").block()).isNull());
+            // It keeps its relay state, waiting for its next try with a back-off of its own; the others are done.
+            var state = mongo.findById(stuck, Document.class, "parcels").block().get("relay", Document.class);
+            assertThat(state.getInteger("failures")).isPositive();
+            others.forEach(id -> assertThat(mongo.findById(id, Document.class, "parcels").block())
+                    .doesNotContainKeys("relay", "relayDue"));
         } finally {
             publisher.failSendsContaining(null);
         }
@@ -124,12 +128,12 @@ class OutboxRelayTest extends KitIntegrationTest {
         EventPublisher counting = event -> publisher.publishDirectly(event)
                 .doOnSuccess(done -> sends.computeIfAbsent(event.eventId(), k -> new AtomicInteger()).incrementAndGet());
         var settings = new OutboxRelay.Settings(Duration.ofMillis(100), 100, 8, Duration.ofSeconds(30));
+        // The replicas' clocks run two minutes ahead, past the failing relay's leases and back-offs: they need not wait.
+        var ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2));
         List<OutboxRelay> replicas = IntStream.range(0, 2).mapToObj(i -> new OutboxRelay(mongo, counting, timers, settings,
-                new SimpleMeterRegistry(), Clock.systemUTC())).toList();
+                new SimpleMeterRegistry(), ahead)).toList();
 
         await().untilAsserted(() -> {
-            // Back-offs the failing relay set are waived here: the replicas should not wait for them.
-            mongo.updateMulti(new Query(), new Update().unset("retryAt"), "outbox_pending").block();
             Flux.fromIterable(replicas).flatMap(r -> r.relayLeftovers().subscribeOn(Schedulers.parallel())).blockLast();
             ids.forEach(id -> assertThat(parcel(id).getOutbox()).as(id).isEmpty());
         });
@@ -142,26 +146,36 @@ class OutboxRelayTest extends KitIntegrationTest {
 
     @Test
     void aRelayStoppedAndStartedAgainStillRelaysRightAfterAWrite() {
-        // This service's own relay fails every send; the relay under test polls too rarely to find the parcel itself.
-        publisher.failSends(true);
-        String id = registeredParcelId("M004", "restarted-relay");
-        var settings = new OutboxRelay.Settings(Duration.ofHours(1), 100, 8, Duration.ofSeconds(30));
-        var relay = new OutboxRelay(mongo, publisher::publishDirectly, timers, settings, new SimpleMeterRegistry(),
-                Clock.systemUTC());
-        relay.start();
         relay.stop();
         relay.start();
-        try {
-            // Asked again while this service's failing relay happens to hold the marker's lease.
-            await().untilAsserted(() -> {
-                relay.dispatch("parcels/" + id);
-                assertThat(parcel(id).getOutbox()).isEmpty();
-            });
-        } finally {
-            relay.stop();
-        }
+
+        // The write leased the parcel to the relay that follows it for 30 s: only the hand-over after the write can
+        // send it sooner.
+        String id = registeredParcelId("M004", "restarted-relay");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(receipts.countFor(id).block()).isEqualTo(1));
+    }
+
+    @Test
+    void pendingWorkMarkedTheWayEarlierVersionsDidIsRelayedAfterAnUpgrade() {
+        publisher.failSends(true);
+        String id = registeredParcelId("M004", "pre-upgrade");
+        // As an earlier version stored it: the event in the parcel, a marker in a collection of its own, no relay state.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("relay").unset("relayDue"),
+                "parcels").block();
+        mongo.insert(new Document("_id", "parcels/" + id).append("collection", "parcels").append("docId", id)
+                .append("writes", 1), "outbox_pending").block();
+        assertThat(parcel(id).getOutbox()).hasSize(1);
         publisher.failSends(false);
+
+        var upgraded = new OutboxRelay(mongo, publisher::publishDirectly, timers,
+                new OutboxRelay.Settings(Duration.ofHours(1), 100, 8, Duration.ofSeconds(30)), new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        await().untilAsserted(() -> {
+            upgraded.relayLeftovers().block();
+            assertThat(parcel(id).getOutbox()).isEmpty();
+        });
         await().untilAsserted(() -> assertThat(receipts.countFor(id).block()).isEqualTo(1));
+        assertThat(mongo.collectionExists("outbox_pending").block()).isFalse();
     }
 
     @Test

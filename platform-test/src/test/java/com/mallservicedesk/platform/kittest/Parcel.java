@@ -4,6 +4,7 @@ import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.EventType;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import java.util.ArrayList;
 import java.util.List;
 import com.mallservicedesk.platform.store.Created;
@@ -32,6 +33,7 @@ public class Parcel implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
 
     Parcel() {
     }
@@ -72,6 +74,11 @@ public class Parcel implements OutboxCarrier {
 
     public String getLabel() {
         return label;
+    }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.mallservicedesk.survey.campaign;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
@@ -60,6 +61,7 @@ public class SurveyCampaign implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     SurveyCampaign() {
@@ -179,6 +181,11 @@ public class SurveyCampaign implements OutboxCarrier {
     public String getOpenedBy() { return openedBy; }
     public Instant getClosedAt() { return closedAt; }
     public String getClosedBy() { return closedBy; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

@@ -3,6 +3,7 @@ package com.mallservicedesk.survey.report;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
+import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public class ReportPublication implements OutboxCarrier {
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
+    private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     ReportPublication() {
@@ -93,6 +95,11 @@ public class ReportPublication implements OutboxCarrier {
     public Instant getDueAt() { return dueAt; }
     public int getRevision() { return revision; }
     public Instant getPublishedAt() { return publishedAt; }
+
+    @Override
+    public RelayState getRelay() {
+        return relay;
+    }
 
     @Override
     public List<PendingEvent> getOutbox() {

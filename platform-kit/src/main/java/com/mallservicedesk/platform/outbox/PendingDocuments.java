@@ -1,0 +1,156 @@
+package com.mallservicedesk.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The relay's working set, kept in the aggregate documents themselves. A document with events or timer changes not
+ * yet carried out has a {@link RelayState} and a key {@value #DUE}: the time from which a poll may take it, then its
+ * id, in a sparse unique index. Both are written in the same write as the pending work and removed with the last of
+ * it, so the index holds exactly the work not done, however large the collection grows, and no second write can be
+ * missing after a crash.
+ *
+ * <p>Every change of the state moves the document's version (the {@code @Version} field), so a save of a copy loaded
+ * before it fails its version check and runs again on the state as it is now: one relay per document at a time.
+ */
+final class PendingDocuments {
+
+    static final String DUE = "relayDue";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+    private final Duration lease;
+    private final String instance = UUID.randomUUID().toString();
+    private final AtomicLong leases = new AtomicLong();
+
+    PendingDocuments(ReactiveMongoTemplate mongo, Clock clock, Duration lease) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** Sorts by time, then id; thirteen digits of milliseconds last until the year 2286. */
+    static String dueKey(Instant at, Object id) {
+        return String.format("%013d#%s", at.toEpochMilli(), id);
+    }
+
+    /**
+     * The state a write with pending work stores: the loaded one while a relay holds it or a back-off runs (the holder
+     * sees the version move and carries on; the back-off keeps the document's events in order behind the failed
+     * ones), else a new lease for the relay that follows this write.
+     */
+    RelayState onWrite(RelayState loaded) {
+        Instant now = clock.instant();
+        if (loaded != null && loaded.until().isAfter(now)) {
+            return loaded;
+        }
+        return newLease(now, loaded == null ? 0 : loaded.failures());
+    }
+
+    /** The fields a write stores for its pending work. */
+    static void store(Document document, RelayState state) {
+        document.put(OutboxCarrier.RELAY_FIELD, toDocument(state));
+        document.put(DUE, dueKey(state.until(), document.get("_id")));
+    }
+
+    static void clear(Document document) {
+        document.remove(OutboxCarrier.RELAY_FIELD);
+        document.remove(DUE);
+    }
+
+    /** Documents of the collection with pending work, the first due first. */
+    Flux<Document> pending(String collection, int limit) {
+        var query = Query.query(Criteria.where(DUE).gte("")).with(Sort.by(DUE)).limit(limit);
+        return mongo.find(query, Document.class, collection);
+    }
+
+    Mono<Long> count(String collection) {
+        return mongo.count(Query.query(Criteria.where(DUE).gte("")), collection);
+    }
+
+    boolean isDue(Document document) {
+        return document.getString(DUE).compareTo(dueKey(clock.instant(), "")) <= 0;
+    }
+
+    /**
+     * Leases a document found due to this instance, unless it changed since it was read; completes with the document as
+     * it is now, or empty.
+     */
+    Mono<Document> claim(String collection, Document seen) {
+        RelayState state = newLease(clock.instant(), stateOf(seen) == null ? 0 : stateOf(seen).failures());
+        var unchanged = Query.query(Criteria.where("_id").is(seen.get("_id")).and(DUE).is(seen.getString(DUE)));
+        var update = new Update().set(OutboxCarrier.RELAY_FIELD, toDocument(state))
+                .set(DUE, dueKey(state.until(), seen.get("_id"))).inc("version", 1);
+        return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), Document.class,
+                collection);
+    }
+
+    /**
+     * Everything the document held at {@code version} is done: removes it with the relay's state, if no write came in
+     * since. Completes with whether it did.
+     */
+    Mono<Boolean> finish(String collection, Object id, Object version, Update removal) {
+        var unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(version));
+        removal.unset(OutboxCarrier.RELAY_FIELD).unset(DUE);
+        return mongo.updateFirst(unchanged, removal, collection).map(result -> result.getMatchedCount() > 0);
+    }
+
+    /** Removes what was done from a document written since it was read; completes with the document as it is now. */
+    Mono<Document> remove(String collection, Object id, Update removal) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), removal,
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    /** Gives the document back, to be taken again at {@code retryAt}, if this lease still holds it. */
+    Mono<Void> release(String collection, Object id, String holder, Instant retryAt, int failures) {
+        var held = Query.query(Criteria.where("_id").is(id).and(OutboxCarrier.RELAY_FIELD + ".holder").is(holder));
+        var update = new Update().set(OutboxCarrier.RELAY_FIELD, toDocument(new RelayState(null, retryAt, failures)))
+                .set(DUE, dueKey(retryAt, id)).inc("version", 1);
+        return mongo.updateFirst(held, update, collection).then();
+    }
+
+    /** The lease's token if this document is in a lease of this instance's. */
+    static String holderOf(Document document) {
+        RelayState state = stateOf(document);
+        return state == null ? null : state.holder();
+    }
+
+    static RelayState stateOf(Document document) {
+        Document state = document.get(OutboxCarrier.RELAY_FIELD, Document.class);
+        if (state == null) {
+            return null;
+        }
+        Date until = state.getDate("until");
+        return new RelayState(state.getString("holder"), until == null ? Instant.EPOCH : until.toInstant(),
+                state.getInteger("failures", 0));
+    }
+
+    /** Sparse: only documents with pending work are in it. Unique: so that the embedded store walks it in order. */
+    Mono<Void> createIndex(String collection) {
+        return mongo.indexOps(collection)
+                .createIndex(new Index().on(DUE, Sort.Direction.ASC).unique().sparse().named(DUE)).then();
+    }
+
+    private RelayState newLease(Instant now, int failures) {
+        return new RelayState(instance + "/" + leases.incrementAndGet(), now.plus(lease), failures);
+    }
+
+    private static Document toDocument(RelayState state) {
+        return new Document("holder", state.holder()).append("until", Date.from(state.until()))
+                .append("failures", state.failures());
+    }
+}
