@@ -82,8 +82,9 @@ final class PendingDocuments {
         return mongo.count(Query.query(Criteria.where(DUE).gte("")), collection);
     }
 
+    /** Whether the document's time has come: its key sorts before every key of the next millisecond. */
     boolean isDue(Document document) {
-        return document.getString(DUE).compareTo(dueKey(clock.instant(), "")) <= 0;
+        return document.getString(DUE).compareTo(dueKey(clock.instant().plusMillis(1), "")) < 0;
     }
 
     /**
