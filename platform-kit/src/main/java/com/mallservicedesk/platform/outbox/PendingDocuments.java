@@ -92,7 +92,8 @@ final class PendingDocuments {
      * it is now, or empty.
      */
     Mono<Document> claim(String collection, Document seen) {
-        RelayState state = newLease(clock.instant(), stateOf(seen) == null ? 0 : stateOf(seen).failures());
+        RelayState before = stateOf(seen);
+        RelayState state = newLease(clock.instant(), before == null ? 0 : before.failures());
         var unchanged = Query.query(Criteria.where("_id").is(seen.get("_id")).and(DUE).is(seen.getString(DUE)));
         var update = new Update().set(OutboxCarrier.RELAY_FIELD, toDocument(state))
                 .set(DUE, dueKey(state.until(), seen.get("_id"))).inc("version", 1);
@@ -124,7 +125,7 @@ final class PendingDocuments {
         return mongo.updateFirst(held, update, collection).then();
     }
 
-    /** The lease's token if this document is in a lease of this instance's. */
+    /** The token of the lease the document is in; null when it waits for a retry or has nothing pending. */
     static String holderOf(Document document) {
         RelayState state = stateOf(document);
         return state == null ? null : state.holder();
