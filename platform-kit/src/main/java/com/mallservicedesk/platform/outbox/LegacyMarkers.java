@@ -1,14 +1,11 @@
 package com.mallservicedesk.platform.outbox;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,13 +49,8 @@ final class LegacyMarkers {
     }
 
     private Mono<Void> move(String collection, Object id) {
-        Instant now = clock.instant();
         var withoutState = Query.query(Criteria.where("_id").is(id).and(OutboxCarrier.RELAY_FIELD).exists(false));
-        var update = new Update()
-                .set(OutboxCarrier.RELAY_FIELD, new Document("holder", null).append("until", Date.from(now))
-                        .append("failures", 0))
-                .set(PendingDocuments.DUE, PendingDocuments.dueKey(now, id))
-                .inc("version", 1);
-        return mongo.updateFirst(withoutState, update, collection).then();
+        var dueNow = PendingDocuments.moveTo(id, new RelayState(null, clock.instant(), 0));
+        return mongo.updateFirst(withoutState, dueNow, collection).then();
     }
 }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.platform.outbox;
 
+import com.mallservicedesk.platform.store.TimeKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +44,9 @@ final class PendingDocuments {
         this.lease = lease;
     }
 
-    /** Sorts by time, then id; thirteen digits of milliseconds last until the year 2286. */
+    /** Sorts by time, then id. */
     static String dueKey(Instant at, Object id) {
-        return String.format("%013d#%s", at.toEpochMilli(), id);
+        return TimeKeys.of(at) + "#" + id;
     }
 
     /**
@@ -74,12 +75,12 @@ final class PendingDocuments {
 
     /** Documents of the collection with pending work, the first due first. */
     Flux<Document> pending(String collection, int limit) {
-        var query = Query.query(Criteria.where(DUE).gte("")).with(Sort.by(DUE)).limit(limit);
+        var query = Query.query(withWork()).with(Sort.by(DUE)).limit(limit);
         return mongo.find(query, Document.class, collection);
     }
 
     Mono<Long> count(String collection) {
-        return mongo.count(Query.query(Criteria.where(DUE).gte("")), collection);
+        return mongo.count(Query.query(withWork()), collection);
     }
 
     /** Whether the document's time has come: its key sorts before every key of the next millisecond. */
@@ -95,10 +96,8 @@ final class PendingDocuments {
         RelayState before = stateOf(seen);
         RelayState state = newLease(clock.instant(), before == null ? 0 : before.failures());
         var unchanged = Query.query(Criteria.where("_id").is(seen.get("_id")).and(DUE).is(seen.getString(DUE)));
-        var update = new Update().set(OutboxCarrier.RELAY_FIELD, toDocument(state))
-                .set(DUE, dueKey(state.until(), seen.get("_id"))).inc("version", 1);
-        return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), Document.class,
-                collection);
+        return mongo.findAndModify(unchanged, moveTo(seen.get("_id"), state),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
     }
 
     /**
@@ -120,9 +119,7 @@ final class PendingDocuments {
     /** Gives the document back, to be taken again at {@code retryAt}, if this lease still holds it. */
     Mono<Void> release(String collection, Object id, String holder, Instant retryAt, int failures) {
         var held = Query.query(Criteria.where("_id").is(id).and(OutboxCarrier.RELAY_FIELD + ".holder").is(holder));
-        var update = new Update().set(OutboxCarrier.RELAY_FIELD, toDocument(new RelayState(null, retryAt, failures)))
-                .set(DUE, dueKey(retryAt, id)).inc("version", 1);
-        return mongo.updateFirst(held, update, collection).then();
+        return mongo.updateFirst(held, moveTo(id, new RelayState(null, retryAt, failures)), collection).then();
     }
 
     /** The token of the lease the document is in; null when it waits for a retry or has nothing pending. */
@@ -145,6 +142,16 @@ final class PendingDocuments {
     Mono<Void> createIndex(String collection) {
         return mongo.indexOps(collection)
                 .createIndex(new Index().on(DUE, Sort.Direction.ASC).unique().sparse().named(DUE)).then();
+    }
+
+    /** An update giving a stored document this state; it moves the version, as every change of the state does. */
+    static Update moveTo(Object id, RelayState state) {
+        return new Update().set(OutboxCarrier.RELAY_FIELD, toDocument(state)).set(DUE, dueKey(state.until(), id))
+                .inc("version", 1);
+    }
+
+    private static Criteria withWork() {
+        return Criteria.where(DUE).gte("");
     }
 
     private RelayState newLease(Instant now, int failures) {

@@ -1,5 +1,6 @@
 package com.mallservicedesk.platform.timer;
 
+import com.mallservicedesk.platform.store.TimeKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -45,17 +46,12 @@ final class DueIndex {
         }
 
         String key() {
-            return keyOf(dueAt) + "|" + timerId;
+            return TimeKeys.of(dueAt) + "|" + timerId;
         }
 
         boolean enteredBefore(Instant time) {
             return enteredAt == null || enteredAt.isBefore(time);
         }
-    }
-
-    /** Sorts as the due time does, as long as the time is after 1970 and before 2286. */
-    static String keyOf(Instant dueAt) {
-        return String.format("%013d", Math.max(0, dueAt.toEpochMilli()));
     }
 
     /**
@@ -82,7 +78,7 @@ final class DueIndex {
         if (after != null) {
             key = key.gt(after);
         }
-        var upToNow = Query.query(key.lte(keyOf(now) + "|\uffff")).with(Sort.by("_id")).limit(limit);
+        var upToNow = Query.query(key.lte(TimeKeys.of(now) + "|\uffff")).with(Sort.by("_id")).limit(limit);
         return mongo.find(upToNow, Document.class, COLLECTION)
                 .map(d -> {
                     Date enteredAt = d.getDate("enteredAt");
