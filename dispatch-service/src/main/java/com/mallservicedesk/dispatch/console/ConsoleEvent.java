@@ -26,6 +26,21 @@ record ConsoleEvent(@Id String id, String mallId, long seq, @Indexed(unique = tr
                     java.util.List<String> roles) {
 
     static final String FRONT_DESK = "FRONT_DESK";
+    static final String UNUSED_NUMBER = "unused-number";
+
+    /**
+     * What stands at a number no event uses: a redelivered event's second number, marked at once so that consoles pass
+     * it without waiting. Its own key as {@code eventId} keeps the unique event index satisfied.
+     */
+    static ConsoleEvent unusedNumber(String mallId, long seq, Instant storedAt) {
+        String id = mallId + ":" + seq;
+        return new ConsoleEvent(id, mallId, seq, UNUSED_NUMBER + ":" + id, UNUSED_NUMBER, null, null,
+                java.util.List.of(), null, null, null, storedAt, Map.of(), java.util.List.of());
+    }
+
+    boolean isUnusedNumber() {
+        return UNUSED_NUMBER.equals(type);
+    }
 
     boolean concerns(String department) {
         return departments != null && departments.contains(department);

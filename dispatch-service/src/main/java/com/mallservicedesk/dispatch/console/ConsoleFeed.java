@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,8 +27,8 @@ import reactor.core.publisher.Sinks;
 class ConsoleFeed {
 
     static final String SEQUENCES = "console_sequences";
-    private static final ConsoleEvent SKIPPED = new ConsoleEvent("skipped", null, 0, null, null, null, null, List.of(),
-            null, null, null, null, Map.of(), List.of());
+    /** A number given up after {@code gapWait}: passed over like an unused one. */
+    private static final ConsoleEvent SKIPPED = ConsoleEvent.unusedNumber(null, 0, null);
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -58,9 +56,10 @@ class ConsoleFeed {
     /**
      * Stores a work-order or notification event once under the mall's next number. A department's console shows it
      * when it names the department ({@code department}, or {@code fromDepartment} of a transfer); the front desk's
-     * when it names the front desk among an escalation's targets or the order waits for the front desk. A redelivery
-     * finds the event by its id (a unique key) and stores nothing new; only two instances storing the same event at
-     * the same moment spend a number each, and the loser's stays a gap, which consoles skip after {@code gapWait}.
+     * when it names the front desk among an escalation's targets or the order waits for the front desk. The event's id
+     * is a unique key, so a redelivered event is not stored again; the number it drew is marked unused at once, and
+     * consoles pass it without waiting. That costs a redelivery a number, instead of a look-up for every event. Only a
+     * number whose store failed altogether stays a gap, which consoles skip after {@code gapWait}.
      */
     Mono<Void> record(IncomingEvent event, Map<String, Object> raw) {
         Map<String, Object> data = new LinkedHashMap<>(raw);
@@ -81,12 +80,13 @@ class ConsoleFeed {
         if ("UNASSIGNED".equals(data.get("status")) && data.get("department") == null) {
             addIfPresent(roles, ConsoleEvent.FRONT_DESK);
         }
-        return mongo.exists(Query.query(Criteria.where("eventId").is(event.id())), ConsoleEvent.class)
-                .flatMap(stored -> stored ? Mono.empty() : sequences.next(event.mallId()))
+        return sequences.next(event.mallId())
                 .flatMap(seq -> InsertOnce.into(mongo, new ConsoleEvent(event.mallId() + ":" + seq, event.mallId(), seq,
-                        event.id(), event.type(), string(data.get("workOrderId")), string(data.get("requestId")),
-                        departments, string(data.get("status")), string(data.get("toRole")), event.time(),
-                        clock.instant(), data, roles)))
+                                event.id(), event.type(), string(data.get("workOrderId")), string(data.get("requestId")),
+                                departments, string(data.get("status")), string(data.get("toRole")), event.time(),
+                                clock.instant(), data, roles))
+                        .switchIfEmpty(Mono.defer(() -> InsertOnce.into(mongo,
+                                ConsoleEvent.unusedNumber(event.mallId(), seq, clock.instant())))))
                 .then()
                 .doOnSuccess(done -> wake(event.mallId()));
     }
@@ -213,7 +213,7 @@ class ConsoleFeed {
                     .takeWhile(batch -> !batch.isEmpty())
                     .take(500)
                     .flatMapIterable(batch -> batch)
-                    .filter(e -> e != SKIPPED);
+                    .filter(e -> !e.isUnusedNumber());
         }
     }
 

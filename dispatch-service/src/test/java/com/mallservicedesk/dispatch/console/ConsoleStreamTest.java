@@ -134,6 +134,27 @@ class ConsoleStreamTest extends DispatchIntegrationTest {
     }
 
     @Test
+    void aRedeliveredEventCostsANumberButNeverHoldsAConsoleBack() {
+        // A feed that would wait an hour at a missing number: only the marked number lets the next event through.
+        var feed = new ConsoleFeed(mongo, clock, Duration.ofMillis(50), Duration.ofHours(1), 500, Duration.ofHours(24));
+        var created = incoming("mall.dispatch.work-order.created.v1");
+        var accepted = incoming("mall.dispatch.work-order.accepted.v1");
+        feed.record(created, Map.of("workOrderId", "wo-1", "status", "ASSIGNED")).block(WAIT);
+        feed.record(created, Map.of("workOrderId", "wo-1", "status", "ASSIGNED")).block(WAIT);
+        feed.record(accepted, Map.of("workOrderId", "wo-1", "status", "ACCEPTED")).block(WAIT);
+
+        var replayed = feed.follow(mall, e -> true, 0).take(2).collectList().block(WAIT);
+        assertThat(replayed).extracting(ConsoleEvent::eventId).containsExactly(created.id(), accepted.id());
+        assertThat(replayed).extracting(ConsoleEvent::seq).containsExactly(1L, 3L);
+        assertThat(mongo.findById(mall + ":2", ConsoleEvent.class).block(WAIT).isUnusedNumber()).isTrue();
+    }
+
+    private com.mallservicedesk.platform.events.IncomingEvent incoming(String type) {
+        return new com.mallservicedesk.platform.events.IncomingEvent(java.util.UUID.randomUUID().toString(), type,
+                "/dispatch-service", "wo-1", mall, null, clock.instant(), WORK_ORDERS, "{}");
+    }
+
+    @Test
     void aReconnectingConsoleResumesAfterTheLastEventIdItSaw() {
         var supervisors = connected(stream("/stream", TestTokens.supervisor(mall), null));
         String a = open("HELP");
