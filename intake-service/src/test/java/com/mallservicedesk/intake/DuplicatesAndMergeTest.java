@@ -29,6 +29,33 @@ class DuplicatesAndMergeTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void aReportOutsideTheWindowIsNoDuplicateAndTheNextOnesFollowTheNewFirst() {
+        String mall = newMall();
+        var twoHoursAgo = register(mall, Map.of("channel", "PHONE", "kind", "REPAIR", "description", "四樓D區漏水",
+                "anonymous", true, "location", Map.of("floor", "4F", "zone", "D"),
+                "receivedAt", java.time.Instant.now().minus(java.time.Duration.ofHours(2)).toString()));
+        var now = repair(mall, "4F", "D", "13800000040");
+        var soonAfter = repair(mall, "4F", "D", "13800000041");
+
+        assertThat(twoHoursAgo.get("possibleDuplicateOf")).isNull();
+        assertThat(now.get("possibleDuplicateOf")).isNull();
+        assertThat(soonAfter.get("possibleDuplicateOf")).isEqualTo(now.get("id"));
+    }
+
+    @Test
+    void aCancelledFirstReportHandsThePlaceToTheNextReport() {
+        String mall = newMall();
+        String cancelled = (String) repair(mall, "5F", "E", "13800000050").get("id");
+        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests/{id}/cancel", Map.of("reason", "報錯位置"), mall,
+                cancelled).expectStatus().isOk();
+        var next = repair(mall, "5F", "E", "13800000051");
+        var after = repair(mall, "5F", "E", "13800000052");
+
+        assertThat(next.get("possibleDuplicateOf")).isNull();
+        assertThat(after.get("possibleDuplicateOf")).isEqualTo(next.get("id"));
+    }
+
+    @Test
     void aZeroWindowTurnsDuplicateFlaggingOff() {
         String mall = newMall();
         web.put().uri("/api/v1/malls/{mall}/settings", mall).headers(h -> h.setBearerAuth(TestTokens.supervisor(mall)))
