@@ -3,11 +3,13 @@ package com.mallservicedesk.dispatch.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.dispatch.DispatchIntegrationTest;
+import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -149,8 +151,8 @@ class ConsoleStreamTest extends DispatchIntegrationTest {
         assertThat(mongo.findById(mall + ":2", ConsoleEvent.class).block(WAIT).isUnusedNumber()).isTrue();
     }
 
-    private com.mallservicedesk.platform.events.IncomingEvent incoming(String type) {
-        return new com.mallservicedesk.platform.events.IncomingEvent(java.util.UUID.randomUUID().toString(), type,
+    private IncomingEvent incoming(String type) {
+        return new IncomingEvent(UUID.randomUUID().toString(), type,
                 "/dispatch-service", "wo-1", mall, null, clock.instant(), WORK_ORDERS, "{}");
     }
 
