@@ -51,6 +51,9 @@ public final class ResultsTable {
             return;
         }
         GrowthResult first = results.growth().get(0);
+        // Each later stage against the fastest before it: the first stage is measured while the JIT still compiles,
+        // and growth compared with that alone looked better the colder the start.
+        GrowthResult fastest = null;
         for (GrowthResult g : results.growth()) {
             String load = "%,d requests, %d concurrent".formatted(g.requests(), g.concurrency());
             String result = "%.0f requests/s (%s); %s".formatted(g.perSecond(), failed(g.failed(), g.failures()),
@@ -59,11 +62,14 @@ public final class ResultsTable {
                 row("registration, %,d stored".formatted(g.stored()), load, result,
                         "≥ %.0f requests/s".formatted(SUSTAINED_RATE), met(g.perSecond() >= SUSTAINED_RATE));
             } else {
-                double share = first.perSecond() == 0 ? 0 : g.perSecond() / first.perSecond();
+                double share = fastest.perSecond() == 0 ? 0 : g.perSecond() / fastest.perSecond();
                 row("registration, %,d stored".formatted(g.stored()), load,
-                        result + "; %.0f %% of %,d stored".formatted(100 * share, first.stored()),
-                        "≥ %.0f %% of the %,d-stored figure".formatted(100 * GROWTH_SHARE, first.stored()),
+                        result + "; %.0f %% of %,d stored".formatted(100 * share, fastest.stored()),
+                        "≥ %.0f %% of the fastest stage with fewer stored".formatted(100 * GROWTH_SHARE),
                         met(share >= GROWTH_SHARE));
+            }
+            if (fastest == null || g.perSecond() > fastest.perSecond()) {
+                fastest = g;
             }
             row("201 → work order visible, %,d stored".formatted(g.stored()),
                     "%d requests, one at a time".formatted(g.toWorkOrder().count()), g.toWorkOrder().brief(), "", "");
