@@ -43,7 +43,7 @@ public final class MongoServerMain {
         // The store's background auto-commit stays on: it no longer decides durability, but it also compacts the file.
         AtomicReference<FailStopStore> failStop = new AtomicReference<>();
         MVStore store = new MVStore.Builder().fileName(dataFile.toString())
-                .backgroundExceptionHandler((thread, failure) -> {
+                                .backgroundExceptionHandler((thread, failure) -> {
                     if (failStop.get() != null) {
                         failStop.get().backgroundFailure(thread, failure);
                     }
@@ -56,7 +56,7 @@ public final class MongoServerMain {
         store.setRetentionTime(RETENTION_MILLIS);
         MongoServer server = new MongoServer(new CommitOnWriteBackend(new BsonH2Backend(store),
                 new GroupCommit(failStop.get()::commit)::commitWritesSoFar));
-        reportCommitWrites(CommitWrites.of(store));
+        reportCommitWrites(CommitWrites.of(store), new StoreFileReport(store.getFileStore()));
         // SIGTERM from the launcher: close client connections and the H2 store so the file is consistent.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-shutdown"));
         server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
@@ -65,8 +65,11 @@ public final class MongoServerMain {
         new CountDownLatch(1).await();
     }
 
-    /** Once a minute, in the store's log: which collections the commits' writing went to (nothing when idle). */
-    private static void reportCommitWrites(CommitWrites writes) {
+    /**
+     * Once a minute, in the store's log: which collections the commits' writing went to, and the file's size, live share
+     * and reads (nothing when idle).
+     */
+    private static void reportCommitWrites(CommitWrites writes, StoreFileReport file) {
         var reporter = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "commit-writes-report");
             thread.setDaemon(true);
@@ -76,6 +79,7 @@ public final class MongoServerMain {
             String line = writes.report(REPORT_SECONDS, REPORTED_COLLECTIONS);
             if (line != null) {
                 System.out.println(line);
+                System.out.println(file.line());
             }
         }, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
     }

@@ -45,6 +45,14 @@ class KafkaServerConfigTest {
     }
 
     @Test
+    void keepsTheLogCleanersKeyMapSmallSoTheBrokerHeapStaysSmall() throws IOException {
+        Properties properties = load(new KafkaServerConfig("127.0.0.1", 9092, 9093, Path.of("k")));
+
+        assertThat(Long.parseLong(properties.getProperty("log.cleaner.dedupe.buffer.size")))
+                .isLessThanOrEqualTo(16L * 1024 * 1024);
+    }
+
+    @Test
     void usesTheGivenPorts() throws IOException {
         KafkaServerConfig config = new KafkaServerConfig("127.0.0.1", 19092, 19093, Path.of("k"));
 

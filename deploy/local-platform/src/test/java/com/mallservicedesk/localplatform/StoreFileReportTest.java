@@ -1,0 +1,52 @@
+package com.mallservicedesk.localplatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's log tells how large its file is, how much of it is live, and what was read from it. */
+class StoreFileReportTest {
+
+    private static final Pattern READ = Pattern.compile("read ([0-9.,]+) MB since the last report");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void tellsTheFilesSizeAndTheReadsSinceTheLastReportOnly() {
+        Path file = home.resolve("store.mv");
+        try (MVStore writer = new MVStore.Builder().fileName(file.toString()).open()) {
+            MVMap<Integer, String> map = writer.openMap("data");
+            for (int i = 0; i < 2_000; i++) {
+                map.put(i, "漏水".repeat(200) + i);
+            }
+            writer.commit();
+        }
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(1).open()) {
+            StoreFileReport report = new StoreFileReport(store.getFileStore());
+            MVMap<Integer, String> map = store.openMap("data");
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(map.get(i)).endsWith(String.valueOf(i));
+            }
+
+            String first = report.line();
+            String second = report.line();
+
+            assertThat(first).startsWith("Store file: ").contains(" % of the chunks live").contains(" of 1 MB");
+            assertThat(megabytesRead(first)).isGreaterThan(0.5);
+            assertThat(megabytesRead(second)).isZero();
+        }
+    }
+
+    private static double megabytesRead(String line) {
+        Matcher read = READ.matcher(line);
+        assertThat(read.find()).as(line).isTrue();
+        return Double.parseDouble(read.group(1).replace(",", ""));
+    }
+}
