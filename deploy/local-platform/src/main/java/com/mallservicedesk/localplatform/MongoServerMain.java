@@ -43,7 +43,7 @@ public final class MongoServerMain {
         // The store's background auto-commit stays on: it no longer decides durability, but it also compacts the file.
         AtomicReference<FailStopStore> failStop = new AtomicReference<>();
         MVStore store = new MVStore.Builder().fileName(dataFile.toString())
-                                .backgroundExceptionHandler((thread, failure) -> {
+                .backgroundExceptionHandler((thread, failure) -> {
                     if (failStop.get() != null) {
                         failStop.get().backgroundFailure(thread, failure);
                     }
