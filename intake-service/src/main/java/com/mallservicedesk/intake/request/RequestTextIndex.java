@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -53,6 +52,7 @@ import reactor.util.retry.Retry;
  * request whose text did not change since it was indexed ({@code request_search_docs}, keyed by request id, holds a
  * hash of the text) costs one read in the batch. Entries and postings are written before that hash, so a failure
  * between them is repaired by the next write. A search sees a new request a few milliseconds after its {@code 201}.
+ * A batch the store did not take is kept and written again first, after a pause ({@link BatchWriter}).
  * What was queued when the process died is indexed again at the next start: the requests received in the last
  * {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
  * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, by the indexer
@@ -77,6 +77,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** Texts waiting for the indexer; beyond this a save indexes nothing now and the request's next write repairs it. */
     private static final int MAX_QUEUED = 50_000;
     private static final int MAX_BATCH = 500;
+    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(1);
     /** A build of the whole index logs its progress every this many requests. */
     private static final int BUILD_PROGRESS_EVERY = 20_000;
 
@@ -168,28 +169,8 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
 
     /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
     private void indexQueued() {
-        List<Queued> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Queued first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    postings.foldAsked().block(Duration.ofMinutes(1));
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                index(batch).block(Duration.ofMinutes(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The requests are stored either way; their next write, or the next start, indexes them.
-                log.warn("Search index batch of {} requests not written: {}", batch.size(), e.toString());
-            } finally {
-                unwritten.addAndGet(-batch.size());
-                batch.clear();
-            }
-        }
+        new BatchWriter<>(queue, MAX_BATCH, BATCH_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .run(() -> running, this::index, postings::foldAsked, written -> unwritten.addAndGet(-written));
     }
 
     /** The ids of the mall's requests that may contain {@code text} (any text that is not blank has a token). */
