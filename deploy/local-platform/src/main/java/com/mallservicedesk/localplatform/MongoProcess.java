@@ -20,9 +20,9 @@ final class MongoProcess {
      * eighth of the server's CPU in a profile. It only turns a use after release into an exception, and the server
      * has none (the services' test suites run it in-process with the check on), so it is off here. Bounds are still
      * checked. The old generation may grow to 512 MB although the server keeps about 50–90 MB alive: with 192 MB it
-     * ran out of heap twice at about 106,000 stored requests (a 3 GB file), both times while reading pages of a whole
-     * collection, once in a client's query and once in the file's compaction. The first stopped the server (the
-     * launcher restarted it in 10 s); which query read so much is not known yet.
+     * ran out of heap at about 106,000 stored requests (a 3 GB file), in clients' queries that read a whole collection
+     * and in the file's compaction, which stopped the server (the launcher restarted it in 10 s). Which query read so
+     * much is not known yet.
      */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-Xmn256m", "-XX:+UseSerialGC",
             "-Dio.netty.buffer.checkAccessible=false", "-Djava.awt.headless=true",
