@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * The free-text indexer's loop: takes what has queued up, a batch at a time, and writes it. A batch the store did not
  * take (it was away, or slower than {@code timeout}) is kept and written again, before anything newer and after a
- * pause that doubles up to {@code maxPause}: under a long load the store once answered a batch too slowly fifteen
- * times in forty minutes, and dropping those batches left 7,500 requests that no search found. Writing again is safe,
+ * pause that doubles up to {@code maxPause}: in a load of 200,000 requests the store answered a batch too slowly twenty
+ * times, and dropping those batches left 9,929 requests that no search found. Writing again is safe,
  * because every write of the index sets what the text implies. Only when the service stops is a failed batch given up;
  * the next start indexes the requests of the last minutes again.
  */
