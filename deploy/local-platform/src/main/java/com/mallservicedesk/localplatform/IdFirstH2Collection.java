@@ -27,6 +27,7 @@ import org.h2.mvstore.MVMap;
  */
 final class IdFirstH2Collection extends H2Collection {
 
+    private final FullScans fullScans;
     /** Whether the update running under this collection's lock changed its document (see {@link #handleUpdate}). */
     private boolean changed;
     /** Whether the query running under this collection's lock feeds an update (see {@link #forUpdate}). */
@@ -35,6 +36,15 @@ final class IdFirstH2Collection extends H2Collection {
     IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
                         MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, name, options, documents, meta, cursors);
+        this.fullScans = FullScans.of(documents.getStore());
+    }
+
+    /** The library's way for a query no index answers: every document is read. Counted for the store's log. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        fullScans.scanned(getFullName(), query, count());
+        return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
     @Override
