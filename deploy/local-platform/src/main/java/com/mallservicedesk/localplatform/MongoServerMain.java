@@ -56,7 +56,7 @@ public final class MongoServerMain {
         store.setRetentionTime(RETENTION_MILLIS);
         MongoServer server = new MongoServer(new CommitOnWriteBackend(new BsonH2Backend(store),
                 new GroupCommit(failStop.get()::commit)::commitWritesSoFar));
-        reportCommitWrites(CommitWrites.of(store), new StoreFileReport(store.getFileStore()), FullScans.of(store));
+        reportEveryMinute(CommitWrites.of(store), new StoreFileReport(store.getFileStore()), FullScans.of(store));
         // SIGTERM from the launcher: close client connections and the H2 store so the file is consistent.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-shutdown"));
         server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
@@ -69,9 +69,9 @@ public final class MongoServerMain {
      * Once a minute, in the store's log: which collections the commits' writing went to, and the file's size, live share
      * and reads (nothing when idle); and the queries that read a whole collection, if any.
      */
-    private static void reportCommitWrites(CommitWrites writes, StoreFileReport file, FullScans scans) {
+    private static void reportEveryMinute(CommitWrites writes, StoreFileReport file, FullScans scans) {
         var reporter = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "commit-writes-report");
+            Thread thread = new Thread(task, "store-report");
             thread.setDaemon(true);
             return thread;
         });

@@ -76,7 +76,10 @@ final class BatchWriter<T> {
                     batch.clear();
                     continue;
                 }
-                if (!batch.isEmpty()) {
+                if (batch.isEmpty()) {
+                    log.warn("Search index: folding the blocks searches asked for failed, trying again in {} s: {}",
+                            pause.toMillis() / 1000.0, e.toString());
+                } else {
                     log.warn("Search index batch of {} requests not written, writing it again in {} s: {}",
                             batch.size(), pause.toMillis() / 1000.0, e.toString());
                 }
