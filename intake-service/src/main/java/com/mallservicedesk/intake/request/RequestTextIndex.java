@@ -17,8 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -81,12 +85,13 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** A build of the whole index logs its progress every this many requests. */
     private static final int BUILD_PROGRESS_EVERY = 20_000;
 
-    /** A request's searchable text as it was saved: its number and its other texts. */
-    private record Queued(String mallId, String requestId, String number, String[] texts) {
+    /** A request's searchable text as it was saved (at {@code savedAt}): its number and its other texts. */
+    private record Queued(String mallId, String requestId, String number, String[] texts, Instant savedAt) {
 
-        static Queued of(ServiceRequest r) {
+        static Queued of(ServiceRequest r, Instant savedAt) {
             String[] texts = textsOf(r);
-            return new Queued(r.getMallId(), r.getId(), r.getNumber(), Arrays.copyOfRange(texts, 1, texts.length));
+            return new Queued(r.getMallId(), r.getId(), r.getNumber(), Arrays.copyOfRange(texts, 1, texts.length),
+                    savedAt);
         }
     }
 
@@ -96,6 +101,8 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     private final Clock clock;
     private final TokenPostings postings;
     private final TokenSearch search;
+    /** From a request's save to its text in the index, for the oldest text of each batch written. */
+    private final Timer lag;
     private volatile Thread indexer;
 
     /** Looked up when first used: the template's mapping collects save callbacks like this one when it is built. */
@@ -103,11 +110,16 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     private volatile boolean running;
 
     RequestTextIndex(ObjectProvider<ReactiveMongoTemplate> template, ObjectProvider<RequestNumbers> numbers,
-                     Clock clock) {
+                     Clock clock, MeterRegistry meters) {
         this.template = template;
         this.clock = clock;
         this.postings = new TokenPostings(this::mongo, TOKENS, clock);
         this.search = new TokenSearch(this::mongo, numbers::getObject, postings, TOKENS);
+        Gauge.builder("msd.intake.search.index.waiting", unwritten, AtomicInteger::get)
+                .description("Saved requests whose text the free-text index has not taken yet").register(meters);
+        this.lag = Timer.builder("msd.intake.search.index.lag")
+                .description("From a request's save to its text in the free-text index (the oldest of each batch)")
+                .register(meters);
     }
 
     private ReactiveMongoTemplate mongo() {
@@ -117,7 +129,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     @Override
     public Publisher<ServiceRequest> onAfterSave(ServiceRequest request, Document document, String collection) {
         unwritten.incrementAndGet();
-        if (!queue.offer(Queued.of(request))) {
+        if (!queue.offer(Queued.of(request, clock.instant()))) {
             unwritten.decrementAndGet();
             log.warn("Search index queue full: request {} is indexed on its next write", request.getId());
         }
@@ -170,7 +182,14 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
     private void indexQueued() {
         new BatchWriter<>(queue, MAX_BATCH, BATCH_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .run(() -> running, this::index, postings::foldAsked, written -> unwritten.addAndGet(-written));
+                .run(() -> running, this::indexTimed, postings::foldAsked, written -> unwritten.addAndGet(-written));
+    }
+
+    private Mono<Void> indexTimed(List<Queued> batch) {
+        return index(batch).doOnSuccess(done -> {
+            Duration waited = Duration.between(batch.get(0).savedAt(), clock.instant());
+            lag.record(waited.isNegative() ? Duration.ZERO : waited);
+        });
     }
 
     /** The ids of the mall's requests that may contain {@code text} (any text that is not blank has a token). */
@@ -230,7 +249,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** Indexes the requests a batch at a time, telling {@code progress} how many are done after each batch. */
     private Mono<Void> index(Flux<ServiceRequest> requests, LongConsumer progress) {
         AtomicLong done = new AtomicLong();
-        return requests.map(Queued::of).buffer(MAX_BATCH)
+        return requests.map(request -> Queued.of(request, clock.instant())).buffer(MAX_BATCH)
                 .concatMap(batch -> index(batch).doOnSuccess(indexed -> progress.accept(done.addAndGet(batch.size()))))
                 .then();
     }
