@@ -5,9 +5,11 @@ import com.mallservicedesk.benchmarks.burst.BurstResult;
 import com.mallservicedesk.benchmarks.ceiling.CeilingResult;
 import com.mallservicedesk.benchmarks.ceiling.RawCeiling;
 import com.mallservicedesk.benchmarks.costs.CostMeter;
+import com.mallservicedesk.benchmarks.costs.ServiceMetrics;
 import com.mallservicedesk.benchmarks.costs.ProcessCpu;
 import com.mallservicedesk.benchmarks.growth.GrowthResult;
 import com.mallservicedesk.benchmarks.growth.GrowthStage;
+import com.mallservicedesk.benchmarks.growth.SearchIndexWatch;
 import com.mallservicedesk.benchmarks.load.LoadGenerator;
 import com.mallservicedesk.benchmarks.load.Places;
 import com.mallservicedesk.benchmarks.load.PlatformClient;
@@ -128,11 +130,14 @@ public final class PlatformBenchmark {
                 memory.read().describe());
         setServiceLevels();
         warmUp();
-        var growthStage = new GrowthStage(load, watch, memory, places, new GrowthStage.Settings(options.requests(),
-                options.concurrency(), options.loadConcurrency(), options.latencySamples()), costs);
-        for (long stored : options.growth()) {
-            growth.add(growthStage.run(stored));
-            save();
+        try (var searchIndex = SearchIndexWatch.of(new ServiceMetrics("intake", URI.create(options.intake())))) {
+            var growthStage = new GrowthStage(load, watch, memory, places, new GrowthStage.Settings(
+                    options.requests(), options.concurrency(), options.loadConcurrency(), options.latencySamples()),
+                    costs, searchIndex);
+            for (long stored : options.growth()) {
+                growth.add(growthStage.run(stored));
+                save();
+            }
         }
         var sustained = new SustainedRate(load, watch, memory, places, options.maxInFlight());
         for (int rate : options.rates()) {

@@ -42,21 +42,26 @@ public final class ServiceMetrics {
 
     /** All instances' counters added up; empty when no instance answers or one that answered before does not. */
     public Optional<PrometheusCounters> read() {
+        return readEach().map(each -> each.stream().reduce(PrometheusCounters.NONE, PrometheusCounters::plus));
+    }
+
+    /** Each instance's samples; empty when no instance answers or one that answered before does not. */
+    public Optional<List<PrometheusCounters>> readEach() {
         if (endpoints == null) {
             endpoints = answering();
         }
         if (endpoints.isEmpty()) {
             return Optional.empty();
         }
-        PrometheusCounters sum = PrometheusCounters.NONE;
+        List<PrometheusCounters> each = new ArrayList<>();
         for (URI endpoint : endpoints) {
             Optional<String> text = scrape(endpoint);
             if (text.isEmpty()) {
                 return Optional.empty();
             }
-            sum = sum.plus(PrometheusCounters.parse(text.get()));
+            each.add(PrometheusCounters.parse(text.get()));
         }
-        return Optional.of(sum);
+        return Optional.of(each);
     }
 
     private List<URI> answering() {

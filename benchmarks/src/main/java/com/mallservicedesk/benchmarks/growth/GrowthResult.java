@@ -10,10 +10,12 @@ import com.mallservicedesk.benchmarks.memory.MemoryReading;
  * @param registration latency of each registration (send to 201) under the closed-loop load
  * @param toWorkOrder  from a 201 until dispatch shows the work order, one request at a time
  * @param costs        what one of the measured registrations cost each process; null when not measured
+ * @param searchIndex  how far intake's free-text index fell behind while the stage loaded and measured; null when
+ *                     not read
  */
 public record GrowthResult(long stored, int requests, int concurrency, double perSecond, int failed,
                            String failures, Latencies.Summary registration, Latencies.Summary toWorkOrder,
-                           MemoryReading memory, RegistrationCosts costs) {
+                           MemoryReading memory, RegistrationCosts costs, SearchIndexWatch.Worst searchIndex) {
 
     public String line() {
         return "%,d stored: %.0f requests/s (%d failed), registration %s; 201 → work order visible %s; %s".formatted(

@@ -40,22 +40,30 @@ public final class GrowthStage {
     private final Places places;
     private final Settings settings;
     private final CostMeter costs;
+    private final SearchIndexWatch searchIndex;
     /** Requests registered in the benchmark's malls so far. */
     private long stored;
 
-    /** @param costs reads store commands and CPU around the measured registrations; null skips that */
+    /**
+     * @param costs       reads store commands and CPU around the measured registrations; null skips that
+     * @param searchIndex reads how far the free-text index falls behind; null skips that
+     */
     public GrowthStage(LoadGenerator load, WorkOrderWatch watch, PlatformMemory memory, Places places,
-                       Settings settings, CostMeter costs) {
+                       Settings settings, CostMeter costs, SearchIndexWatch searchIndex) {
         this.load = load;
         this.watch = watch;
         this.memory = memory;
         this.places = places;
         this.settings = settings;
         this.costs = costs;
+        this.searchIndex = searchIndex;
     }
 
     /** Loads the benchmark's malls up to {@code target} stored requests (unless they hold more), then measures. */
     public GrowthResult run(long target) throws InterruptedException {
+        if (searchIndex != null) {
+            searchIndex.take(); // what came before this stage is not its own
+        }
         if (target > stored) {
             stored += fill(target - stored);
         }
@@ -86,10 +94,13 @@ public final class GrowthStage {
         stored += measured.registrations().size() + toWorkOrder.count();
         var result = new GrowthResult(storedBefore, settings.requests(), settings.concurrency(), measured.perSecond(),
                 measured.failed(), measured.failureText(), measured.latencies().summary(), toWorkOrder.summary(),
-                memory.read(), registrationCosts);
+                memory.read(), registrationCosts, searchIndex == null ? null : searchIndex.take().orElse(null));
         System.out.println("Growth: " + result.line());
         if (registrationCosts != null) {
             System.out.println("Costs: " + registrationCosts.line());
+        }
+        if (result.searchIndex() != null) {
+            System.out.println("Free-text index: " + result.searchIndex().brief());
         }
         return result;
     }

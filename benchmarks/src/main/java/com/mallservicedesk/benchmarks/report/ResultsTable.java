@@ -73,6 +73,10 @@ public final class ResultsTable {
             }
             row("201 → work order visible, %,d stored".formatted(g.stored()),
                     "%d requests, one at a time".formatted(g.toWorkOrder().count()), g.toWorkOrder().brief(), "", "");
+            if (g.searchIndex() != null) {
+                row("free-text index behind, %,d stored".formatted(g.stored()), "while the stage loaded and measured",
+                        g.searchIndex().brief(), "", "");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallservicedesk.benchmarks.burst.BurstResult;
 import com.mallservicedesk.benchmarks.ceiling.CeilingResult;
 import com.mallservicedesk.benchmarks.growth.GrowthResult;
+import com.mallservicedesk.benchmarks.growth.SearchIndexWatch;
 import com.mallservicedesk.benchmarks.load.Latencies;
 import com.mallservicedesk.benchmarks.memory.MemoryReading;
 import com.mallservicedesk.benchmarks.rate.RateResult;
@@ -59,13 +60,27 @@ class ResultsTableTest {
     void whatARegistrationCostsFollowsTheMainTableForEachStageThatReadIt() {
         var costs = CostsTableTest.fixture();
         var results = new Results("Run ABCD.", List.of(growth(0, 450),
-                new GrowthResult(50_000, 2000, 16, 440, 0, "none", FAST, FAST, MEMORY, costs)), List.of(), null, null,
+                new GrowthResult(50_000, 2000, 16, 440, 0, "none", FAST, FAST, MEMORY, costs, null)), List.of(), null, null,
                 MEMORY);
 
         String table = ResultsTable.markdown(results);
 
         assertThat(table).endsWith("| ≤ 3 GiB | yes |\n\n" + CostsTable.markdown(costs));
         assertThat(table).doesNotContain("costs, 0 stored");
+    }
+
+    @Test
+    void howFarTheFreeTextIndexFellBehindFollowsItsStage() {
+        var behind = new GrowthResult(200_000, 2000, 16, 50, 0, "none", FAST, FAST, MEMORY, null,
+                new SearchIndexWatch.Worst(1234, 12.34, 0));
+
+        String table = ResultsTable.markdown(new Results("run", List.of(growth(0, 60), behind), List.of(), null, null,
+                MEMORY));
+
+        assertThat(table).contains("| 201 → work order visible, 200,000 stored | 100 requests, one at a time | "
+                + "p50 20.0 ms, p99 60.0 ms |  |  |\n| free-text index behind, 200,000 stored | while the stage loaded "
+                + "and measured | at most 1,234 texts waiting, the oldest 12.3 s; 0 waiting at the end |  |  |\n");
+        assertThat(table).doesNotContain("free-text index behind, 0 stored");
     }
 
     @Test
@@ -104,7 +119,7 @@ class ResultsTableTest {
     }
 
     private static GrowthResult growth(long stored, double perSecond) {
-        return new GrowthResult(stored, 2000, 16, perSecond, 0, "none", FAST, FAST, MEMORY, null);
+        return new GrowthResult(stored, 2000, 16, perSecond, 0, "none", FAST, FAST, MEMORY, null, null);
     }
 
     private static RateResult rate(double target, double achieved, Latencies.Summary registration,
