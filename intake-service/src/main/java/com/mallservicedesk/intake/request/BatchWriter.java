@@ -43,10 +43,10 @@ final class BatchWriter<T> {
      * Writes batches until {@code running} turns false and the queue is empty.
      *
      * @param write   writes one batch
-     * @param idle    run when nothing queued for a second
+     * @param between run after each batch written, and each second nothing is queued: bounded work of its own
      * @param settled told how many queued items were written, or given up at the stop
      */
-    void run(BooleanSupplier running, Function<List<T>, Mono<Void>> write, Supplier<Mono<Void>> idle,
+    void run(BooleanSupplier running, Function<List<T>, Mono<Void>> write, Supplier<Mono<Void>> between,
              IntConsumer settled) {
         List<T> batch = new ArrayList<>();
         Duration pause = firstPause;
@@ -55,7 +55,7 @@ final class BatchWriter<T> {
                 if (batch.isEmpty()) {
                     T first = queue.poll(1, TimeUnit.SECONDS);
                     if (first == null) {
-                        idle.get().block(timeout);
+                        between.get().block(timeout);
                         continue;
                     }
                     batch.add(first);
@@ -64,6 +64,7 @@ final class BatchWriter<T> {
                 write.apply(List.copyOf(batch)).block(timeout);
                 settled.accept(batch.size());
                 batch.clear();
+                between.get().block(timeout);
                 pause = firstPause;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -77,7 +78,7 @@ final class BatchWriter<T> {
                     continue;
                 }
                 if (batch.isEmpty()) {
-                    log.warn("Search index: folding the blocks searches asked for failed, trying again in {} s: {}",
+                    log.warn("Search index: folding blocks or walking requests again failed, trying again in {} s: {}",
                             pause.toMillis() / 1000.0, e.toString());
                 } else {
                     log.warn("Search index batch of {} requests not written, writing it again in {} s: {}",

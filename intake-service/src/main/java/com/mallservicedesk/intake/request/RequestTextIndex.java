@@ -1,6 +1,7 @@
 package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.store.InsertOnce;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,14 +52,16 @@ import reactor.util.retry.Retry;
  *
  * <p>Kept current after every write of a request (a save callback, whoever writes it), but off the request's path: a
  * registration only queues its text, and one indexer thread writes what has queued up in one batch: an entry per
- * request, and the postings of the blocks the batch completed. Posting a request's fifty-odd tokens on its own path
- * cost more store writes than the whole registration. The indexer also folds the blocks searches found closed. A
- * request whose text did not change since it was indexed ({@code request_search_docs}, keyed by request id, holds a
- * hash of the text) costs one read in the batch. Entries and postings are written before that hash, so a failure
- * between them is repaired by the next write. A search sees a new request a few milliseconds after its {@code 201}.
- * A batch the store did not take is kept and written again first, after a pause ({@link BatchWriter}).
- * What was queued when the process died is indexed again at the next start: the requests received in the last
- * {@value #REINDEX_MINUTES} minutes. A store without an index in the current layout
+ * request. Posting a request's fifty-odd tokens on its own path cost more store writes than the whole registration.
+ * Between batches the indexer folds a few of the blocks completed or found closed by searches. A request whose text
+ * did not change since it was indexed ({@code request_search_docs}, keyed by request id, holds a hash of the text)
+ * costs one read in the batch. Entries and postings are written before that hash, so a failure between them is
+ * repaired by the next write. A search sees a new request a few milliseconds after its {@code 201} on a quiet
+ * platform, and some seconds later under full load ({@code msd_intake_search_index_lag_seconds}). A batch the store
+ * did not take is kept and written again first, after a pause ({@link BatchWriter}). A text that does not fit in the
+ * queue, and what was queued when the process died (the requests made in the last {@value #REINDEX_MINUTES} minutes
+ * before a start), are indexed again by walking the requests by id ({@link IndexCatchUp}). A store without an index in
+ * the current layout
  * (requests stored before the index existed, or indexed in an earlier layout) is indexed anew once, by the indexer
  * thread before anything else, with its progress logged; two instances starting together on such a store both build
  * it, to the same result.
@@ -78,7 +81,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     static final String INDEXED_ALL = "~indexed-all-entries-folded";
     /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
     static final int REINDEX_MINUTES = 10;
-    /** Texts waiting for the indexer; beyond this a save indexes nothing now and the request's next write repairs it. */
+    /** Texts waiting for the indexer; beyond this a save queues nothing and the request is walked by id later. */
     private static final int MAX_QUEUED = 50_000;
     private static final int MAX_BATCH = 500;
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(1);
@@ -101,6 +104,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     private final Clock clock;
     private final TokenPostings postings;
     private final TokenSearch search;
+    private final IndexCatchUp catchUp;
     /** From a request's save to its text in the index, for the oldest text of each batch written. */
     private final Timer lag;
     private volatile Thread indexer;
@@ -115,6 +119,8 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         this.clock = clock;
         this.postings = new TokenPostings(this::mongo, TOKENS, clock);
         this.search = new TokenSearch(this::mongo, numbers::getObject, postings, TOKENS);
+        this.catchUp = new IndexCatchUp(this::mongo, DOCS, MAX_BATCH,
+                requests -> index(requests.stream().map(request -> Queued.of(request, clock.instant())).toList()));
         Gauge.builder("msd.intake.search.index.waiting", unwritten, AtomicInteger::get)
                 .description("Saved requests whose text the free-text index has not taken yet").register(meters);
         this.lag = Timer.builder("msd.intake.search.index.lag")
@@ -131,9 +137,21 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         unwritten.incrementAndGet();
         if (!queue.offer(Queued.of(request, clock.instant()))) {
             unwritten.decrementAndGet();
-            log.warn("Search index queue full: request {} is indexed on its next write", request.getId());
+            if (indexAgainFrom(request.getId())) {
+                log.warn("Search index queue full ({} texts): request {} and those after it are indexed when the "
+                        + "indexer has caught up, walked by id", MAX_QUEUED, request.getId());
+            }
         }
         return Mono.just(request);
+    }
+
+    /**
+     * Every request from this id on is indexed again, a page at a time between the batches.
+     *
+     * @return whether this began a walk
+     */
+    boolean indexAgainFrom(String requestId) {
+        return catchUp.missed(requestId);
     }
 
     /**
@@ -182,7 +200,15 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** The indexer thread: waits for the first text, takes what else has queued, writes the batch. */
     private void indexQueued() {
         new BatchWriter<>(queue, MAX_BATCH, BATCH_TIMEOUT, Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .run(() -> running, this::indexTimed, postings::foldAsked, written -> unwritten.addAndGet(-written));
+                .run(() -> running, this::indexTimed, this::betweenBatches, written -> unwritten.addAndGet(-written));
+    }
+
+    /**
+     * After each batch, and each second the queue stays empty: a few of the blocks due to be folded, then, while few
+     * texts wait, a page of the requests to index again ({@link IndexCatchUp}).
+     */
+    private Mono<Void> betweenBatches() {
+        return postings.foldSome().then(Mono.defer(() -> queue.size() < MAX_BATCH ? catchUp.step() : Mono.empty()));
     }
 
     private Mono<Void> indexTimed(List<Queued> batch) {
@@ -221,15 +247,15 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     }
 
     /**
-     * At start: the requests received in the last minutes, whose texts a crash may have left in the queue; or, once,
-     * every stored request into a new index, when the store has none in the current layout (a scan at that start only;
-     * an index in an earlier layout is dropped first).
+     * At start: the requests made in the last minutes, whose texts a crash may have left in the queue, and those a
+     * walk of an earlier run had still to index, are walked by id between the batches ({@link IndexCatchUp}); or, once,
+     * every stored request goes into a new index, when the store has none in the current layout (a scan at that start
+     * only; an index in an earlier layout is dropped first).
      */
     Mono<Void> indexAtStart() {
         return mongo().findById(INDEXED_ALL, Document.class, DOCS).hasElement().flatMap(current -> {
             if (current) {
-                return index(mongo().find(Query.query(Criteria.where("receivedAt").gte(clock.instant().minus(
-                        Duration.ofMinutes(REINDEX_MINUTES)))), ServiceRequest.class), done -> { });
+                return catchUp.resume(TimeOrderedIds.lowestMadeSince(Duration.ofMinutes(REINDEX_MINUTES)));
             }
             return mongo().count(new Query(), ServiceRequest.class).flatMap(total -> {
                 log.info("Building the free-text index of all {} stored requests", total);

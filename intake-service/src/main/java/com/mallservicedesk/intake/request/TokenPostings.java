@@ -38,8 +38,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Why a log and a fold: a request has twenty to fifty tokens. Posting each in its token's document as the request
  * came in rewrote that many documents per registration, each larger with every request of the block. An entry is one
- * new document, and a block's postings are written once, when its last number is indexed or, for a day's last block,
- * when a search finds the day over: each token's document of the block then comes into being whole.
+ * new document, and a block's postings are written once, at one of the indexer's turns after its last number is
+ * indexed or, for a day's last block, after a search finds the day over: each token's document of the block then comes
+ * into being whole.
  *
  * <p>Which side writes a late request's postings: a fold marks its block {@code folding} before it reads the entries,
  * and the indexer reads the blocks' states after it wrote its entries. So an entry is either read by the fold or
@@ -59,8 +60,14 @@ final class TokenPostings {
     /** A block's state: its fold began; then its postings are complete. */
     static final String FOLDING = "folding";
     static final String FOLDED = "folded";
-    /** Blocks a search may ask to have folded before the indexer gets to them; more wait for a later search. */
-    private static final int MAX_FOLDS_ASKED = 10_000;
+    /** Blocks waiting to be folded; beyond this, a block waits until a search finds it closed and asks again. */
+    private static final int MAX_FOLDS_DUE = 10_000;
+    /**
+     * Blocks folded at most per turn of the indexer. A fold writes a document per distinct token of 64 requests; when
+     * the benchmark's 500 malls all completed a block within seconds, folding them in one batch took minutes, and the
+     * batch's entries, and every text queued behind it, waited that long.
+     */
+    static final int FOLDS_PER_TURN = 8;
 
     /** Where a request's postings go: its slot ({@code <yyyyMMdd>#<block>}) and what stands for it there. */
     record Place(String slot, Object posting) {
@@ -85,8 +92,8 @@ final class TokenPostings {
     private final Supplier<ReactiveMongoTemplate> mongo;
     private final String collection;
     private final Clock clock;
-    /** Blocks searches found closed but not folded, for the indexer to fold. */
-    private final Set<String> foldsAsked = ConcurrentHashMap.newKeySet();
+    /** Blocks to fold: those whose last entry the indexer wrote, and closed ones searches found not folded. */
+    private final Set<String> foldsDue = ConcurrentHashMap.newKeySet();
 
     TokenPostings(Supplier<ReactiveMongoTemplate> mongo, String collection, Clock clock) {
         this.mongo = mongo;
@@ -137,8 +144,8 @@ final class TokenPostings {
 
     /**
      * Indexes a batch of requests: their entries in one write; then, in one more, the postings of requests whose block
-     * is already being folded and of those with an unusual number; then the blocks whose last position the batch
-     * brought, and those searches asked for, are folded.
+     * is already being folded and of those with an unusual number. The blocks whose last position the batch brought
+     * are due to be folded, a few at a turn ({@link #foldSome}): until then searches read their entries.
      */
     Mono<Void> post(List<Indexed> requests) {
         Map<String, List<Indexed>> byBlock = new LinkedHashMap<>();
@@ -167,8 +174,8 @@ final class TokenPostings {
                     direct.addAll(inBlock);
                 }
             });
-            return postTokens(direct).then(fold(lastPositions));
-        }).then(foldAsked());
+            return postTokens(direct).doOnSuccess(done -> lastPositions.forEach(this::foldLater));
+        });
     }
 
     /**
@@ -247,20 +254,21 @@ final class TokenPostings {
                 .then();
     }
 
-    /** Asks for a closed block to be folded at the indexer's next turn. */
-    void askToFold(String block) {
-        if (foldsAsked.size() < MAX_FOLDS_ASKED) {
-            foldsAsked.add(block);
+    /** A closed block is to be folded at one of the indexer's next turns. */
+    void foldLater(String block) {
+        if (foldsDue.size() < MAX_FOLDS_DUE) {
+            foldsDue.add(block);
         }
     }
 
-    /** Folds the blocks searches asked for. */
-    Mono<Void> foldAsked() {
+    /** Folds {@value #FOLDS_PER_TURN} of the blocks due at most. */
+    Mono<Void> foldSome() {
         return Mono.defer(() -> {
-            List<String> asked = List.copyOf(foldsAsked);
-            return fold(asked).doOnSuccess(done -> asked.forEach(foldsAsked::remove));
+            List<String> some = foldsDue.stream().limit(FOLDS_PER_TURN).toList();
+            return fold(some).doOnSuccess(done -> some.forEach(foldsDue::remove));
         });
     }
+
 
     static boolean isNumbered(String slot) {
         return !slot.endsWith("#" + UNNUMBERED);

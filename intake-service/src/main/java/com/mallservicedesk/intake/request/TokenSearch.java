@@ -96,7 +96,7 @@ final class TokenSearch {
             List<String> keys = blocks.stream().map(Slot::key).toList();
             return postings.marked(keys, TokenPostings.FOLDED).flatMap(folded -> {
                 List<Slot> unfolded = blocks.stream().filter(block -> !folded.contains(block.key())).toList();
-                unfolded.stream().filter(Slot::closed).forEach(block -> postings.askToFold(block.key()));
+                unfolded.stream().filter(Slot::closed).forEach(block -> postings.foldLater(block.key()));
                 return entriesOf(unfolded).flatMap(entries -> Flux.fromIterable(found.entrySet())
                         .filter(token -> token.getValue().size() < MAX_IDS)
                         .flatMap(token -> postingsIn(mallId, slots, folded, entries, token.getKey())

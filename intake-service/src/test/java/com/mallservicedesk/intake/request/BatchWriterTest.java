@@ -34,8 +34,14 @@ class BatchWriterTest {
     }
 
     private void start() {
-        loop = new Thread(() -> writer.run(running::get, this::store, Mono::empty, settled::addAndGet));
+        loop = new Thread(() -> writer.run(running::get, this::store, this::between, settled::addAndGet));
         loop.start();
+    }
+
+    /** The work between batches (folds, walks): noted in the order of the writes. */
+    private Mono<Void> between() {
+        written.add(List.of("between"));
+        return Mono.empty();
     }
 
     @AfterEach
@@ -57,8 +63,23 @@ class BatchWriterTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> settled.get() == 6);
 
         assertThat(written.get(0)).containsExactly("a", "b");
-        assertThat(written.stream().flatMap(List::stream)).containsExactly("a", "b", "c", "d", "e", "f");
-        assertThat(written).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3));
+        assertThat(batches().stream().flatMap(List::stream)).containsExactly("a", "b", "c", "d", "e", "f");
+        assertThat(batches()).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(3));
+    }
+
+    @Test
+    void theWorkBetweenBatchesRunsAfterEachBatchSoAQueueThatNeverEmptiesDoesNotStarveIt() {
+        queue.addAll(List.of("a", "b", "c", "d", "e", "f", "g"));
+        start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> settled.get() == 7);
+
+        assertThat(written.subList(0, 6)).containsExactly(List.of("a", "b", "c"), List.of("between"),
+                List.of("d", "e", "f"), List.of("between"), List.of("g"), List.of("between"));
+    }
+
+    private List<List<String>> batches() {
+        return written.stream().filter(batch -> !batch.equals(List.of("between"))).toList();
     }
 
     @Test
@@ -71,7 +92,7 @@ class BatchWriterTest {
         running.set(false);
         loop.join(Duration.ofSeconds(5).toMillis());
 
-        assertThat(written).isEmpty();
+        assertThat(batches()).isEmpty();
         assertThat(settled).hasValue(2);
     }
 }

@@ -1,6 +1,7 @@
 package com.mallservicedesk.platform.store;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,18 @@ public final class TimeOrderedIds {
 
     public static String next() {
         return at(System.currentTimeMillis()).toString();
+    }
+
+    /**
+     * The lowest id made at {@code ago} before now or later: every id {@link #next} made since sorts at or after it, so
+     * "the documents made since" is a range of {@code _id}, which a store walks by key.
+     */
+    public static String lowestMadeSince(Duration ago) {
+        return lowestAt(System.currentTimeMillis() - ago.toMillis()).toString();
+    }
+
+    static UUID lowestAt(long epochMillis) {
+        return new UUID((epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L, 0x8000_0000_0000_0000L);
     }
 
     static UUID at(long epochMillis) {

@@ -2,6 +2,7 @@ package com.mallservicedesk.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,20 @@ class TimeOrderedIdsTest {
                 .mapToObj(i -> TimeOrderedIds.at(1_795_000_000_000L + i * 997L).toString()).toList();
         assertThat(ids).isSorted();
         assertThat(TimeOrderedIds.at(0xFFFF_FFFF_FFFFL).toString()).startsWith("ffffffff-ffff-7");
+    }
+
+    @Test
+    @DisplayName("the lowest id of a millisecond sorts before every id made then or later, after every id made before")
+    void lowestIdOfAMillisecond() {
+        long at = 1_795_000_000_123L;
+        String lowest = TimeOrderedIds.lowestAt(at).toString();
+        assertThat(lowest).isEqualTo(TimeOrderedIds.at(at).toString().substring(0, 15) + "000-8000-000000000000");
+        IntStream.range(0, 10_000).forEach(i -> {
+            assertThat(TimeOrderedIds.at(at + i % 3).toString()).isGreaterThanOrEqualTo(lowest);
+            assertThat(TimeOrderedIds.at(at - 1 - i % 3).toString()).isLessThan(lowest);
+        });
+        String sinceAMinute = TimeOrderedIds.lowestMadeSince(Duration.ofMinutes(1));
+        assertThat(TimeOrderedIds.next()).isGreaterThan(sinceAMinute);
     }
 
     @Test

@@ -1,0 +1,133 @@
+package com.mallservicedesk.intake.request;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests whose text may not have reached the free-text index, indexed again from a request id on. Request ids sort
+ * by the time they were made, so "every request from this id on" is a range of the {@code _id} index, which the store
+ * walks in order a page at a time, at any size of the collection. Two cases need it: at start, the requests of the last
+ * minutes, whose texts a crash may have left in the indexer's queue; and texts that did not fit in the queue while the
+ * indexer was behind (in a load of 200,000 requests, 4,451 texts were dropped that way and never found by a search).
+ * The lowest id still to walk is kept in the store ({@value #MARKER} in the index's documents) from the first text that
+ * did not fit, so a restart goes on from there. Indexing a request again is cheap when its text is indexed already: its
+ * hash is read, nothing written.
+ */
+final class IndexCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexCatchUp.class);
+
+    static final String MARKER = "~catch-up-from";
+
+    private final Supplier<ReactiveMongoTemplate> mongo;
+    private final String collection;
+    private final int pageSize;
+    private final Function<List<ServiceRequest>, Mono<Void>> index;
+    /** The lowest request id still to walk; null when there is none. */
+    private final AtomicReference<String> from = new AtomicReference<>();
+    /** Counts the times {@link #from} was lowered: a walk ends only if it was not lowered while the walk read. */
+    private final AtomicLong lowered = new AtomicLong();
+    /** The value of {@link #from} last written to the store. */
+    private volatile String stored;
+    private long walked;
+
+    IndexCatchUp(Supplier<ReactiveMongoTemplate> mongo, String collection, int pageSize,
+                 Function<List<ServiceRequest>, Mono<Void>> index) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.pageSize = pageSize;
+        this.index = index;
+    }
+
+    /**
+     * The request's text did not reach the index: every request from its id on is walked. Completes at once (it is
+     * called on a registration's path); the indexer stores the mark.
+     *
+     * @return whether this began a walk (nothing was to walk before)
+     */
+    boolean missed(String requestId) {
+        return lower(requestId) == null;
+    }
+
+    /** At start: walks from where an earlier run stopped, if it did, and at least from {@code sinceId}. */
+    Mono<Void> resume(String sinceId) {
+        return mongo.get().findById(MARKER, Document.class, collection)
+                .doOnNext(marker -> {
+                    stored = marker.getString("from");
+                    lower(stored);
+                    log.info("Free-text index: walking the requests from {} on again, where the last run stopped",
+                            stored);
+                })
+                .then(Mono.fromRunnable(() -> lower(sinceId)));
+    }
+
+    /** Whether requests are still to walk. */
+    boolean pending() {
+        return from.get() != null;
+    }
+
+    /** One page of the walk: stores the mark if it moved down, indexes up to a page of requests, moves the mark on. */
+    Mono<Void> step() {
+        String start = from.get();
+        if (start == null) {
+            return Mono.empty();
+        }
+        long loweredBefore = lowered.get();
+        var page = Query.query(Criteria.where("_id").gte(start)).with(Sort.by("_id")).limit(pageSize);
+        return storeIfLower(start)
+                .then(mongo.get().find(page, ServiceRequest.class).collectList())
+                .flatMap(requests -> (requests.isEmpty() ? Mono.<Void>empty() : index.apply(requests))
+                        .then(Mono.defer(() -> advance(start, loweredBefore, requests))));
+    }
+
+    private Mono<Void> advance(String start, long loweredBefore, List<ServiceRequest> requests) {
+        walked += requests.size();
+        if (requests.size() == pageSize) {
+            // Just after the last id read: the next page begins there, unless a miss lowered the mark meanwhile.
+            String next = requests.get(requests.size() - 1).getId() + "\0";
+            from.compareAndSet(start, next);
+            return Mono.empty();
+        }
+        if (lowered.get() != loweredBefore || !from.compareAndSet(start, null)) {
+            return Mono.empty(); // a text missed while this page was read: walk on from there
+        }
+        log.info("Free-text index: walked {} requests again, up to the newest", walked);
+        walked = 0;
+        String wasStored = stored;
+        stored = null;
+        return wasStored == null ? Mono.empty()
+                : mongo.get().remove(Query.query(Criteria.where("_id").is(MARKER).and("from").is(wasStored)),
+                        collection).then();
+    }
+
+    /** Writes the mark when it is lower than the one stored (the store keeps the lower of the two). */
+    private Mono<Void> storeIfLower(String mark) {
+        String before = stored;
+        if (before != null && before.compareTo(mark) <= 0) {
+            return Mono.empty();
+        }
+        return mongo.get().upsert(Query.query(Criteria.where("_id").is(MARKER)), new Update().min("from", mark),
+                collection).doOnSuccess(done -> stored = mark).then();
+    }
+
+    private String lower(String id) {
+        String before = from.getAndAccumulate(id, (current, candidate) ->
+                current == null || candidate.compareTo(current) < 0 ? candidate : current);
+        if (before == null || id.compareTo(before) < 0) {
+            lowered.incrementAndGet();
+        }
+        return before;
+    }
+}
