@@ -54,6 +54,33 @@ class FullScansTest {
     }
 
     @Test
+    void housekeepingOfProcessedEventsGoesByKeyAndReadsNoWholeCollection() {
+        MVStore store = new MVStore.Builder().open();
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> processed = client.getDatabase("survey").getCollection("processed_events");
+            for (int i = 0; i < 40; i++) {
+                processed.insertOne(new Document("_id", (i < 20 ? "a/" : "b/") + "%04d".formatted(i)));
+            }
+            FullScans scans = FullScans.of(store);
+            scans.report(60, 5);
+
+            // The queries the kit's housekeeping sends: the first key after another, and a consumer's expired range.
+            Document first = processed.find(new Document("_id", new Document("$gt", "a/\uffff")))
+                    .sort(new Document("_id", 1)).limit(1).first();
+            long deleted = processed.deleteMany(new Document("_id", new Document("$gte", "b/").append("$lt", "b/0030")))
+                    .getDeletedCount();
+
+            assertThat(first.getString("_id")).isEqualTo("b/0020");
+            assertThat(deleted).isEqualTo(10);
+            assertThat(scans.report(60, 5)).isNull();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void aShapeKeepsTheFieldsAndOperatorsAndLeavesTheValuesOut() {
         assertThat(FullScans.shapeOf(Map.of("mallId", "M1"))).isEqualTo("{mallId: ?}");
         assertThat(FullScans.shapeOf(Map.of("$or", List.of(Map.of("lockedUntil", Map.of("$lt", 5))))))

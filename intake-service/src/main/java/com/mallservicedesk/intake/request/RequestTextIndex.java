@@ -255,7 +255,9 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     Mono<Void> indexAtStart() {
         return mongo().findById(INDEXED_ALL, Document.class, DOCS).hasElement().flatMap(current -> {
             if (current) {
-                return catchUp.resume(TimeOrderedIds.lowestMadeSince(Duration.ofMinutes(REINDEX_MINUTES)));
+                // Ids carry the system's time, whatever the service's clock says.
+                return catchUp.resume(TimeOrderedIds.lowestMadeAt(Instant.now().minus(
+                        Duration.ofMinutes(REINDEX_MINUTES))));
             }
             return mongo().count(new Query(), ServiceRequest.class).flatMap(total -> {
                 log.info("Building the free-text index of all {} stored requests", total);

@@ -1,7 +1,7 @@
 package com.mallservicedesk.platform.store;
 
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -25,11 +25,11 @@ public final class TimeOrderedIds {
     }
 
     /**
-     * The lowest id made at {@code ago} before now or later: every id {@link #next} made since sorts at or after it, so
-     * "the documents made since" is a range of {@code _id}, which a store walks by key.
+     * The lowest id made at {@code at} or later: every id {@link #next} made since sorts at or after it and every id made
+     * before sorts before it, so "the documents made since" is a range of {@code _id}, which a store walks by key.
      */
-    public static String lowestMadeSince(Duration ago) {
-        return lowestAt(System.currentTimeMillis() - ago.toMillis()).toString();
+    public static String lowestMadeAt(Instant at) {
+        return lowestAt(at.toEpochMilli()).toString();
     }
 
     static UUID lowestAt(long epochMillis) {

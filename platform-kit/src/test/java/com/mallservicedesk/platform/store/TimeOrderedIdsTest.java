@@ -2,7 +2,7 @@ package com.mallservicedesk.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,8 +42,8 @@ class TimeOrderedIdsTest {
             assertThat(TimeOrderedIds.at(at + i % 3).toString()).isGreaterThanOrEqualTo(lowest);
             assertThat(TimeOrderedIds.at(at - 1 - i % 3).toString()).isLessThan(lowest);
         });
-        String sinceAMinute = TimeOrderedIds.lowestMadeSince(Duration.ofMinutes(1));
-        assertThat(TimeOrderedIds.next()).isGreaterThan(sinceAMinute);
+        assertThat(TimeOrderedIds.lowestMadeAt(Instant.ofEpochMilli(at))).isEqualTo(lowest);
+        assertThat(TimeOrderedIds.next()).isGreaterThan(TimeOrderedIds.lowestMadeAt(Instant.now().minusSeconds(60)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.housekeeping.Housekeeping;
 import com.mallservicedesk.platform.inbox.ProcessedEvent;
+import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,17 +21,30 @@ class HousekeepingTest extends KitIntegrationTest {
     void expiredBookkeepingIsDeletedAndEverythingStillNeededStays() {
         Instant now = Instant.now();
         String marker = UUID.randomUUID().toString();
-        mongo.insert(new ProcessedEvent("old-" + marker, "c", "old-" + marker, "t", "M001", now.minus(Duration.ofDays(15)))).block();
-        mongo.insert(new ProcessedEvent("new-" + marker, "c", "new-" + marker, "t", "M001", now.minus(Duration.ofDays(6)))).block();
+        // Keys as the inbox writes them, <consumer>/<event id>, for two consumers; event ids carry their time.
+        String oldA = processed("a-" + marker, now.minus(Duration.ofDays(15)));
+        String newA = processed("a-" + marker, now.minus(Duration.ofDays(6)));
+        String oldB = processed("b-" + marker, now.minus(Duration.ofDays(14).plusMinutes(1)));
+        String newB = processed("b-" + marker, now.minus(Duration.ofDays(14).minusMinutes(1)));
         mongo.insert(new Document("_id", "old-" + marker).append("createdAt", now.minus(Duration.ofDays(8))), "idempotency_keys").block();
         mongo.insert(new Document("_id", "new-" + marker).append("createdAt", now.minus(Duration.ofHours(1))), "idempotency_keys").block();
 
-        assertThat(housekeeping.pruneOnce().block()).isGreaterThanOrEqualTo(2);
+        assertThat(housekeeping.pruneOnce().block()).isGreaterThanOrEqualTo(3);
 
-        assertThat(mongo.findById("old-" + marker, ProcessedEvent.class).block()).isNull();
-        assertThat(mongo.findById("new-" + marker, ProcessedEvent.class).block()).isNotNull();
+        assertThat(mongo.findById(oldA, ProcessedEvent.class).block()).isNull();
+        assertThat(mongo.findById(oldB, ProcessedEvent.class).block()).isNull();
+        assertThat(mongo.findById(newA, ProcessedEvent.class).block()).isNotNull();
+        assertThat(mongo.findById(newB, ProcessedEvent.class).block()).isNotNull();
         assertThat(mongo.findById("old-" + marker, Document.class, "idempotency_keys").block()).isNull();
         assertThat(mongo.findById("new-" + marker, Document.class, "idempotency_keys").block()).isNotNull();
+    }
+
+    /** A consumer's record of an event made at {@code madeAt} (processed now: the key decides, not the time of processing). */
+    private String processed(String consumer, Instant madeAt) {
+        String eventId = TimeOrderedIds.lowestMadeAt(madeAt).substring(0, 24) + UUID.randomUUID().toString().substring(24);
+        String key = consumer + "/" + eventId;
+        mongo.insert(new ProcessedEvent(key, consumer, eventId, "t", "M001", Instant.now())).block();
+        return key;
     }
 
 }
