@@ -79,7 +79,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
      * in an earlier layout) the index is built anew.
      */
     static final String INDEXED_ALL = "~indexed-all-entries-folded";
-    /** At start, requests received this recently are indexed again: whatever a crash left in the queue. */
+    /** At start, requests made this recently are walked again by id: whatever a crash left in the queue. */
     static final int REINDEX_MINUTES = 10;
     /** Texts waiting for the indexer; beyond this a save queues nothing and the request is walked by id later. */
     private static final int MAX_QUEUED = 50_000;
