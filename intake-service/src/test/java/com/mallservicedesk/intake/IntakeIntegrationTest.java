@@ -87,6 +87,14 @@ public abstract class IntakeIntegrationTest {
                 "customer", Map.of("name", "王小姐", "phone", phone, "type", "SHOPPER")));
     }
 
+    /** The ids of the requests the reception log's free-text search {@code q} finds, in its order. */
+    @SuppressWarnings("unchecked")
+    protected List<String> searchIds(String token, String mallId, String q) {
+        var page = get(token, "/api/v1/malls/{mall}/requests?q=" + q, mallId).expectStatus().isOk().expectBody(MAP)
+                .returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> (String) i.get("id")).toList();
+    }
+
     protected Map<String, Object> request(String mallId, String id) {
         return get(TestTokens.frontDesk(mallId), "/api/v1/malls/{mall}/requests/{id}", mallId, id)
                 .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();

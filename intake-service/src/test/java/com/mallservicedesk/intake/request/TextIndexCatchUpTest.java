@@ -70,15 +70,15 @@ class TextIndexCatchUpTest extends IntakeIntegrationTest {
         String id = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "噴水池漏電"))
                 .get("id");
         var token = TestTokens.frontDesk(mall);
-        await().atMost(shortly()).until(() -> ids(token, mall, "漏電").contains(id));
+        await().atMost(shortly()).until(() -> searchIds(token, mall, "漏電").contains(id));
         // As if its text had not fit in the queue: no entry, no hash.
         mongo.remove(Query.query(Criteria.where("id").is(id)), RequestTextIndex.TOKENS).block();
         mongo.remove(Query.query(Criteria.where("_id").is(id)), RequestTextIndex.DOCS).block();
-        assertThat(ids(token, mall, "漏電")).isEmpty();
+        assertThat(searchIds(token, mall, "漏電")).isEmpty();
 
         index.indexAgainFrom(id);
 
-        await().atMost(shortly()).until(() -> ids(token, mall, "漏電").contains(id));
+        await().atMost(shortly()).until(() -> searchIds(token, mall, "漏電").contains(id));
     }
 
     private IndexCatchUp walkingInto(String docs) {
@@ -101,12 +101,5 @@ class TextIndexCatchUpTest extends IntakeIntegrationTest {
         IntStream.range(0, count).forEach(i -> ids.add((String) register(mall, Map.of("channel", "PATROL",
                 "kind", "REPAIR", "description", "扶梯異響 " + i)).get("id")));
         return ids;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> ids(String token, String mall, String q) {
-        var page = get(token, "/api/v1/malls/{mall}/requests?q=" + q, mall).expectStatus().isOk().expectBody(MAP)
-                .returnResult().getResponseBody();
-        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> (String) i.get("id")).toList();
     }
 }

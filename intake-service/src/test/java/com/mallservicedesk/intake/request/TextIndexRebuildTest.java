@@ -26,26 +26,19 @@ class TextIndexRebuildTest extends IntakeIntegrationTest {
         String id = (String) register(mall, Map.of("channel", "PATROL", "kind", "REPAIR", "description", "天窗漏水"))
                 .get("id");
         var token = TestTokens.frontDesk(mall);
-        assertThat(ids(token, mall, "天窗")).containsExactly(id);
+        assertThat(searchIds(token, mall, "天窗")).containsExactly(id);
 
         // The store as an earlier version left it: postings per token and day, no mark of the current layout.
         mongo.remove(Query.query(Criteria.where("_id").is(RequestTextIndex.INDEXED_ALL)), RequestTextIndex.DOCS).block();
         mongo.dropCollection(RequestTextIndex.TOKENS).block();
         mongo.save(new Document("_id", mall + "|天窗|2026-11-26").append("ids", List.of(id)), RequestTextIndex.TOKENS)
                 .block();
-        assertThat(ids(token, mall, "天窗")).isEmpty();
+        assertThat(searchIds(token, mall, "天窗")).isEmpty();
 
         index.indexAtStart().block();
 
-        assertThat(ids(token, mall, "天窗")).containsExactly(id);
+        assertThat(searchIds(token, mall, "天窗")).containsExactly(id);
         assertThat(mongo.findById(mall + "|天窗|2026-11-26", Document.class, RequestTextIndex.TOKENS).block()).isNull();
         assertThat(mongo.findById(RequestTextIndex.INDEXED_ALL, Document.class, RequestTextIndex.DOCS).block()).isNotNull();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> ids(String token, String mall, String q) {
-        var page = get(token, "/api/v1/malls/{mall}/requests?q=" + q, mall).expectStatus().isOk().expectBody(MAP)
-                .returnResult().getResponseBody();
-        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> (String) i.get("id")).toList();
     }
 }
