@@ -49,6 +49,7 @@ public final class SearchIndexWatch implements AutoCloseable {
         return new SearchIndexWatch(intake::readEach, true);
     }
 
+    /** @param reading whether to read every few seconds on a thread of its own; tests call {@link #read} instead */
     SearchIndexWatch(Supplier<Optional<List<PrometheusCounters>>> intake, boolean reading) {
         this.intake = intake;
         this.reader = reading ? Executors.newSingleThreadScheduledExecutor(task -> {
