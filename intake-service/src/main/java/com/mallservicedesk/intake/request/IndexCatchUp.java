@@ -1,7 +1,6 @@
 package com.mallservicedesk.intake.request;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,10 +34,14 @@ final class IndexCatchUp {
     private final String collection;
     private final int pageSize;
     private final Function<List<ServiceRequest>, Mono<Void>> index;
-    /** The lowest request id still to walk; null when there is none. */
-    private final AtomicReference<String> from = new AtomicReference<>();
-    /** Counts the times {@link #from} was lowered: a walk ends only if it was not lowered while the walk read. */
-    private final AtomicLong lowered = new AtomicLong();
+    /**
+     * The lowest id missed since the walk last looked: a registration's path only adds to it, and the walk takes it
+     * before and after each page it reads, so a text missed while a page was read, even one inside that page, is
+     * walked again.
+     */
+    private final AtomicReference<String> missed = new AtomicReference<>();
+    /** Where the walk goes on; null when it has nothing left. Only the indexer moves it. */
+    private volatile String from;
     /** The value of {@link #from} last written to the store. */
     private volatile String stored;
     private long walked;
@@ -58,7 +61,7 @@ final class IndexCatchUp {
      * @return whether this began a walk (nothing was to walk before)
      */
     boolean missed(String requestId) {
-        return lower(requestId) == null;
+        return missed.getAndAccumulate(requestId, IndexCatchUp::lower) == null && from == null;
     }
 
     /** At start: walks from where an earlier run stopped, if it did, and at least from {@code sinceId}. */
@@ -66,42 +69,39 @@ final class IndexCatchUp {
         return mongo.get().findById(MARKER, Document.class, collection)
                 .doOnNext(marker -> {
                     stored = marker.getString("from");
-                    lower(stored);
+                    missed(stored);
                     log.info("Free-text index: walking the requests from {} on again, where the last run stopped",
                             stored);
                 })
-                .then(Mono.fromRunnable(() -> lower(sinceId)));
+                .then(Mono.fromRunnable(() -> missed(sinceId)));
     }
 
     /** Whether requests are still to walk. */
     boolean pending() {
-        return from.get() != null;
+        return from != null || missed.get() != null;
     }
 
     /** One page of the walk: stores the mark if it moved down, indexes up to a page of requests, moves the mark on. */
     Mono<Void> step() {
-        String start = from.get();
+        String start = lower(from, missed.getAndSet(null));
+        from = start;
         if (start == null) {
             return Mono.empty();
         }
-        long loweredBefore = lowered.get();
         var page = Query.query(Criteria.where("_id").gte(start)).with(Sort.by("_id")).limit(pageSize);
         return storeIfLower(start)
                 .then(mongo.get().find(page, ServiceRequest.class).collectList())
                 .flatMap(requests -> (requests.isEmpty() ? Mono.<Void>empty() : index.apply(requests))
-                        .then(Mono.defer(() -> advance(start, loweredBefore, requests))));
+                        .then(Mono.defer(() -> advance(requests))));
     }
 
-    private Mono<Void> advance(String start, long loweredBefore, List<ServiceRequest> requests) {
+    /** Past the page just read (just after its last id), or done with a short page; but back to any text missed since. */
+    private Mono<Void> advance(List<ServiceRequest> requests) {
         walked += requests.size();
-        if (requests.size() == pageSize) {
-            // Just after the last id read: the next page begins there, unless a miss lowered the mark meanwhile.
-            String next = requests.get(requests.size() - 1).getId() + "\0";
-            from.compareAndSet(start, next);
+        String next = requests.size() < pageSize ? null : requests.get(requests.size() - 1).getId() + "\0";
+        from = lower(next, missed.getAndSet(null));
+        if (from != null) {
             return Mono.empty();
-        }
-        if (lowered.get() != loweredBefore || !from.compareAndSet(start, null)) {
-            return Mono.empty(); // a text missed while this page was read: walk on from there
         }
         log.info("Free-text index: walked {} requests again, up to the newest", walked);
         walked = 0;
@@ -122,12 +122,8 @@ final class IndexCatchUp {
                 collection).doOnSuccess(done -> stored = mark).then();
     }
 
-    private String lower(String id) {
-        String before = from.getAndAccumulate(id, (current, candidate) ->
-                current == null || candidate.compareTo(current) < 0 ? candidate : current);
-        if (before == null || id.compareTo(before) < 0) {
-            lowered.incrementAndGet();
-        }
-        return before;
+    /** The lower of two ids, either of which may be null (nothing). */
+    private static String lower(String one, String other) {
+        return one == null ? other : other == null || one.compareTo(other) <= 0 ? one : other;
     }
 }

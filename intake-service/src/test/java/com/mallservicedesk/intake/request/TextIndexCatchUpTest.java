@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +44,25 @@ class TextIndexCatchUpTest extends IntakeIntegrationTest {
         assertThat(walked).startsWith(ids.get(1), ids.get(2)).containsSubsequence(ids.subList(1, 5))
                 .doesNotContain(ids.get(0)).isSorted().doesNotHaveDuplicates();
         assertThat(mongo.findById(IndexCatchUp.MARKER, Document.class, docs).block()).isNull();
+    }
+
+    @Test
+    @DisplayName("a text missed while the walk indexed the page holding it is walked again")
+    void aTextMissedInsideThePageJustReadIsWalkedAgain() {
+        List<String> ids = register(4);
+        AtomicReference<IndexCatchUp> walk = new AtomicReference<>();
+        walk.set(new IndexCatchUp(() -> mongo, "catch_up_" + newMall(), 2, requests -> {
+            requests.forEach(request -> walked.add(request.getId()));
+            if (walked.size() == 2) {
+                walk.get().missed(ids.get(1)); // its text saved again and not queued, while its page was indexed
+            }
+            return Mono.empty();
+        }));
+        walk.get().missed(ids.get(0));
+        walkToTheEnd(walk.get());
+
+        assertThat(walked).startsWith(ids.get(0), ids.get(1), ids.get(1));
+        assertThat(walked.stream().filter(ids.get(1)::equals)).hasSize(2);
     }
 
     @Test
