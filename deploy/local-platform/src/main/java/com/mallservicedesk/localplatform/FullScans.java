@@ -38,7 +38,7 @@ final class FullScans {
 
     /**
      * One log line of the scans since the last call that read the most documents, or null if there were none:
-     * {@code Full scans in 60 s: intake.processed_events {processedAt: {$lt: ?}} 2 scans, 212,000 documents read, …}.
+     * {@code Full scans in 60 s: survey.processed_events {processedAt: {$lt: ?}} 1 scans, 141,374 documents read, …}.
      */
     String report(int seconds, int shown) {
         record Line(String shape, long scans, long documents) {

@@ -21,8 +21,8 @@ final class MongoProcess {
      * has none (the services' test suites run it in-process with the check on), so it is off here. Bounds are still
      * checked. The old generation may grow to 512 MB although the server keeps about 50–90 MB alive: with 192 MB it
      * ran out of heap at about 106,000 stored requests (a 3 GB file), in clients' queries that read a whole collection
-     * and in the file's compaction, which stopped the server (the launcher restarted it in 10 s). Which query read so
-     * much is not known yet.
+     * and in the file's compaction, which stopped the server (the launcher restarted it in 10 s). The largest such
+     * query, housekeeping's hourly scan of processed events, now goes by key.
      */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-Xmn256m", "-XX:+UseSerialGC",
             "-Dio.netty.buffer.checkAccessible=false", "-Djava.awt.headless=true",

@@ -119,8 +119,7 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
         this.clock = clock;
         this.postings = new TokenPostings(this::mongo, TOKENS, clock);
         this.search = new TokenSearch(this::mongo, numbers::getObject, postings, TOKENS);
-        this.catchUp = new IndexCatchUp(this::mongo, DOCS, MAX_BATCH,
-                requests -> index(requests.stream().map(request -> Queued.of(request, clock.instant())).toList()));
+        this.catchUp = new IndexCatchUp(this::mongo, DOCS, MAX_BATCH, this::indexStored);
         Gauge.builder("msd.intake.search.index.waiting", unwritten, AtomicInteger::get)
                 .description("Saved requests whose text the free-text index has not taken yet").register(meters);
         this.lag = Timer.builder("msd.intake.search.index.lag")
@@ -277,9 +276,14 @@ class RequestTextIndex implements ReactiveAfterSaveCallback<ServiceRequest>, Sma
     /** Indexes the requests a batch at a time, telling {@code progress} how many are done after each batch. */
     private Mono<Void> index(Flux<ServiceRequest> requests, LongConsumer progress) {
         AtomicLong done = new AtomicLong();
-        return requests.map(request -> Queued.of(request, clock.instant())).buffer(MAX_BATCH)
-                .concatMap(batch -> index(batch).doOnSuccess(indexed -> progress.accept(done.addAndGet(batch.size()))))
+        return requests.buffer(MAX_BATCH)
+                .concatMap(batch -> indexStored(batch).doOnSuccess(indexed -> progress.accept(done.addAndGet(batch.size()))))
                 .then();
+    }
+
+    /** Indexes requests as they are stored (read back, not queued by a save). */
+    private Mono<Void> indexStored(List<ServiceRequest> requests) {
+        return index(requests.stream().map(request -> Queued.of(request, clock.instant())).toList());
     }
 
     /**

@@ -269,7 +269,6 @@ final class TokenPostings {
         });
     }
 
-
     static boolean isNumbered(String slot) {
         return !slot.endsWith("#" + UNNUMBERED);
     }
