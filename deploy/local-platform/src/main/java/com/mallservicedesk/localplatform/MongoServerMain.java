@@ -56,7 +56,7 @@ public final class MongoServerMain {
         store.setRetentionTime(RETENTION_MILLIS);
         MongoServer server = new MongoServer(new CommitOnWriteBackend(new BsonH2Backend(store),
                 new GroupCommit(failStop.get()::commit)::commitWritesSoFar));
-        reportEveryMinute(CommitWrites.of(store), new StoreFileReport(store.getFileStore()), FullScans.of(store));
+        reportEveryMinute(CommitWrites.of(store), new StoreFileReport(store), FullScans.of(store));
         // SIGTERM from the launcher: close client connections and the H2 store so the file is consistent.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-server-shutdown"));
         server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);

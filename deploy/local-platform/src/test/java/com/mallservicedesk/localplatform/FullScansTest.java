@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class FullScansTest {
     }
 
     @Test
-    void housekeepingOfProcessedEventsGoesByKeyAndReadsNoWholeCollection() {
+    void housekeepingGoesByKeyAndReadsNoWholeCollection() {
         MVStore store = new MVStore.Builder().open();
         MongoServer server = new MongoServer(new BsonH2Backend(store));
         InetSocketAddress address = server.bind();
@@ -62,6 +63,12 @@ class FullScansTest {
             MongoCollection<Document> processed = client.getDatabase("survey").getCollection("processed_events");
             for (int i = 0; i < 40; i++) {
                 processed.insertOne(new Document("_id", (i < 20 ? "a/" : "b/") + "%04d".formatted(i)));
+            }
+            MongoCollection<Document> keys = client.getDatabase("survey").getCollection("idempotency_keys");
+            keys.createIndex(new Document("createdKey", 1), new IndexOptions().unique(true).sparse(true).name("createdKey"));
+            for (int i = 0; i < 40; i++) {
+                String key = "M1|key-" + (40 - i);   // ids in no order of time, as the clients' keys are
+                keys.insertOne(new Document("_id", key).append("createdKey", "%013d#%s".formatted(i, key)));
             }
             FullScans scans = FullScans.of(store);
             scans.report(60, 5);
@@ -72,8 +79,13 @@ class FullScansTest {
             long deleted = processed.deleteMany(new Document("_id", new Document("$gte", "b/").append("$lt", "b/0030")))
                     .getDeletedCount();
 
+            // Idempotency keys, whose ids are the clients' own: a range of the unique index on their creation key.
+            long expiredKeys = keys.deleteMany(new Document("createdKey", new Document("$lt", "%013d".formatted(15))))
+                    .getDeletedCount();
+
             assertThat(first.getString("_id")).isEqualTo("b/0020");
             assertThat(deleted).isEqualTo(10);
+            assertThat(expiredKeys).isEqualTo(15);
             assertThat(scans.report(60, 5)).isNull();
         } finally {
             server.shutdownNow();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The store's log tells how large its file is, how much of it is live, and what was read from it. */
 class StoreFileReportTest {
 
-    private static final Pattern READ = Pattern.compile("read ([0-9.,]+) MB since the last report");
+    private static final Pattern READ = Pattern.compile("([0-9.,]+) MB read since the last report");
 
     @TempDir
     Path home;
@@ -29,7 +29,7 @@ class StoreFileReportTest {
             writer.commit();
         }
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(1).open()) {
-            StoreFileReport report = new StoreFileReport(store.getFileStore());
+            StoreFileReport report = new StoreFileReport(store);
             MVMap<Integer, String> map = store.openMap("data");
             for (int i = 0; i < 2_000; i++) {
                 assertThat(map.get(i)).endsWith(String.valueOf(i));
@@ -41,6 +41,22 @@ class StoreFileReportTest {
             assertThat(first).startsWith("Store file: ").contains(" % of the chunks live").contains(" of 1 MB");
             assertThat(megabytesRead(first)).isGreaterThan(0.5);
             assertThat(megabytesRead(second)).isZero();
+        }
+    }
+
+    @Test
+    void countsTheCommitsSinceTheLastReport() {
+        try (MVStore store = new MVStore.Builder().fileName(home.resolve("commits.mv").toString()).autoCommitDisabled()
+                .open()) {
+            StoreFileReport report = new StoreFileReport(store);
+            MVMap<Integer, String> map = store.openMap("data");
+            for (int i = 0; i < 3; i++) {
+                map.put(i, "漏水" + i);
+                store.commit();
+            }
+
+            assertThat(report.line()).contains(", 3 commits and ");
+            assertThat(report.line()).contains(", 0 commits and ");
         }
     }
 

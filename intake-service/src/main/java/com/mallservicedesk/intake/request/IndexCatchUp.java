@@ -103,7 +103,7 @@ final class IndexCatchUp {
         if (from != null) {
             return Mono.empty();
         }
-        log.info("Free-text index: walked {} requests again, up to the newest", walked);
+        log.info("Free-text index: walked {} again, up to the newest", walked == 1 ? "1 request" : walked + " requests");
         walked = 0;
         String wasStored = stored;
         stored = null;

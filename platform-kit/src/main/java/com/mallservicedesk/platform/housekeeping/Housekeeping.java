@@ -6,6 +6,7 @@ import com.mallservicedesk.platform.inbox.ProcessedEvent;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
  * consumers are read from the keys themselves, one look-up each for the first key after the last consumer's. The
  * scan this replaces read every record every hour: 141,374 of them in survey alone at 124,000 stored requests. A record
  * of an event whose id does not sort by time (not made by the platform) may go sooner or stay; consumers' handlers are
- * idempotent either way.
+ * idempotent either way. Idempotency keys expire by a range of their creation key's index in the same way.
  */
 public class Housekeeping implements SmartLifecycle {
 
@@ -54,7 +55,8 @@ public class Housekeeping implements SmartLifecycle {
         String expired = TimeOrderedIds.lowestMadeAt(now.minus(settings.processedEventsRetention()));
         return Flux.concat(
                         expireProcessedEventsAfter("", expired),
-                        delete(IdempotentRequests.COLLECTION, Criteria.where("createdAt").lt(now.minus(settings.idempotencyKeysRetention()))))
+                        delete(IdempotentRequests.COLLECTION,
+                                IdempotentRequests.createdBefore(now.minus(settings.idempotencyKeysRetention()))))
                 .reduce(0L, Long::sum)
                 .doOnNext(deleted -> {
                     if (deleted > 0) {
@@ -75,19 +77,22 @@ public class Housekeeping implements SmartLifecycle {
                         return expireProcessedEventsAfter(key, expiredBefore); // not a consumer's record: passed over
                     }
                     String consumer = key.substring(0, slash + 1);
-                    return delete(ProcessedEvent.COLLECTION, Criteria.where("_id").gte(consumer).lt(consumer + expiredBefore))
+                    return delete(ProcessedEvent.COLLECTION,
+                            Query.query(Criteria.where("_id").gte(consumer).lt(consumer + expiredBefore)))
                             .flatMap(deleted -> expireProcessedEventsAfter(consumer + Character.MAX_VALUE, expiredBefore)
                                     .map(later -> deleted + later));
                 })
                 .defaultIfEmpty(0L);
     }
 
-    private Mono<Long> delete(String collection, Criteria expired) {
-        return mongo.remove(Query.query(expired), collection).map(result -> result.getDeletedCount());
+    private Mono<Long> delete(String collection, Query expired) {
+        return mongo.remove(expired, collection).map(result -> result.getDeletedCount());
     }
 
     @Override
     public void start() {
+        mongo.indexOps(IdempotentRequests.COLLECTION).createIndex(IdempotentRequests.createdKeyIndex())
+                .block(Duration.ofSeconds(30));
         loop.start();
     }
 

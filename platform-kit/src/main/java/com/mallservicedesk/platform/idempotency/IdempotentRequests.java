@@ -1,17 +1,21 @@
 package com.mallservicedesk.platform.idempotency;
 
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.TimeKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,6 +60,20 @@ public class IdempotentRequests {
         this.claim = claim;
     }
 
+    /** The keys created before {@code cutoff}: a range of {@link #createdKeyIndex()}, not a scan of every key. */
+    public static Query createdBefore(Instant cutoff) {
+        return Query.query(Criteria.where(IdempotencyRecord.CREATED_KEY).lt(TimeKeys.of(cutoff)));
+    }
+
+    /**
+     * Creation time, then id. Unique: so that the embedded store walks it in order. Sparse: a key stored before the
+     * field existed has none (it is not expired; delete such keys by hand).
+     */
+    public static Index createdKeyIndex() {
+        return new Index().on(IdempotencyRecord.CREATED_KEY, Sort.Direction.ASC).unique().sparse()
+                .named(IdempotencyRecord.CREATED_KEY);
+    }
+
     /**
      * @param scope names the endpoint, so one key may be used on different endpoints
      * @param key   the header value; without it the action simply runs
@@ -72,7 +90,7 @@ public class IdempotentRequests {
         return caller().flatMap(caller -> {
             String id = mallId + "|" + scope + "|" + caller + "|" + key;
             var now = clock.instant();
-            var claimed = new IdempotencyRecord(id, mallId, caller, hash, null, now, now.plus(claim));
+            var claimed = IdempotencyRecord.claim(id, mallId, caller, hash, now, now.plus(claim));
             return mongo.insert(claimed)
                     .flatMap(ignored -> run(id, action))
                     .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.findById(id, IdempotencyRecord.class)

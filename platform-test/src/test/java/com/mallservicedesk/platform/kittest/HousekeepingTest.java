@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.housekeeping.Housekeeping;
 import com.mallservicedesk.platform.inbox.ProcessedEvent;
+import com.mallservicedesk.platform.store.TimeKeys;
 import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +27,8 @@ class HousekeepingTest extends KitIntegrationTest {
         String newA = processed("a-" + marker, now.minus(Duration.ofDays(6)));
         String oldB = processed("b-" + marker, now.minus(Duration.ofDays(14).plusMinutes(1)));
         String newB = processed("b-" + marker, now.minus(Duration.ofDays(14).minusMinutes(1)));
-        mongo.insert(new Document("_id", "old-" + marker).append("createdAt", now.minus(Duration.ofDays(8))), "idempotency_keys").block();
-        mongo.insert(new Document("_id", "new-" + marker).append("createdAt", now.minus(Duration.ofHours(1))), "idempotency_keys").block();
+        idempotencyKey("old-" + marker, now.minus(Duration.ofDays(8)));
+        idempotencyKey("new-" + marker, now.minus(Duration.ofHours(1)));
 
         assertThat(housekeeping.pruneOnce().block()).isGreaterThanOrEqualTo(3);
 
@@ -37,6 +38,12 @@ class HousekeepingTest extends KitIntegrationTest {
         assertThat(mongo.findById(newB, ProcessedEvent.class).block()).isNotNull();
         assertThat(mongo.findById("old-" + marker, Document.class, "idempotency_keys").block()).isNull();
         assertThat(mongo.findById("new-" + marker, Document.class, "idempotency_keys").block()).isNotNull();
+    }
+
+    /** A key as the kit stores it: its creation time and id in {@code createdKey}, the index the expiry walks. */
+    private void idempotencyKey(String id, Instant createdAt) {
+        mongo.insert(new Document("_id", id).append("createdAt", createdAt)
+                .append("createdKey", TimeKeys.of(createdAt) + "#" + id), "idempotency_keys").block();
     }
 
     /** A consumer's record of an event made at {@code madeAt} (processed now: the key decides, not the time of processing). */

@@ -2,6 +2,7 @@ package com.mallservicedesk.platform.kittest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,22 @@ class SecurityAndProblemsTest extends KitIntegrationTest {
         post("key-1", Map.of("label", "other", "sender", "s"))
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
+    void anIdempotencyKeyExpiresByARangeOfItsCreationTime() {
+        post("key-to-expire", Map.of("label", "expiring", "sender", "s")).expectStatus().isCreated();
+        var stored = mongo.findById("M001|parcels|front-desk-M001|key-to-expire", org.bson.Document.class,
+                IdempotentRequests.COLLECTION).block();
+        var createdAt = stored.getDate("createdAt").toInstant();
+
+        // The housekeeping's query, as the key's time falls either side of the cutoff.
+        assertThat(mongo.exists(IdempotentRequests.createdBefore(createdAt.plusMillis(1)).addCriteria(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(stored.get("_id"))),
+                IdempotentRequests.COLLECTION).block()).isTrue();
+        assertThat(mongo.exists(IdempotentRequests.createdBefore(createdAt).addCriteria(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(stored.get("_id"))),
+                IdempotentRequests.COLLECTION).block()).isFalse();
     }
 
     @Test
