@@ -6,8 +6,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The store file at a glance, for the store's log: its size, the share of it that is live, and the commits made and
- * what was read from it since the last report. Under write load nearly all reads are the store's compaction: it reads chunks of old pages
- * to move their live ones into new chunks, and that grows with the data (see {@code docs/operations.md}).
+ * what was read from it since the last report. Under write load nearly all reads are the store's compaction: it reads
+ * chunks of old pages to move their live ones into new chunks, and that grows with the data (see
+ * {@code docs/operations.md}).
  */
 final class StoreFileReport {
 

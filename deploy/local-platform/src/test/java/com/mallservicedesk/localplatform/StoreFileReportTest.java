@@ -10,7 +10,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's log tells how large its file is, how much of it is live, and what was read from it. */
+/** The store's log tells how large its file is, how much of it is live, and the commits and reads since it last told. */
 class StoreFileReportTest {
 
     private static final Pattern READ = Pattern.compile("([0-9.,]+) MB read since the last report");

@@ -15,8 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(IdempotencyRecord.COLLECTION)
 record IdempotencyRecord(@Id String id, String mallId, String caller, String requestHash, String result,
-                         Instant createdAt, Instant claimedUntil,
-                         String createdKey) {
+                         Instant createdAt, Instant claimedUntil, String createdKey) {
 
     static final String COLLECTION = "idempotency_keys";
     static final String CREATED_KEY = "createdKey";
