@@ -2,6 +2,7 @@ package com.mallservicedesk.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** Apache Kafka in KRaft mode and an in-memory MongoDB-wire server, both in this JVM, started once. */
@@ -21,10 +22,12 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Run by Spring Boot's shutdown hook after it closed the test applications: a Kafka client whose broker left
+        // first waits out its timeouts (30 s for a producer), and the JVM runs its own shutdown hooks all at once.
+        SpringApplication.getShutdownHandlers().add(() -> {
             mongo.shutdownNow();
             kafka.destroy();
-        }, "embedded-infrastructure-shutdown"));
+        });
     }
 
     static EmbeddedInfrastructure get() {
