@@ -6,7 +6,6 @@ import com.mallservicedesk.platform.inbox.ProcessedEvent;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.store.TimeOrderedIds;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -91,8 +90,6 @@ public class Housekeeping implements SmartLifecycle {
 
     @Override
     public void start() {
-        mongo.indexOps(IdempotentRequests.COLLECTION).createIndex(IdempotentRequests.createdKeyIndex())
-                .block(Duration.ofSeconds(30));
         loop.start();
     }
 

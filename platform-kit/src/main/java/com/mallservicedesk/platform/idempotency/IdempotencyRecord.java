@@ -3,6 +3,7 @@ package com.mallservicedesk.platform.idempotency;
 import com.mallservicedesk.platform.store.TimeKeys;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -11,9 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * <p>{@code createdKey} is the creation time followed by the id, in a unique index: the keys' ids are the clients'
  * own, in no order of time, so the expired ones are found as a range of this index (the embedded store walks unique
- * indexes in order) rather than by reading every key.
+ * indexes in order) rather than by reading every key. Sparse: a key stored before the field existed has none (it is
+ * not expired; delete such keys by hand).
  */
 @Document(IdempotencyRecord.COLLECTION)
+@CompoundIndex(name = IdempotencyRecord.CREATED_KEY, def = "{'createdKey': 1}", unique = true, sparse = true)
 record IdempotencyRecord(@Id String id, String mallId, String caller, String requestHash, String result,
                          Instant createdAt, Instant claimedUntil, String createdKey) {
 

@@ -13,9 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -60,18 +58,9 @@ public class IdempotentRequests {
         this.claim = claim;
     }
 
-    /** The keys created before {@code cutoff}: a range of {@link #createdKeyIndex()}, not a scan of every key. */
+    /** The keys created before {@code cutoff}: a range of the unique index {@code createdKey}, not a scan of every key. */
     public static Query createdBefore(Instant cutoff) {
         return Query.query(Criteria.where(IdempotencyRecord.CREATED_KEY).lt(TimeKeys.of(cutoff)));
-    }
-
-    /**
-     * Creation time, then id. Unique: so that the embedded store walks it in order. Sparse: a key stored before the
-     * field existed has none (it is not expired; delete such keys by hand).
-     */
-    public static Index createdKeyIndex() {
-        return new Index().on(IdempotencyRecord.CREATED_KEY, Sort.Direction.ASC).unique().sparse()
-                .named(IdempotencyRecord.CREATED_KEY);
     }
 
     /**

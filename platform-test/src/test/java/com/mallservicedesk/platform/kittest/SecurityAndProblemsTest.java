@@ -1,12 +1,15 @@
 package com.mallservicedesk.platform.kittest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.idempotency.IdempotentRequests;
 import com.mallservicedesk.platform.test.TestTokens;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.MediaType;
 
 class SecurityAndProblemsTest extends KitIntegrationTest {
@@ -145,17 +148,23 @@ class SecurityAndProblemsTest extends KitIntegrationTest {
     @Test
     void anIdempotencyKeyExpiresByARangeOfItsCreationTime() {
         post("key-to-expire", Map.of("label", "expiring", "sender", "s")).expectStatus().isCreated();
-        var stored = mongo.findById("M001|parcels|front-desk-M001|key-to-expire", org.bson.Document.class,
+        var stored = mongo.findById("M001|parcels|front-desk-M001|key-to-expire", Document.class,
                 IdempotentRequests.COLLECTION).block();
         var createdAt = stored.getDate("createdAt").toInstant();
+        var thisKey = Criteria.where("_id").is(stored.get("_id"));
 
         // The housekeeping's query, as the key's time falls either side of the cutoff.
-        assertThat(mongo.exists(IdempotentRequests.createdBefore(createdAt.plusMillis(1)).addCriteria(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(stored.get("_id"))),
+        assertThat(mongo.exists(IdempotentRequests.createdBefore(createdAt.plusMillis(1)).addCriteria(thisKey),
                 IdempotentRequests.COLLECTION).block()).isTrue();
-        assertThat(mongo.exists(IdempotentRequests.createdBefore(createdAt).addCriteria(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(stored.get("_id"))),
+        assertThat(mongo.exists(IdempotentRequests.createdBefore(createdAt).addCriteria(thisKey),
                 IdempotentRequests.COLLECTION).block()).isFalse();
+        // The unique index that range walks, declared on the stored record and made when it is first written.
+        await().untilAsserted(() -> assertThat(mongo.indexOps(IdempotentRequests.COLLECTION).getIndexInfo()
+                .collectList().block()).anySatisfy(index -> {
+                    assertThat(index.getName()).isEqualTo("createdKey");
+                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.isSparse()).isTrue();
+                }));
     }
 
     @Test
@@ -178,7 +187,7 @@ class SecurityAndProblemsTest extends KitIntegrationTest {
         var past = java.time.Instant.now().minusSeconds(120);
         // What a call that crashed two minutes ago left: its claim, lapsed a minute ago, and no outcome.
         mongo.getCollection("idempotency_keys").flatMap(keys -> reactor.core.publisher.Mono.from(keys.insertOne(
-                new org.bson.Document("_id", "M001|parcels|" + caller + "|crashed-key").append("mallId", "M001")
+                new Document("_id", "M001|parcels|" + caller + "|crashed-key").append("mallId", "M001")
                         .append("caller", caller).append("requestHash", hashOf(Map.of("label", "after-crash", "sender", "s")))
                         .append("createdAt", java.util.Date.from(past))
                         .append("claimedUntil", java.util.Date.from(past.plusSeconds(60)))))).block();
@@ -196,7 +205,7 @@ class SecurityAndProblemsTest extends KitIntegrationTest {
         var now = java.time.Instant.now();
         var body = Map.of("label", "running", "sender", "s");
         mongo.getCollection("idempotency_keys").flatMap(keys -> reactor.core.publisher.Mono.from(keys.insertOne(
-                new org.bson.Document("_id", "M001|parcels|" + caller + "|running-key").append("mallId", "M001")
+                new Document("_id", "M001|parcels|" + caller + "|running-key").append("mallId", "M001")
                         .append("caller", caller).append("requestHash", hashOf(body))
                         .append("createdAt", java.util.Date.from(now))
                         .append("claimedUntil", java.util.Date.from(now.plusSeconds(60)))))).block();
