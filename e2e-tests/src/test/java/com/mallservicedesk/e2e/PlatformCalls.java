@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The plain HTTP calls the load and crash tests make: malls of their own, a registration that may meet a killed
@@ -23,6 +26,7 @@ final class PlatformCalls {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern WORK_ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"(wo-[^\"]+)\"");
     private static final int PAGE = 200;
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
 
     /** A registration's answer: status -1 when none came (the connection was cut or timed out). */
     record Answer(int status, String requestId) {
@@ -59,6 +63,24 @@ final class PlatformCalls {
     static int status(String url, String token) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Every item of a paged list of the platform ({@code {items, page, size, total}}), page by page. */
+    static List<Map<String, Object>> allItems(String baseUrl, String path, String token) {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Map<String, Object> answer = client.get().uri(path + "?size=" + PAGE + "&page=" + page).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(OBJECT).returnResult().getResponseBody();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+            all.addAll(items);
+            if (items.isEmpty() || all.size() >= ((Number) answer.get("total")).longValue()) {
+                return all;
+            }
+        }
     }
 
     /** Every work order id of the mall, page by page. */

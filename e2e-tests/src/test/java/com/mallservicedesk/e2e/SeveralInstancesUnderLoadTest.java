@@ -139,22 +139,10 @@ class SeveralInstancesUnderLoadTest {
         }
     }
 
-    /** The mall's whole work-order list, page by page (newest first). */
+    /** The mall's whole work-order list (newest first). */
     private static List<String> workOrderIds(String dispatch, String mall, String token) {
-        List<String> ids = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Map<String, Object> result = client(dispatch, token).get()
-                    .uri("/api/v1/malls/{mall}/work-orders?page={page}&size=200", mall, page)
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody(OBJECT).returnResult().getResponseBody();
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> items = (List<Map<String, Object>>) result.get("items");
-            items.forEach(item -> ids.add((String) item.get("id")));
-            if (items.isEmpty() || ids.size() >= ((Number) result.get("total")).longValue()) {
-                return ids;
-            }
-        }
+        return PlatformCalls.allItems(dispatch, "/api/v1/malls/" + mall + "/work-orders", token).stream()
+                .map(item -> (String) item.get("id")).toList();
     }
 
     /** Completes a few work orders of each mall, alternating the dispatch instances; returns work order → mall. */
@@ -180,20 +168,8 @@ class SeveralInstancesUnderLoadTest {
     private static void assertOneCallbackPerCompletion(Map<String, String> completed) {
         String supervisor = supervisorToken();
         for (String mall : MALLS) {
-            List<Map<String, Object>> callbacks = new java.util.ArrayList<>();
-            for (int page = 0; ; page++) {
-                Map<String, Object> answer = client(platform.url("callback-service"), supervisor).get()
-                        .uri("/api/v1/malls/{mall}/callbacks?size=200&page={page}", mall, page)
-                        .exchange()
-                        .expectStatus().isOk()
-                        .expectBody(OBJECT).returnResult().getResponseBody();
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
-                callbacks.addAll(items);
-                if (items.size() < 200) {
-                    break;
-                }
-            }
+            List<Map<String, Object>> callbacks = PlatformCalls.allItems(platform.url("callback-service"),
+                    "/api/v1/malls/" + mall + "/callbacks", supervisor);
             Map<Object, Long> perWorkOrder = callbacks.stream()
                     .collect(groupingBy(callback -> callback.get("workOrderId"), counting()));
             List<String> completedHere = completed.entrySet().stream().filter(entry -> entry.getValue().equals(mall))

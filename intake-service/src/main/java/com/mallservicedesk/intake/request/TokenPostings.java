@@ -67,8 +67,8 @@ final class TokenPostings {
      * How long a turn of the indexer goes on folding blocks (it folds one at least, whatever it takes): the texts queued
      * meanwhile wait for it. A fold writes a document per distinct token of 64 requests. When the benchmark's 500 malls
      * all completed a block within seconds, folding them in one batch took minutes; eight blocks a turn still held the
-     * texts queued behind them up to 149 s at 200,000 stored requests, when a fold took the store seconds. Folds only
-     * make searches read less; a block's entries are searched until it is folded.
+     * texts queued behind them up to 149 s at 200,000 stored requests. Folds only make searches read less: a block's
+     * entries are searched until it is folded.
      */
     static final Duration FOLD_TIME_PER_TURN = Duration.ofSeconds(1);
 
@@ -260,7 +260,7 @@ final class TokenPostings {
         }
     }
 
-    /** Folds blocks due, one after the other, for {@link #FOLD_TIME_PER_TURN} at most. */
+    /** Folds blocks due, one after the other, for about {@link #FOLD_TIME_PER_TURN}. */
     Mono<Void> foldSome() {
         return foldSome(FOLD_TIME_PER_TURN);
     }
