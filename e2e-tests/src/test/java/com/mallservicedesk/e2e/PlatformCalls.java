@@ -18,13 +18,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The plain HTTP calls the load and crash tests make: malls of their own, a registration that may meet a killed
- * process, and what they read back afterwards (a status, every work order of a mall).
+ * process, and what they read back afterwards (a status, every item of a paged list such as a mall's work orders).
  */
 final class PlatformCalls {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern WORK_ORDER_ID = Pattern.compile("\"id\"\\s*:\\s*\"(wo-[^\"]+)\"");
     private static final int PAGE = 200;
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
 
@@ -83,22 +82,9 @@ final class PlatformCalls {
         }
     }
 
-    /** Every work order id of the mall, page by page. */
-    static List<String> workOrderIds(String dispatch, String mall, String token) throws IOException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        for (int page = 0; page < 20; page++) {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(dispatch + "/api/v1/malls/" + mall
-                            + "/work-orders?size=" + PAGE + "&page=" + page)).header("Authorization", "Bearer " + token)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher matcher = WORK_ORDER_ID.matcher(body);
-            int before = ids.size();
-            while (matcher.find()) {
-                ids.add(matcher.group(1));
-            }
-            if (ids.size() - before < PAGE) {
-                return ids;
-            }
-        }
-        return ids;
+    /** Every work order id of the mall (newest first). */
+    static List<String> workOrderIds(String dispatch, String mall, String token) {
+        return allItems(dispatch, "/api/v1/malls/" + mall + "/work-orders", token).stream()
+                .map(item -> (String) item.get("id")).toList();
     }
 }

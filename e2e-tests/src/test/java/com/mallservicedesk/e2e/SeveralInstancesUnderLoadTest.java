@@ -132,17 +132,11 @@ class SeveralInstancesUnderLoadTest {
         String supervisor = supervisorToken();
         for (String dispatch : dispatches) {
             for (String mall : MALLS) {
-                List<String> ids = workOrderIds(dispatch, mall, supervisor);
+                List<String> ids = PlatformCalls.workOrderIds(dispatch, mall, supervisor);
                 assertThat(ids).as("work orders of %s through %s", mall, dispatch).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(expected.get(mall));
             }
         }
-    }
-
-    /** The mall's whole work-order list (newest first). */
-    private static List<String> workOrderIds(String dispatch, String mall, String token) {
-        return PlatformCalls.allItems(dispatch, "/api/v1/malls/" + mall + "/work-orders", token).stream()
-                .map(item -> (String) item.get("id")).toList();
     }
 
     /** Completes a few work orders of each mall, alternating the dispatch instances; returns work order → mall. */
