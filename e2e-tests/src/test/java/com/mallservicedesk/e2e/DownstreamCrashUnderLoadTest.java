@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -47,7 +46,6 @@ class DownstreamCrashUnderLoadTest {
     private static final Duration RECOVERED = Duration.ofMinutes(5);
     /** After the expected state is reached, it must stay so this long: a late duplicate would show within it. */
     private static final Duration STAYS = Duration.ofSeconds(3);
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
 
     private static ServiceProcesses platform;
 
@@ -119,7 +117,7 @@ class DownstreamCrashUnderLoadTest {
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         Map<String, Object> report = client("survey-service", supervisor).get()
                 .uri("/api/v1/malls/{mall}/reports/monthly?month={month}", MALL, month).exchange()
-                .expectStatus().isOk().expectBody(OBJECT).returnResult().getResponseBody();
+                .expectStatus().isOk().expectBody(PlatformCalls.OBJECT).returnResult().getResponseBody();
         // Counted at most once. Not yet "exactly": survey stores its copy of a request or order (which marks the
         // event as seen) before it adds the event to the month's figures, in a second write; a kill between the two
         // loses that event's count, since the redelivered event finds its copy and counts nothing. One CI run lost 4
@@ -143,7 +141,7 @@ class DownstreamCrashUnderLoadTest {
                                 "phone", "1370000" + String.format("%04d", number), "type", "SHOPPER")))
                 .exchange()
                 .expectStatus().isCreated()
-                .expectBody(OBJECT).returnResult().getResponseBody();
+                .expectBody(PlatformCalls.OBJECT).returnResult().getResponseBody();
         return (String) body.get("id");
     }
 
@@ -160,9 +158,6 @@ class DownstreamCrashUnderLoadTest {
     }
 
     private static WebTestClient client(String service, String token) {
-        return WebTestClient.bindToServer().baseUrl(platform.url(service))
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(headers -> headers.setBearerAuth(token))
-                .build();
+        return PlatformCalls.client(platform.url(service), token);
     }
 }

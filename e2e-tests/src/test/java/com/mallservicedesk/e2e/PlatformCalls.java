@@ -25,7 +25,8 @@ final class PlatformCalls {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final int PAGE = 200;
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    /** A JSON object of an answer, read as a map. */
+    static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
 
     /** A registration's answer: status -1 when none came (the connection was cut or timed out). */
     record Answer(int status, String requestId) {
@@ -64,10 +65,17 @@ final class PlatformCalls {
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** A client of one service instance calling as the token's user, patient enough for a platform under load. */
+    static WebTestClient client(String baseUrl, String token) {
+        return WebTestClient.bindToServer().baseUrl(baseUrl)
+                .responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
+    }
+
     /** Every item of a paged list of the platform ({@code {items, page, size, total}}), page by page. */
     static List<Map<String, Object>> allItems(String baseUrl, String path, String token) {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(headers -> headers.setBearerAuth(token)).build();
+        WebTestClient client = client(baseUrl, token);
         List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             Map<String, Object> answer = client.get().uri(path + "?size=" + PAGE + "&page=" + page).exchange()

@@ -22,10 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Two instances of intake and of dispatch under concurrent load, on the shared broker and database: every request
@@ -44,8 +42,6 @@ class SeveralInstancesUnderLoadTest {
     private static final Duration DRAINED = Duration.ofMinutes(3);
     /** After the expected state is reached, it must stay so this long: a late duplicate would show within it. */
     private static final Duration STAYS = Duration.ofSeconds(3);
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT =
-            new ParameterizedTypeReference<>() { };
 
     private static ServiceProcesses platform;
 
@@ -112,7 +108,7 @@ class SeveralInstancesUnderLoadTest {
 
     private static Registration register(int number, String intake, String mall, String token) {
         // Each at its own place, so that none is flagged as a duplicate of another.
-        EntityExchangeResult<Map<String, Object>> result = client(intake, token).post()
+        EntityExchangeResult<Map<String, Object>> result = PlatformCalls.client(intake, token).post()
                 .uri("/api/v1/malls/{mall}/requests", mall)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "PHONE", "kind", "REPAIR",
@@ -121,7 +117,7 @@ class SeveralInstancesUnderLoadTest {
                         "customer", Map.of("name", "顧客 " + number,
                                 "phone", "1380000" + String.format("%04d", number), "type", "SHOPPER")))
                 .exchange()
-                .expectBody(OBJECT)
+                .expectBody(PlatformCalls.OBJECT)
                 .returnResult();
         Map<String, Object> body = result.getResponseBody();
         return new Registration(number, intake, mall, result.getStatus().value(),
@@ -146,7 +142,7 @@ class SeveralInstancesUnderLoadTest {
         int call = 0;
         for (String mall : MALLS) {
             for (String workOrder : expected.get(mall).stream().sorted().limit(COMPLETIONS_PER_MALL).toList()) {
-                client(dispatches.get(call++ % dispatches.size()), staff).post()
+                PlatformCalls.client(dispatches.get(call++ % dispatches.size()), staff).post()
                         .uri("/api/v1/malls/{mall}/work-orders/{id}/complete", mall, workOrder)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("summary", "更換閥芯"))
@@ -176,12 +172,5 @@ class SeveralInstancesUnderLoadTest {
 
     private static String supervisorToken() {
         return TestTokens.token("load-supervisor", MALLS, List.of("SUPERVISOR"), null);
-    }
-
-    private static WebTestClient client(String baseUrl, String token) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl)
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(headers -> headers.setBearerAuth(token))
-                .build();
     }
 }
