@@ -22,6 +22,7 @@ import com.mallservicedesk.platform.timer.DurableTimers;
 import com.mallservicedesk.platform.web.RejectedRequests;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.store.ConfigurationChanges;
+import com.mallservicedesk.platform.store.IncrementsOnce;
 import com.mallservicedesk.platform.timer.Timer;
 import com.mongodb.WriteConcern;
 import com.mongodb.connection.TransportSettings;
@@ -99,6 +100,11 @@ public class PlatformAutoConfiguration {
     @Bean
     AggregateStores aggregateStores(ReactiveMongoTemplate mongo, EventFactory events) {
         return new AggregateStores(mongo, events);
+    }
+
+    @Bean
+    IncrementsOnce incrementsOnce(ReactiveMongoTemplate mongo) {
+        return new IncrementsOnce(mongo);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.platform.store.InsertOnce;
 import com.mallservicedesk.survey.settings.MallSettings;
 import java.time.Instant;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,39 +28,54 @@ class ClaimTracking {
 
     /**
      * Opened once: a new file counts as opened and open. A file whose archiving arrived first (events out of order) is
-     * counted opened when its opening comes (once: only while it has no opening time), and never as open.
+     * counted opened when its opening comes (once: only while it has no opening time), and never as open. The figures
+     * move before the tracked file is stored ({@link PeriodCounters#count}).
      */
     Mono<Void> opened(IncomingEvent event, ClaimChange claim) {
+        String mallId = event.mallId();
         Instant at = claim.occurredAt() != null ? claim.occurredAt() : event.time();
-        var tracked = new TrackedClaim(claim.claimId(), event.mallId(), claim.requestId(), at, null, null);
-        Mono<Void> countOpened = settings.zoneOf(event.mallId())
-                .flatMap(zone -> counters.at(event.mallId(), at.atZone(zone), new Tally().add("claims.opened", 1)));
-        var archivedUnopened = Query.query(Criteria.where("_id").is(claim.claimId()).and("mallId").is(event.mallId())
-                .and("openedAt").is(null).and("outcome").ne(null));
-        return InsertOnce.into(mongo, tracked)
-                .flatMap(first -> countOpened.then(counters.open(event.mallId(), new Tally().add("claims.open", 1)))
-                        .thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(archivedUnopened, new Update().set("openedAt", at),
-                                TrackedClaim.class)
-                        .flatMap(archivedFirst -> countOpened.thenReturn(true))))
-                .then();
+        return settings.zoneOf(mallId).flatMap(zone -> known(claim.claimId()).flatMap(stored -> {
+            var opened = new FigureMoves(mallId, zone).at(at.atZone(zone), new Tally().add("claims.opened", 1));
+            if (stored.isEmpty()) {
+                return counters.count(event, opened.open(new Tally().add("claims.open", 1)),
+                        InsertOnce.into(mongo, new TrackedClaim(claim.claimId(), mallId, claim.requestId(), at, null, null)));
+            }
+            TrackedClaim file = stored.get();
+            if (!mallId.equals(file.mallId()) || file.openedAt() != null || file.outcome() == null) {
+                return Mono.<Void>empty();
+            }
+            var archivedUnopened = mine(claim.claimId(), mallId).addCriteria(Criteria.where("openedAt").is(null));
+            return counters.count(event, opened,
+                    mongo.updateFirst(archivedUnopened, new Update().set("openedAt", at), TrackedClaim.class));
+        }));
     }
 
     /** Archived once: an open file closes (and leaves the open items); a file survey never saw opened is noted archived. */
     Mono<Void> archived(IncomingEvent event, ClaimChange claim) {
+        String mallId = event.mallId();
         Instant at = claim.archivedAt() != null ? claim.archivedAt() : event.time();
         String counted = "SETTLED".equals(claim.outcome()) ? "claims.settled" : "claims.closedWithoutClaim";
-        var open = Query.query(Criteria.where("_id").is(claim.claimId()).and("mallId").is(event.mallId())
-                .and("outcome").is(null));
-        var archive = new Update().set("outcome", claim.outcome()).set("archivedAt", at);
-        Mono<Void> count = settings.zoneOf(event.mallId())
-                .flatMap(zone -> counters.at(event.mallId(), at.atZone(zone), new Tally().add(counted, 1)));
-        return mongo.findAndModify(open, archive, FindAndModifyOptions.options().returnNew(false), TrackedClaim.class)
-                .map(was -> true)
-                .defaultIfEmpty(false)
-                .flatMap(wasOpen -> wasOpen
-                        ? count.then(counters.open(event.mallId(), new Tally().add("claims.open", -1)))
-                        : InsertOnce.into(mongo, new TrackedClaim(claim.claimId(), event.mallId(), claim.requestId(),
-                                null, claim.outcome(), at)).flatMap(unseen -> count));
+        return settings.zoneOf(mallId).flatMap(zone -> known(claim.claimId()).flatMap(stored -> {
+            var archived = new FigureMoves(mallId, zone).at(at.atZone(zone), new Tally().add(counted, 1));
+            if (stored.isEmpty()) {
+                return counters.count(event, archived, InsertOnce.into(mongo,
+                        new TrackedClaim(claim.claimId(), mallId, claim.requestId(), null, claim.outcome(), at)));
+            }
+            TrackedClaim file = stored.get();
+            if (!mallId.equals(file.mallId()) || file.outcome() != null) {
+                return Mono.<Void>empty();
+            }
+            var open = mine(claim.claimId(), mallId).addCriteria(Criteria.where("outcome").is(null));
+            return counters.count(event, archived.open(new Tally().add("claims.open", -1)), mongo.updateFirst(open,
+                    new Update().set("outcome", claim.outcome()).set("archivedAt", at), TrackedClaim.class));
+        }));
+    }
+
+    private Mono<Optional<TrackedClaim>> known(String claimId) {
+        return mongo.findById(claimId, TrackedClaim.class).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private static Query mine(String claimId, String mallId) {
+        return Query.query(Criteria.where("_id").is(claimId).and("mallId").is(mallId));
     }
 }

@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +50,7 @@ class KpiTracking {
                 Boolean.TRUE.equals(consultation.correct()), REVIEWED, REVIEWED_CORRECT);
     }
 
-    /** Marks the request counted (once), then adds it to its month and day; a marked request adds nothing. */
+    /** Adds the request to its month and day, then marks it counted ({@link PeriodCounters#count}); a marked one adds nothing. */
     private Mono<Void> count(IncomingEvent event, String kpi, String requestId, Instant at, boolean met, String total,
                              String good) {
         if (requestId == null) {
@@ -61,8 +63,11 @@ class KpiTracking {
             var local = when.atZone(zone);
             var marker = new CountedKpi(CountedKpi.key(kpi, mallId, requestId), mallId, requestId,
                     YearMonth.from(local).toString(), met, when);
-            return InsertOnce.into(mongo, marker)
-                    .flatMap(first -> counters.at(mallId, local, new Tally().add(total, 1).add(good, met ? 1 : 0)));
+            return mongo.exists(Query.query(Criteria.where("_id").is(marker.key())), CountedKpi.class)
+                    .flatMap(counted -> counted ? Mono.<Void>empty()
+                            : counters.count(event, new FigureMoves(mallId, zone)
+                                    .at(local, new Tally().add(total, 1).add(good, met ? 1 : 0)),
+                                    InsertOnce.into(mongo, marker)));
         });
     }
 }

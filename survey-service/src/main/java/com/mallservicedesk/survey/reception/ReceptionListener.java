@@ -23,8 +23,8 @@ class ReceptionListener {
                       ClaimTracking claimTracking, KpiTracking kpiTracking) {
         this.inbox = inbox;
         this.requests = EventHandlers.forConsumer("survey.reception-requests")
-                // Safe to repeat without the inbox's record: the tracked request is inserted once and only a new insert
-                // (or the one completion of an end that came first) counts; a repeat finds it and counts nothing.
+                // Safe to repeat without the inbox's record: a repeat finds the tracked request stored after the count
+                // and counts nothing.
                 .onRepeatable("mall.intake.request.registered.v1", IntakeRequestEvents.Registered.class,
                         requestTracking::registered)
                 .on("mall.intake.request.closed.v1", IntakeRequestEvents.Closed.class, requestTracking::closed)

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Requests into the reception figures (客服接待月報表, seed 000 §4.11): counted once when first registered (the
- * tracked request is inserted once), and their outcome moved in the period they were received in when they end.
+ * Requests into the reception figures (客服接待月報表, seed 000 §4.11): counted once when first registered, and their
+ * outcome moved in the period they were received in when they end. Each handler reads the tracked request, moves the
+ * figures and then stores the tracked request ({@link PeriodCounters#count}): a repeat finds it and moves nothing.
  */
 @Service
 class RequestTracking {
@@ -43,41 +44,44 @@ class RequestTracking {
             String channel = segment(request.channel());
             var tracked = new TrackedRequest(request.requestId(), mallId, kind, channel, received,
                     YearMonth.from(at).toString(), at.toLocalDate().toString(), zone.getId(), TrackedRequest.OPEN, null);
-            // The count completes empty: the new request is passed on, so the fallback runs only for a known one.
-            return InsertOnce.into(mongo, tracked)
-                    .flatMap(first -> count(mallId, at, kind, channel, TrackedRequest.OPEN).thenReturn(first))
-                    .switchIfEmpty(Mono.defer(() -> endedBeforeRegistered(tracked)
-                            .flatMap(ended -> count(mallId, at, kind, channel, ended.outcome()))
-                            .then(Mono.empty())))
-                    .then();
+            return known(request.requestId()).flatMap(stored -> {
+                if (stored.isEmpty()) {
+                    return counters.count(event, received(mallId, at, kind, channel, TrackedRequest.OPEN),
+                            InsertOnce.into(mongo, tracked));
+                }
+                if (!mallId.equals(stored.get().mallId()) || stored.get().month() != null) {
+                    return Mono.<Void>empty();      // counted before (or another mall's id: never counted here)
+                }
+                // Its end came first: counted now, with that outcome and never open.
+                return counters.count(event, received(mallId, at, kind, channel, stored.get().outcome()),
+                        completeEndedRequest(tracked));
+            });
         });
     }
 
-    /** Counts a newly known request in its period, with the outcome it has (open, or already ended). */
-    private Mono<Void> count(String mallId, ZonedDateTime at, String kind, String channel, String outcome) {
-        Mono<Void> period = counters.at(mallId, at, new Tally()
+    /** A newly known request in its period, with the outcome it has (open, or already ended). */
+    private static FigureMoves received(String mallId, ZonedDateTime at, String kind, String channel, String outcome) {
+        var moves = new FigureMoves(mallId, at.getZone()).at(at, new Tally()
                 .add("requests.total", 1)
                 .add("requests.byChannel." + channel, 1)
                 .add("requests.byKind." + kind, 1)
                 .add("requests.byChannelKind." + channel + "." + kind, 1)
                 .add("outcomes." + kind + "." + outcome, 1));
         return TrackedRequest.OPEN.equals(outcome)
-                ? period.then(counters.open(mallId, new Tally().add("requests.open", 1).add("requests.byKind." + kind, 1)))
-                : period;
+                ? moves.open(new Tally().add("requests.open", 1).add("requests.byKind." + kind, 1))
+                : moves;
     }
 
     /**
      * The request's end arrived before its registration (events out of order): the stored record only knows the
-     * outcome. Completing it with the registration's facts (once: only while it lacks its month) gives the request to
-     * count, with that outcome and without ever being open.
+     * outcome. Completing it with the registration's facts (only while it lacks its month) records it counted.
      */
-    private Mono<TrackedRequest> endedBeforeRegistered(TrackedRequest registration) {
-        var endedOnly = Query.query(Criteria.where("_id").is(registration.requestId()).and("mallId")
-                .is(registration.mallId()).and("month").is(null));
+    private Mono<Void> completeEndedRequest(TrackedRequest registration) {
+        var endedOnly = mine(registration.requestId(), registration.mallId()).addCriteria(Criteria.where("month").is(null));
         var facts = new Update().set("kind", registration.kind()).set("channel", registration.channel())
                 .set("receivedAt", registration.receivedAt()).set("month", registration.month())
                 .set("day", registration.day()).set("zone", registration.zone());
-        return mongo.findAndModify(endedOnly, facts, FindAndModifyOptions.options().returnNew(true), TrackedRequest.class);
+        return mongo.updateFirst(endedOnly, facts, TrackedRequest.class).then();
     }
 
     Mono<Void> closed(IncomingEvent event, IntakeRequestEvents.Closed closed) {
@@ -93,26 +97,39 @@ class RequestTracking {
     }
 
     /**
-     * Only an open request ends (a conditional write), so a request's outcome moves once. A request survey has not seen
-     * registered yet (its end arrived first) is stored with its outcome only; its registration counts it then.
+     * Only an open request ends, so a request's outcome moves once: the figures move first, then the stored request
+     * (only while still open). A request survey has not seen registered yet (its end arrived first) is stored with its
+     * outcome only; its registration counts it then.
      */
     private Mono<Void> end(IncomingEvent event, String requestId, String outcome) {
         if (requestId == null) {
             return Mono.empty();
         }
-        var stillOpen = Query.query(Criteria.where("_id").is(requestId).and("mallId").is(event.mallId())
-                .and("outcome").is(TrackedRequest.OPEN));
-        var update = new Update().set("outcome", outcome).set("endedAt", event.time());
-        return mongo.findAndModify(stillOpen, update, FindAndModifyOptions.options().returnNew(false), TrackedRequest.class)
-                .flatMap(was -> counters.in(was.mallId(), was.month(), was.day(), ZoneId.of(was.zone()), new Tally()
-                                .add("outcomes." + was.kind() + "." + TrackedRequest.OPEN, -1)
-                                .add("outcomes." + was.kind() + "." + outcome, 1))
-                        .then(counters.open(was.mallId(), new Tally().add("requests.open", -1)
-                                .add("requests.byKind." + was.kind(), -1)))
-                        .thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> InsertOnce.into(mongo, new TrackedRequest(requestId, event.mallId(), null,
-                                null, null, null, null, null, outcome, event.time()))
-                        .map(stored -> true)))
-                .then();
+        return known(requestId).flatMap(stored -> {
+            if (stored.isEmpty()) {
+                return InsertOnce.into(mongo, new TrackedRequest(requestId, event.mallId(), null, null, null, null, null,
+                        null, outcome, event.time())).then();
+            }
+            TrackedRequest was = stored.get();
+            if (!event.mallId().equals(was.mallId()) || !TrackedRequest.OPEN.equals(was.outcome())) {
+                return Mono.<Void>empty();
+            }
+            var moves = new FigureMoves(was.mallId(), ZoneId.of(was.zone()))
+                    .in(was.month(), was.day(), new Tally()
+                            .add("outcomes." + was.kind() + "." + TrackedRequest.OPEN, -1)
+                            .add("outcomes." + was.kind() + "." + outcome, 1))
+                    .open(new Tally().add("requests.open", -1).add("requests.byKind." + was.kind(), -1));
+            var stillOpen = mine(requestId, was.mallId()).addCriteria(Criteria.where("outcome").is(TrackedRequest.OPEN));
+            return counters.count(event, moves, mongo.updateFirst(stillOpen,
+                    new Update().set("outcome", outcome).set("endedAt", event.time()), TrackedRequest.class));
+        });
+    }
+
+    private Mono<Optional<TrackedRequest>> known(String requestId) {
+        return mongo.findById(requestId, TrackedRequest.class).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    private static Query mine(String requestId, String mallId) {
+        return Query.query(Criteria.where("_id").is(requestId).and("mallId").is(mallId));
     }
 }

@@ -16,6 +16,11 @@ final class Tally {
         return this;
     }
 
+    Tally addAll(Tally other) {
+        other.increments.forEach(this::add);
+        return this;
+    }
+
     boolean isEmpty() {
         return increments.values().stream().allMatch(v -> v == 0);
     }

@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * Work orders into the reception figures. Each event changes survey's copy of the order and the figures move by the
  * difference it made: open and overdue items per department, breaches by rule and department, work time of the
  * completion (a later completion after a reopening replaces the earlier one: work time is per request, seed 001
- * §二.4), and complaint timeliness on a complaint's first completion (seed 003 §監控指標). The copy is written first
- * (version-checked). Besides the inbox's own check, each event is safe to handle again and late: one-off facts are
+ * §二.4), and complaint timeliness on a complaint's first completion (seed 003 §監控指標). The figures move first
+ * and the copy is written after them (version-checked), so a kill between the two neither loses nor doubles a count:
+ * the event comes again, finds the copy as it was and moves the same figures, which recognise the event. Besides the inbox's own check, each event is safe to handle again and late: one-off facts are
  * counted once by what identifies them, and an event older than the order's latest never sets its state back (a late
  * completion of an earlier round does not replace the later one's work time).
  */
@@ -76,11 +77,9 @@ class WorkOrderTracking {
         // An event older than one already applied (delivered again, or late) counts what it alone tells, once, but
         // never sets the order's state back.
         boolean stale = order.lastChangeAt != null && at.toInstant().isBefore(order.lastChangeAt);
+        var moves = new FigureMoves(order.mallId, zone);
         Tally inEventPeriod = new Tally();
         Tally inCreatedPeriod = new Tally();
-        Tally previousWork = new Tally();
-        String previousWorkMonth = order.workMonth;
-        String previousWorkDay = order.workDay;
         if (change.kind() != null) {
             order.kind = change.kind();
         }
@@ -132,13 +131,14 @@ class WorkOrderTracking {
                 }
                 if (sameCompletion || earlierCompletion) {
                     // Counted already, or replaced by a later completion: the work time stays the latest one's.
-                    return save(order, before, inCreatedPeriod, zone, at.toInstant());
+                    return save(event, order, before, moves, inCreatedPeriod, at.toInstant());
                 }
                 if (order.workCounted) {
-                    previousWork.add("workOrders.completed", -1).add("workOrders.workMinutes", -order.workMinutes)
+                    moves.in(order.workMonth, order.workDay, new Tally()
+                            .add("workOrders.completed", -1).add("workOrders.workMinutes", -order.workMinutes)
                             .add("workOrders.byDepartment." + segment(order.workDepartment) + ".completed", -1)
                             .add("workOrders.byDepartment." + segment(order.workDepartment) + ".workMinutes",
-                                    -order.workMinutes);
+                                    -order.workMinutes));
                 }
                 ZonedDateTime doneAt = done.atZone(zone);
                 order.workCounted = true;
@@ -155,11 +155,8 @@ class WorkOrderTracking {
                     order.complaintCounted = true;
                     work.add("complaints.handled", 1).add("complaints.timely", order.complaintRuleBreached ? 0 : 1);
                 }
-                return save(order, before, inCreatedPeriod, zone, at.toInstant())
-                        .then(previousWorkMonth != null
-                                ? counters.in(order.mallId, previousWorkMonth, previousWorkDay, zone, previousWork)
-                                : Mono.empty())
-                        .then(counters.in(order.mallId, order.workMonth, order.workDay, zone, work));
+                return save(event, order, before, moves.in(order.workMonth, order.workDay, work), inCreatedPeriod,
+                        at.toInstant());
             }
             case "reopened" -> {
                 String reopening = change.round() != null ? "round " + change.round() : at.toInstant().toString();
@@ -182,7 +179,7 @@ class WorkOrderTracking {
         if (change.status() != null && !stale) {
             order.status = change.status();
         }
-        return save(order, before, inCreatedPeriod, zone, at.toInstant()).then(counters.at(order.mallId, at, inEventPeriod));
+        return save(event, order, before, moves.at(at, inEventPeriod), inCreatedPeriod, at.toInstant());
     }
 
     /** True the first time a one-off fact of the order is seen (its key is remembered on the order). */
@@ -194,9 +191,12 @@ class WorkOrderTracking {
         return true;
     }
 
-    /** Stores the copy, then moves the open items and the created period's still-open figures by the difference. */
-    private Mono<Void> save(TrackedWorkOrder order, TrackedWorkOrder.Standing before, Tally inCreatedPeriod, ZoneId zone,
-                            Instant eventAt) {
+    /**
+     * Adds the difference the event made to the open items and to the created period's still-open figures, counts all
+     * the event's moves and then stores the copy (in that order: see {@link PeriodCounters#count}).
+     */
+    private Mono<Void> save(IncomingEvent event, TrackedWorkOrder order, TrackedWorkOrder.Standing before,
+                            FigureMoves moves, Tally inCreatedPeriod, Instant eventAt) {
         if (order.lastChangeAt == null || eventAt.isAfter(order.lastChangeAt)) {
             order.lastChangeAt = eventAt;
         }
@@ -219,9 +219,7 @@ class WorkOrderTracking {
             open.add("workOrders.overdue", 1).add("workOrders.byDepartment." + segment(after.department()) + ".overdue", 1);
             inCreatedPeriod.add("workOrders.stillOverdue", 1);
         }
-        return mongo.save(order)
-                .then(counters.in(order.mallId, order.month, order.day, zone, inCreatedPeriod))
-                .then(counters.open(order.mallId, open));
+        return counters.count(event, moves.in(order.month, order.day, inCreatedPeriod).open(open), mongo.save(order));
     }
 
     private static Instant when(WorkOrderChange change, IncomingEvent event) {

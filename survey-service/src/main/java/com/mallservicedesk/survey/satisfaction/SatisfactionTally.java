@@ -1,12 +1,16 @@
 package com.mallservicedesk.survey.satisfaction;
 
 import com.mallservicedesk.platform.events.IncomingEvent;
+import com.mallservicedesk.platform.store.IncrementsOnce;
+import com.mallservicedesk.platform.store.IncrementsOnce.Increment;
 import com.mallservicedesk.platform.store.InsertOnce;
 import com.mallservicedesk.survey.formula.SatisfactionFormulas;
 import com.mallservicedesk.survey.settings.KnownMalls;
 import com.mallservicedesk.survey.settings.MallSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -29,15 +33,21 @@ public class SatisfactionTally {
     private final MeterRegistry meters;
     private final MallSettings settings;
     private final KnownMalls malls;
+    private final IncrementsOnce increments;
 
-    SatisfactionTally(ReactiveMongoTemplate mongo, MeterRegistry meters, MallSettings settings, KnownMalls malls) {
+    SatisfactionTally(ReactiveMongoTemplate mongo, MeterRegistry meters, MallSettings settings, KnownMalls malls,
+                      IncrementsOnce increments) {
         this.mongo = mongo;
+        this.increments = increments;
         this.meters = meters;
         this.settings = settings;
         this.malls = malls;
     }
 
-    /** One record per answered callback (its id); the figures move only when it is first stored. */
+    /**
+     * One record per answered callback (its id): the figures move before it is stored and only while it is not
+     * ({@link IncrementsOnce}: a kill between the two neither loses nor doubles the answer).
+     */
     Mono<Void> count(IncomingEvent event, CallbackAnswered answer) {
         var answered = Stream.of(answer.timeliness(), answer.attitude(), answer.quality())
                 .filter(java.util.Objects::nonNull).toList();
@@ -47,18 +57,29 @@ public class SatisfactionTally {
             var record = new CallbackSatisfaction(answer.callbackId(), event.mallId(), month, answer.requestId(),
                     answer.kind(), answer.department(), answer.satisfied(), satisfiedItems, answered.size(),
                     answer.completedAt());
-            return InsertOnce.into(mongo, record)
-                    .flatMap(stored -> add(event.mallId(), month, null, answer, satisfiedItems, answered.size())
-                            .then(answer.department() == null ? Mono.empty()
-                                    : add(event.mallId(), month, answer.department(), answer, satisfiedItems,
-                                    answered.size()))
-                            .then(Mono.fromRunnable(() -> meters.counter("msd.survey.callback.answers",
-                                    "mall", event.mallId(), "satisfied", String.valueOf(answer.satisfied())).increment())));
-        }).then();
+            List<Increment> figures = new ArrayList<>();
+            figures.add(increment(event.mallId(), month, null, answer, satisfiedItems, answered.size()));
+            if (answer.department() != null) {
+                figures.add(increment(event.mallId(), month, answer.department(), answer, satisfiedItems,
+                        answered.size()));
+            }
+            return mongo.exists(Query.query(Criteria.where("_id").is(answer.callbackId())), CallbackSatisfaction.class)
+                    .flatMap(counted -> counted ? Mono.<Void>empty() : increments.add(event.id(), figures)
+                            .flatMap(outcomes -> outcomes.get(0) == IncrementsOnce.Outcome.ADDED ? Mono.<Void>empty()
+                                    : malls.remember(event.mallId()))
+                            .then(InsertOnce.into(mongo, record))
+                            .doOnSuccess(stored -> {
+                                increments.settled(event.id(), figures);
+                                meters.counter("msd.survey.callback.answers", "mall", event.mallId(),
+                                        "satisfied", String.valueOf(answer.satisfied())).increment();
+                            })
+                            .then());
+        });
     }
 
-    private Mono<Void> add(String mallId, String month, String department, CallbackAnswered answer, int satisfiedItems,
-                           int surveyedItems) {
+    /** The answer into the mall's month, or into one department's ({@code department} not null). */
+    private static Increment increment(String mallId, String month, String department, CallbackAnswered answer,
+                                       int satisfiedItems, int surveyedItems) {
         Double respondent = SatisfactionFormulas.respondent(satisfiedItems, surveyedItems);
         var update = new Update().setOnInsert("mallId", mallId).setOnInsert("month", month)
                 .setOnInsert("department", department)
@@ -75,10 +96,7 @@ public class SatisfactionTally {
                                 CallbackAnswered.satisfiedLevel(ratings[i]) ? 1 : 0);
             }
         }
-        return mongo.upsert(Query.query(Criteria.where("_id").is(key(mallId, month, department))), update, MONTHS)
-                .flatMap(result -> result.getUpsertedId() != null && department == null ? malls.remember(mallId)
-                        : Mono.empty())
-                .then();
+        return new Increment(MONTHS, key(mallId, month, department), update);
     }
 
     /** The whole mall's callback satisfaction of the month: one read by key. */

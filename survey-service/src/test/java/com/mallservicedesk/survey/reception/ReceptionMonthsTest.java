@@ -2,10 +2,13 @@ package com.mallservicedesk.survey.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.survey.SurveyIntegrationTest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Mono;
 
 /** A month's reception figures are the sum of its days and what has no day; the earlier layout is converted once. */
 class ReceptionMonthsTest extends SurveyIntegrationTest {
@@ -33,10 +37,10 @@ class ReceptionMonthsTest extends SurveyIntegrationTest {
     @Test
     @DisplayName("an event is written to its day only; the month adds up its days and what was counted without a day")
     void aMonthIsItsDaysAndWhatHasNoDay() {
-        counters.in(mall, "2026-08", "2026-08-03", ZONE, new Tally().add("requests.total", 2)).block();
-        counters.in(mall, "2026-08", "2026-08-20", ZONE, new Tally().add("requests.total", 1)).block();
-        counters.in(mall, "2026-08", null, ZONE, new Tally().add("requests.total", 4)).block();
-        counters.in(mall, "2026-09", "2026-09-01", ZONE, new Tally().add("requests.total", 8)).block();
+        count("2026-08", "2026-08-03", 2);
+        count("2026-08", "2026-08-20", 1);
+        count("2026-08", null, 4);
+        count("2026-09", "2026-09-01", 8);
 
         assertThat(figures.month(mall, YearMonth.of(2026, 8)).block().get("requests.total")).isEqualTo(7);
         assertThat(figures.day(mall, LocalDate.of(2026, 8, 3)).block().get("requests.total")).isEqualTo(2);
@@ -71,6 +75,13 @@ class ReceptionMonthsTest extends SurveyIntegrationTest {
         forgetConverted();
         assertThat(layout.convert().block()).isZero();
         assertThat(figures.month(mall, YearMonth.of(2026, 7)).block().get("requests.total")).isEqualTo(6);
+    }
+
+    private void count(String month, String day, long requests) {
+        var event = new IncomingEvent(UUID.randomUUID().toString(), "mall.intake.request.registered.v1", "intake-service",
+                null, mall, null, Instant.now(), "intake.requests.v1", "{}");
+        counters.count(event, new FigureMoves(mall, ZONE).in(month, day, new Tally().add("requests.total", requests)),
+                Mono.empty()).block();
     }
 
     private void forgetConverted() {
