@@ -25,7 +25,9 @@ import reactor.core.publisher.Mono;
  *       so a document holds the notes of the few events in flight, not a history.</li>
  * </ol>
  * Counting in the other order (record first) loses the count of an event handled at a kill; counting without the note
- * doubles it. A handler must give each document one increment per event (merge what it moves there).
+ * doubles it. A handler must give each document one increment per event (merge what it moves there). What this does
+ * not cover: two instances handling one event at the same time, one of them still counting after the other stored the
+ * record and its note went (a consumer that lost its partitions in a rebalance but had not noticed yet).
  */
 public final class IncrementsOnce {
 
