@@ -38,7 +38,8 @@ class ClaimTracking {
             var opened = new FigureMoves(mallId, zone).at(at.atZone(zone), new Tally().add("claims.opened", 1));
             if (stored.isEmpty()) {
                 return counters.count(event, opened.open(new Tally().add("claims.open", 1)),
-                        InsertOnce.into(mongo, new TrackedClaim(claim.claimId(), mallId, claim.requestId(), at, null, null)));
+                        InsertOnce.into(mongo,
+                                new TrackedClaim(claim.claimId(), mallId, claim.requestId(), at, null, null)));
             }
             TrackedClaim file = stored.get();
             if (!mallId.equals(file.mallId()) || file.openedAt() != null || file.outcome() == null) {

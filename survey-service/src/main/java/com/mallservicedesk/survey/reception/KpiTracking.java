@@ -50,7 +50,10 @@ class KpiTracking {
                 Boolean.TRUE.equals(consultation.correct()), REVIEWED, REVIEWED_CORRECT);
     }
 
-    /** Adds the request to its month and day, then marks it counted ({@link PeriodCounters#count}); a marked one adds nothing. */
+    /**
+     * Adds the request to its month and day, then marks it counted ({@link PeriodCounters#count}); a marked one adds
+     * nothing.
+     */
     private Mono<Void> count(IncomingEvent event, String kpi, String requestId, Instant at, boolean met, String total,
                              String good) {
         if (requestId == null) {

@@ -106,7 +106,8 @@ class PeriodCounters {
         });
         if (!moves.openItems().isEmpty()) {
             var update = moves.openItems().into(new Update().setOnInsert("mallId", mallId));
-            targets.add(new Target(new IncrementsOnce.Increment(OPEN_ITEMS, mallId, update), Mono.empty(), Mono::empty));
+            targets.add(new Target(new IncrementsOnce.Increment(OPEN_ITEMS, mallId, update), Mono.empty(),
+                    Mono::empty));
         }
         return targets;
     }
@@ -125,7 +126,7 @@ class PeriodCounters {
         monthsWritten.add(monthKey);
     }
 
-    /** Writes the month's own document (nothing in it yet); the write that creates it tells the watchers the month began. */
+    /** Writes the month's own document (nothing in it yet); the write that creates it tells the watchers. */
     private Mono<Void> monthDocument(String mallId, String month, ZoneId zone) {
         var update = new Update().setOnInsert("mallId", mallId).setOnInsert("month", month).setOnInsert(DAYLESS, true);
         return mongo.upsert(byId(mallId + "|" + month), update, MONTHS)

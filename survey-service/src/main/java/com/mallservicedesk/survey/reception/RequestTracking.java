@@ -77,7 +77,8 @@ class RequestTracking {
      * outcome. Completing it with the registration's facts (only while it lacks its month) records it counted.
      */
     private Mono<Void> completeEndedRequest(TrackedRequest registration) {
-        var endedOnly = mine(registration.requestId(), registration.mallId()).addCriteria(Criteria.where("month").is(null));
+        var endedOnly = mine(registration.requestId(), registration.mallId())
+                .addCriteria(Criteria.where("month").is(null));
         var facts = new Update().set("kind", registration.kind()).set("channel", registration.channel())
                 .set("receivedAt", registration.receivedAt()).set("month", registration.month())
                 .set("day", registration.day()).set("zone", registration.zone());
@@ -107,8 +108,8 @@ class RequestTracking {
         }
         return known(requestId).flatMap(stored -> {
             if (stored.isEmpty()) {
-                return InsertOnce.into(mongo, new TrackedRequest(requestId, event.mallId(), null, null, null, null, null,
-                        null, outcome, event.time())).then();
+                return InsertOnce.into(mongo, new TrackedRequest(requestId, event.mallId(), null, null, null, null,
+                        null, null, outcome, event.time())).then();
             }
             TrackedRequest was = stored.get();
             if (!event.mallId().equals(was.mallId()) || !TrackedRequest.OPEN.equals(was.outcome())) {
@@ -119,7 +120,8 @@ class RequestTracking {
                             .add("outcomes." + was.kind() + "." + TrackedRequest.OPEN, -1)
                             .add("outcomes." + was.kind() + "." + outcome, 1))
                     .open(new Tally().add("requests.open", -1).add("requests.byKind." + was.kind(), -1));
-            var stillOpen = mine(requestId, was.mallId()).addCriteria(Criteria.where("outcome").is(TrackedRequest.OPEN));
+            var stillOpen = mine(requestId, was.mallId())
+                    .addCriteria(Criteria.where("outcome").is(TrackedRequest.OPEN));
             return counters.count(event, moves, mongo.updateFirst(stillOpen,
                     new Update().set("outcome", outcome).set("endedAt", event.time()), TrackedRequest.class));
         });

@@ -23,9 +23,10 @@ import reactor.core.publisher.Mono;
  * completion (a later completion after a reopening replaces the earlier one: work time is per request, seed 001
  * §二.4), and complaint timeliness on a complaint's first completion (seed 003 §監控指標). The figures move first
  * and the copy is written after them (version-checked), so a kill between the two neither loses nor doubles a count:
- * the event comes again, finds the copy as it was and moves the same figures, which recognise the event. Besides the inbox's own check, each event is safe to handle again and late: one-off facts are
- * counted once by what identifies them, and an event older than the order's latest never sets its state back (a late
- * completion of an earlier round does not replace the later one's work time).
+ * the event comes again, finds the copy as it was and moves the same figures, which recognise the event. Besides the
+ * inbox's own check, each event is safe to handle again and late: one-off facts are counted once by what identifies
+ * them, and an event older than the order's latest never sets its state back (a late completion of an earlier round
+ * does not replace the later one's work time).
  */
 @Service
 class WorkOrderTracking {

@@ -78,8 +78,8 @@ class ReceptionMonthsTest extends SurveyIntegrationTest {
     }
 
     private void count(String month, String day, long requests) {
-        var event = new IncomingEvent(UUID.randomUUID().toString(), "mall.intake.request.registered.v1", "intake-service",
-                null, mall, null, Instant.now(), "intake.requests.v1", "{}");
+        var event = new IncomingEvent(UUID.randomUUID().toString(), "mall.intake.request.registered.v1",
+                "intake-service", null, mall, null, Instant.now(), "intake.requests.v1", "{}");
         counters.count(event, new FigureMoves(mall, ZONE).in(month, day, new Tally().add("requests.total", requests)),
                 Mono.empty()).block();
     }
