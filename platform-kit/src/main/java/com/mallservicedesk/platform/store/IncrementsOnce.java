@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,14 +16,14 @@ import reactor.core.publisher.Mono;
 /**
  * Figures moved by events ({@code $inc} on documents kept by key) so that each event counts once, even when its handler
  * is killed between moving them and storing its own record of the event (the copy or marker from which a repeat of
- * the event computes nothing). The one order that loses nothing:
+ * the event computes nothing). {@link #count} keeps the one order that loses nothing:
  * <ol>
- *   <li>{@link #add} the event's increments: each write notes the event's key on its document
- *       ({@code _counted.<key>}) and is conditioned on that note's absence, so a repeat moves nothing twice;</li>
+ *   <li>add the event's increments: each write notes the event's key on its document ({@code _counted.<key>}) and is
+ *       conditioned on that note's absence, so a repeat moves nothing twice;</li>
  *   <li>store the handler's record of the event: a repeat that finds it computes nothing, one that does not (a kill
  *       before it) computes the same increments again and step 1 ignores them;</li>
- *   <li>{@link #settled}: the notes are no longer needed and go with this instance's next write to each document,
- *       so a document holds the notes of the few events in flight, not a history.</li>
+ *   <li>the notes are no longer needed and go with this instance's next write to each document, so a document holds
+ *       the notes of the few events in flight, not a history.</li>
  * </ol>
  * Counting in the other order (record first) loses the count of an event handled at a kill; counting without the note
  * doubles it. A handler must give each document one increment per event (merge what it moves there). What this does
@@ -34,7 +35,7 @@ public final class IncrementsOnce {
     /** The field under which a document notes the events that moved it and whose record is not known to be stored. */
     public static final String COUNTED = "_counted";
 
-    /** The documents whose settled notes wait for this instance's next write to them; bounded, see {@link #settled}. */
+    /** The documents whose settled notes wait for this instance's next write to them (bounded without bookkeeping). */
     private static final int MAX_DOCUMENTS_TO_TIDY = 10_000;
 
     /** What one increment did to its document. */
@@ -58,10 +59,18 @@ public final class IncrementsOnce {
         this.mongo = mongo;
     }
 
-    /** Applies each increment unless the event (its key) applied it before; one outcome per increment, in order. */
-    public Mono<List<Outcome>> add(String key, List<Increment> increments) {
+    /**
+     * Applies each increment unless the event (its key) applied it before, hands the outcomes (one per increment, in
+     * order) to {@code afterCounting} (what must follow a document's first write, such as telling who plans its
+     * period: repeated after a kill, so it must be idempotent), stores {@code record}, and lets the notes go.
+     */
+    public Mono<Void> count(String key, List<Increment> increments,
+                            Function<List<Outcome>, Mono<Void>> afterCounting, Mono<?> record) {
         String note = COUNTED + "." + noteName(key);
-        return Flux.fromIterable(increments).concatMap(increment -> add(note, increment)).collectList();
+        return Flux.fromIterable(increments).concatMap(increment -> add(note, increment)).collectList()
+                .flatMap(afterCounting)
+                .then(record)
+                .then(Mono.fromRunnable(() -> settled(note, increments)));
     }
 
     private Mono<Outcome> add(String note, Increment increment) {
@@ -84,11 +93,10 @@ public final class IncrementsOnce {
      * The handler stored its record of the event: its notes may go, with this instance's next write to each document.
      * A note left behind (a kill before that write, a document written no more) only takes a few bytes.
      */
-    public void settled(String key, List<Increment> increments) {
+    private void settled(String note, List<Increment> increments) {
         if (settled.size() >= MAX_DOCUMENTS_TO_TIDY) {
             settled.clear();
         }
-        String note = COUNTED + "." + noteName(key);
         for (Increment increment : increments) {
             settled.computeIfAbsent(document(increment), d -> ConcurrentHashMap.newKeySet()).add(note);
         }

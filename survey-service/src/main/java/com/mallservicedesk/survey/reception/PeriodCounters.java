@@ -71,13 +71,12 @@ class PeriodCounters {
             return record.then();
         }
         List<IncrementsOnce.Increment> writes = targets.stream().map(Target::increment).toList();
-        return Flux.fromIterable(targets).concatMap(target -> target.before()).then(increments.add(event.id(), writes))
-                // Told before the record: a repeat that finds the period counted before tells again (a kill may
-                // have come between the period's first write and its telling); being told twice is harmless.
-                .flatMapMany(outcomes -> Flux.range(0, targets.size()).concatMap(i -> outcomes.get(i) == Outcome.ADDED
-                        ? Mono.<Void>empty() : targets.get(i).begun().get()))
-                .then(record)
-                .then(Mono.fromRunnable(() -> increments.settled(event.id(), writes)));
+        return Flux.fromIterable(targets).concatMap(Target::before).then(increments.count(event.id(), writes,
+                // A repeat that finds a period counted before tells again (a kill may have come between the period's
+                // first write and its telling); being told twice is harmless.
+                outcomes -> Flux.range(0, targets.size()).concatMap(i -> outcomes.get(i) == Outcome.ADDED
+                        ? Mono.<Void>empty() : targets.get(i).begun().get()).then(),
+                record));
     }
 
     /**

@@ -64,16 +64,12 @@ public class SatisfactionTally {
                         answered.size()));
             }
             return mongo.exists(Query.query(Criteria.where("_id").is(answer.callbackId())), CallbackSatisfaction.class)
-                    .flatMap(counted -> counted ? Mono.<Void>empty() : increments.add(event.id(), figures)
-                            .flatMap(outcomes -> outcomes.get(0) == IncrementsOnce.Outcome.ADDED ? Mono.<Void>empty()
-                                    : malls.remember(event.mallId()))
-                            .then(InsertOnce.into(mongo, record))
-                            .doOnSuccess(stored -> {
-                                increments.settled(event.id(), figures);
-                                meters.counter("msd.survey.callback.answers", "mall", event.mallId(),
-                                        "satisfied", String.valueOf(answer.satisfied())).increment();
-                            })
-                            .then());
+                    .flatMap(counted -> counted ? Mono.<Void>empty() : increments.count(event.id(), figures,
+                            outcomes -> outcomes.get(0) == IncrementsOnce.Outcome.ADDED ? Mono.<Void>empty()
+                                    : malls.remember(event.mallId()),
+                            InsertOnce.into(mongo, record).doOnSuccess(stored -> meters.counter(
+                                    "msd.survey.callback.answers", "mall", event.mallId(),
+                                    "satisfied", String.valueOf(answer.satisfied())).increment())));
         });
     }
 
