@@ -1,5 +1,6 @@
 package com.mallservicedesk.e2e;
 
+import static com.mallservicedesk.e2e.PlatformCalls.gaugeOfMall;
 import static com.mallservicedesk.e2e.PlatformCalls.status;
 import static com.mallservicedesk.e2e.PlatformCalls.workOrderIds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +107,17 @@ class CrashUnderLoadTest {
                         supervisor)).as("the request of %s", order).isEqualTo(200);
             }
         }
+        // The gauge of work orders by state counted each order once, also the orders changed at the kill.
+        await("the work-order gauges count every order once").atMost(RECOVERED).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    for (String dispatch : platform.urls("dispatch-service")) {
+                        for (String mall : MALLS) {
+                            assertThat(gaugeOfMall(dispatch, "msd_dispatch_work_orders_current", mall))
+                                    .as("work orders of %s by the gauges of %s", mall, dispatch)
+                                    .isEqualTo(workOrderIds(dispatch, mall, supervisor).size());
+                        }
+                    }
+                });
     }
 
     private static Registration register(int number, String intake, String mall, String token) {

@@ -105,13 +105,17 @@ class DownstreamCrashUnderLoadTest {
                 .untilAsserted(() -> assertCountedOnce(repairs, incidentIds, supervisor));
     }
 
-    private static void assertCountedOnce(List<String> repairs, List<String> incidents, String supervisor) {
+    private static void assertCountedOnce(List<String> repairs, List<String> incidents, String supervisor)
+            throws Exception {
         List<Object> callbacksFor = PlatformCalls.allItems(platform.url("callback-service"),
                 "/api/v1/malls/" + MALL + "/callbacks", supervisor).stream().map(item -> item.get("workOrderId")).toList();
         assertThat(callbacksFor).as("the work orders of the mall's callbacks")
                 .containsExactlyInAnyOrderElementsOf(repairs.stream().map(id -> "wo-" + id).toList());
         assertThat(ids("claims-service", "claims", supervisor)).as("the mall's claims")
                 .containsExactlyInAnyOrderElementsOf(incidents.stream().map(id -> "claim-" + id).toList());
+        // The claims-by-stage gauge counted each claim once, also those opened at the kill.
+        assertThat(PlatformCalls.gaugeOfMall(platform.url("claims-service"), "msd_claims_current", MALL))
+                .as("claims the claims gauge counts").isEqualTo(INCIDENTS);
 
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         Map<String, Object> report = client("survey-service", supervisor).get()

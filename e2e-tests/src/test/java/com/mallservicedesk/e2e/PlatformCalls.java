@@ -65,6 +65,18 @@ final class PlatformCalls {
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /**
+     * The sum of a gauge's series of one mall, as an instance reports them to Prometheus on its management port (its
+     * port + 1000, the platform contract).
+     */
+    static double gaugeOfMall(String baseUrl, String gauge, String mall) throws IOException, InterruptedException {
+        URI metrics = URI.create("http://127.0.0.1:" + (URI.create(baseUrl).getPort() + 1000) + "/actuator/prometheus");
+        String text = HTTP.send(HttpRequest.newBuilder(metrics).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        return text.lines().filter(line -> line.startsWith(gauge + "{") && line.contains("mall=\"" + mall + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** A client of one service instance calling as the token's user, patient enough for a platform under load. */
     static WebTestClient client(String baseUrl, String token) {
         return WebTestClient.bindToServer().baseUrl(baseUrl)

@@ -4,10 +4,11 @@ import com.mallservicedesk.claims.stage.ChecklistItem;
 import com.mallservicedesk.claims.stage.ClaimStage;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
-import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.CounterMove;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.StateCounted;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import org.springframework.http.HttpStatus;
         @CompoundIndex(name = "mall_opened", def = "{'mallId': 1, 'openedAt': -1}"),
         @CompoundIndex(name = "mall_occurred", def = "{'mallId': 1, 'occurredAt': -1}")
 })
-public class Claim implements OutboxCarrier {
+public class Claim implements StateCounted {
 
     static final String STEP_TIMER = "claims-step-overdue";
     static final String INSURER_TIMER = "claims-insurer-report";
@@ -98,6 +99,8 @@ public class Claim implements OutboxCarrier {
     private List<PendingEvent> outbox = new ArrayList<>();
     private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
+    private Map<String, Object> countedAs;
+    private List<CounterMove> countOutbox = new ArrayList<>();
 
     Claim() {
     }
@@ -708,5 +711,20 @@ public class Claim implements OutboxCarrier {
     @Override
     public List<PendingTimer> getTimerOutbox() {
         return timerOutbox;
+    }
+
+    @Override
+    public Map<String, Object> getCountedAs() {
+        return countedAs;
+    }
+
+    @Override
+    public void setCountedAs(Map<String, Object> labels) {
+        this.countedAs = labels;
+    }
+
+    @Override
+    public List<CounterMove> getCountOutbox() {
+        return countOutbox;
     }
 }

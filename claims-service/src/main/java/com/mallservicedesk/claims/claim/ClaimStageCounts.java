@@ -28,9 +28,13 @@ class ClaimStageCounts {
         this.counters = StateCounters.in(mongo, COLLECTION);
     }
 
-    /** A claim left one stage and entered another; {@code from} is null for a new claim. */
-    Mono<Void> moved(String mallId, ClaimStage from, ClaimStage to) {
-        return counters.moved(from == null ? null : labels(mallId, from), labels(mallId, to));
+    /** What the claim store counts its claims in: every write stores the move it causes, the relay applies it. */
+    StateCounters counters() {
+        return counters;
+    }
+
+    static Map<String, Object> labels(Claim claim) {
+        return labels(claim.getMallId(), claim.getStage());
     }
 
     Flux<Document> all() {

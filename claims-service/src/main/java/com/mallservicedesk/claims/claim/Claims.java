@@ -29,16 +29,15 @@ public class Claims {
     private final AggregateStore<Claim> claims;
     private final MallPolicies policies;
     private final PlaceLog places;
-    private final ClaimStageCounts counts;
     private final ClaimMetrics metrics;
     private final Clock clock;
 
     Claims(AggregateStores stores, MallPolicies policies, PlaceLog places, ClaimStageCounts counts, ClaimMetrics metrics,
            Clock clock) {
-        this.claims = stores.of(Claim.class, "claim");
+        // Every write moves the claim between the counters of its stage in the same write.
+        this.claims = stores.of(Claim.class, "claim").countedIn(counts.counters(), ClaimStageCounts::labels);
         this.policies = policies;
         this.places = places;
-        this.counts = counts;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -84,9 +83,7 @@ public class Claims {
 
     private Mono<Claim> opened(Claim claim) {
         metrics.opened(claim.getMallId());
-        return counts.moved(claim.getMallId(), null, claim.getStage())
-                .then(linkEarlierRequests(claim))
-                .defaultIfEmpty(claim);
+        return linkEarlierRequests(claim).defaultIfEmpty(claim);
     }
 
     private Mono<Claim> linkEarlierRequests(Claim claim) {
@@ -190,22 +187,19 @@ public class Claims {
         return counted(change, counting -> claims.changeIfPresent(mallId, id, counting));
     }
 
-    /** Runs the change through the store, then moves the stage counter and counts what the stored change caused. */
+    /** Runs the change through the store, then meters what the stored change caused. */
     private Mono<Claim> counted(Function<Claim, List<DomainEvent>> change,
                                 Function<Function<Claim, List<DomainEvent>>, Mono<Claim>> store) {
         var before = new Object() {
-            ClaimStage stage;
             Instant firstReported;
             List<DomainEvent> caused = List.of();
         };
         return store.apply(claim -> {
             // Runs again on a retry: what is counted is the attempt that was stored.
-            before.stage = claim.getStage();
             before.firstReported = claim.getFirstReportedToInsurerAt();
             before.caused = change.apply(claim);
             return before.caused;
-        }).flatMap(saved -> counts.moved(saved.getMallId(), before.stage, saved.getStage()).thenReturn(saved))
-                .doOnNext(saved -> count(saved, before.firstReported, before.caused));
+        }).doOnNext(saved -> count(saved, before.firstReported, before.caused));
     }
 
     private void count(Claim claim, Instant firstReportedBefore, List<DomainEvent> caused) {

@@ -31,7 +31,7 @@ public class WorkOrderCounts {
     }
 
     public record State(String mallId, String department, String kind, String status, boolean overdue) {
-        Map<String, Object> labels() {
+        public Map<String, Object> labels() {
             Map<String, Object> labels = new LinkedHashMap<>();
             labels.put("mallId", mallId);
             labels.put("department", department);
@@ -42,9 +42,9 @@ public class WorkOrderCounts {
         }
     }
 
-    /** An order left one state and entered another; {@code from} is null for a new order. */
-    public Mono<Void> moved(State from, State to) {
-        return counters.moved(from == null ? null : from.labels(), to.labels());
+    /** What the work-order store counts its orders in: every write stores the move it causes, the relay applies it. */
+    public StateCounters counters() {
+        return counters;
     }
 
     Flux<Document> all() {

@@ -6,9 +6,10 @@ import com.mallservicedesk.dispatch.escalation.EscalationTarget;
 import com.mallservicedesk.dispatch.sla.SlaRule;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.PendingEvent;
-import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
+import com.mallservicedesk.platform.store.CounterMove;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.StateCounted;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.util.Map;
 import com.mallservicedesk.platform.problem.ApiException;
@@ -29,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("work_orders")
 @CompoundIndex(name = "mall_ordered", def = "{'mallId': 1, 'createdAt': -1}")
-public class WorkOrder implements OutboxCarrier {
+public class WorkOrder implements StateCounted {
 
     @Id
     private String id;
@@ -79,6 +80,8 @@ public class WorkOrder implements OutboxCarrier {
     private List<PendingEvent> outbox = new ArrayList<>();
     private RelayState relay;
     private List<PendingTimer> timerOutbox = new ArrayList<>();
+    private Map<String, Object> countedAs;
+    private List<CounterMove> countOutbox = new ArrayList<>();
 
     WorkOrder() {
     }
@@ -501,5 +504,20 @@ public class WorkOrder implements OutboxCarrier {
 
     public List<RunningClock> getRunningClocks() {
         return runningClocks;
+    }
+
+    @Override
+    public Map<String, Object> getCountedAs() {
+        return countedAs;
+    }
+
+    @Override
+    public void setCountedAs(Map<String, Object> labels) {
+        this.countedAs = labels;
+    }
+
+    @Override
+    public List<CounterMove> getCountOutbox() {
+        return countOutbox;
     }
 }

@@ -34,7 +34,6 @@ class WorkOrders {
     private final Clock clock;
     private final Router router;
     private final DispatchMetrics metrics;
-    private final WorkOrderCounts counts;
     private final ClosedRequests closedRequests;
     private final SlaPolicies policies;
     private final EscalationContacts escalationContacts;
@@ -43,11 +42,12 @@ class WorkOrders {
                WorkOrderCounts counts, ClosedRequests closedRequests, SlaPolicies policies,
                EscalationContacts escalationContacts) {
         this.escalationContacts = escalationContacts;
-        this.counts = counts;
         this.closedRequests = closedRequests;
         this.policies = policies;
-        // Every save plans the order's service-level clocks into the same write.
-        this.orders = stores.of(WorkOrder.class, "work-order").beforeSave(clocks::plan);
+        // Every save plans the order's service-level clocks, and moves it between the counters of its state, in the
+        // same write.
+        this.orders = stores.of(WorkOrder.class, "work-order").beforeSave(clocks::plan)
+                .countedIn(counts.counters(), order -> state(order).labels());
         this.clock = clock;
         this.router = router;
         this.metrics = metrics;
@@ -73,7 +73,6 @@ class WorkOrders {
         return router.route(event.mallId(), request.routingFacts())
                 .flatMap(department -> orders.create(WorkOrder.open(event.mallId(), request, department.orElse(null),
                         clock.instant())))
-                .flatMap(stored -> counts.moved(null, state(stored)).thenReturn(stored))
                 .doOnNext(stored -> {
                     metrics.entered(stored.getMallId(), stored.getDepartment(), stored.getKind(), stored.getStatus().name());
                     if (stored.getOrderedAt() != null) {
@@ -236,27 +235,21 @@ class WorkOrders {
         return counted(change, counting -> orders.change(mallId, id, counting));
     }
 
-    /** Runs the change through the store (state, events and clocks in one write), then counts what it did. */
+    /** Runs the change through the store (state, events, clocks and counter moves in one write), then meters it. */
     private Mono<WorkOrder> counted(Function<WorkOrder, List<DomainEvent>> change,
                                     Function<Function<WorkOrder, List<DomainEvent>>, Mono<WorkOrder>> store) {
         var before = new Object() {
             WorkOrderStatus status;
-            boolean overdue;
-            String department;
             Instant contactedAt;
             List<DomainEvent> caused = List.of();
         };
         return store.apply(order -> {
             // Runs again on a retry: what is counted is the attempt that was stored.
             before.status = order.getStatus();
-            before.overdue = order.isOverdue();
-            before.department = order.getDepartment();
             before.contactedAt = order.getContactedAt();
             before.caused = change.apply(order);
             return before.caused;
-        }).flatMap(saved -> counts.moved(new WorkOrderCounts.State(saved.getMallId(), before.department, saved.getKind(),
-                        before.status.name(), before.overdue), state(saved)).thenReturn(saved))
-                .doOnNext(saved -> count(saved, before.status, before.contactedAt, before.caused));
+        }).doOnNext(saved -> count(saved, before.status, before.contactedAt, before.caused));
     }
 
     private static WorkOrderCounts.State state(WorkOrder order) {

@@ -22,6 +22,7 @@ import com.mallservicedesk.platform.timer.DurableTimers;
 import com.mallservicedesk.platform.web.RejectedRequests;
 import com.mallservicedesk.platform.store.AggregateStores;
 import com.mallservicedesk.platform.store.ConfigurationChanges;
+import com.mallservicedesk.platform.store.CounterMoves;
 import com.mallservicedesk.platform.store.IncrementsOnce;
 import com.mallservicedesk.platform.timer.Timer;
 import com.mongodb.WriteConcern;
@@ -86,9 +87,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, DurableTimers timers,
-                            PlatformProperties properties, MeterRegistry meters, Clock clock) {
+                            CounterMoves counterMoves, PlatformProperties properties, MeterRegistry meters, Clock clock) {
         var outbox = properties.outbox();
-        return new OutboxRelay(mongo, publisher, timers, new OutboxRelay.Settings(outbox.pollInterval(),
+        return new OutboxRelay(mongo, publisher, timers, counterMoves, new OutboxRelay.Settings(outbox.pollInterval(),
                 outbox.batchSize(), outbox.maxInFlight(), outbox.lease()), meters, clock);
     }
 
@@ -105,6 +106,11 @@ public class PlatformAutoConfiguration {
     @Bean
     IncrementsOnce incrementsOnce(ReactiveMongoTemplate mongo) {
         return new IncrementsOnce(mongo);
+    }
+
+    @Bean
+    CounterMoves counterMoves(IncrementsOnce incrementsOnce) {
+        return new CounterMoves(incrementsOnce);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package com.mallservicedesk.platform.outbox;
 
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.polling.PollingLoop;
+import com.mallservicedesk.platform.store.CounterMove;
+import com.mallservicedesk.platform.store.CounterMoves;
 import com.mallservicedesk.platform.timer.DurableTimers;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import io.micrometer.core.instrument.Counter;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.HashSet;
@@ -33,8 +36,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Carries out what aggregates stored in their outbox: publishes the events, in order per document, and applies the
- * timer changes, then removes both from the document. Nothing implied by a stored change is lost: a failed send
+ * Carries out what aggregates stored in their outbox: applies the counter moves and the timer changes, publishes the
+ * events, in order per document, then removes all of it from the document. Nothing implied by a stored change is lost: a failed send
  * leaves the work where it is, and the document's relay state brings the relay back (with back-off for that document
  * only, so one failing document never holds up the others).
  *
@@ -49,7 +52,8 @@ import reactor.core.publisher.Sinks;
  * loaded, and the holder sees the version move when it finishes: it removes what it sent and carries on with what
  * came in. A save of a copy loaded before a removal fails its version check and is retried on fresh state, so it
  * cannot write sent events back. A crash between a send and the removal sends that event again, which idempotent
- * consumers absorb.
+ * consumers absorb; a counter move applied again changes nothing ({@link CounterMoves}), and a relay removes moves only
+ * while its lease holds the document, and applies them only with a third of the lease left at least.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -59,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final ReactiveMongoTemplate mongo;
     private final EventPublisher publisher;
     private final DurableTimers timers;
+    private final CounterMoves counterMoves;
     private final Clock clock;
     private final Settings settings;
     private final PendingDocuments pending;
@@ -90,11 +95,12 @@ public class OutboxRelay implements SmartLifecycle {
     public record Settings(Duration pollInterval, int batchSize, int maxInFlight, Duration lease) {
     }
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, DurableTimers timers, Settings settings,
-                       MeterRegistry meters, Clock clock) {
+    public OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, DurableTimers timers,
+                       CounterMoves counterMoves, Settings settings, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.timers = timers;
+        this.counterMoves = counterMoves;
         this.clock = clock;
         this.settings = settings;
         this.pending = new PendingDocuments(mongo, clock, settings.lease());
@@ -187,23 +193,37 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
-    /** Carries out the document's pending work under this relay's lease; completes with the events published. */
+    /**
+     * Carries out the document's pending work under this relay's lease: counter moves, timer changes, then events;
+     * completes with the events published.
+     */
     private Mono<Long> relayDocument(String collection, Document document) {
         Object id = document.get("_id");
         RelayState state = PendingDocuments.stateOf(document);
+        List<CounterMove> moves = document.getList(OutboxCarrier.COUNTS_FIELD, Document.class, List.of()).stream()
+                .map(OutboxRelay::toCounterMove).toList();
+        if (!moves.isEmpty() && !wellWithin(state)) {
+            // A move applied after the lease ran out could meet its counters after another relay applied it, removed
+            // it and let its note go, and count twice. Take the document again with a fresh lease instead.
+            return pending.release(collection, id, state.holder(), clock.instant(), state.failures()).thenReturn(0L);
+        }
         List<PendingTimer> timerWork = document.getList(OutboxCarrier.TIMERS_FIELD, Document.class, List.of()).stream()
                 .map(OutboxRelay::toPendingTimer).toList();
         List<PendingEvent> events = document.getList(OutboxCarrier.FIELD, Document.class, List.of()).stream()
                 .map(OutboxRelay::toPendingEvent).toList();
         String mallId = document.getString("mallId");
+        List<CounterMove> appliedMoves = new ArrayList<>();
         List<String> appliedTimers = new ArrayList<>();
         List<String> sent = new ArrayList<>();
+        Mono<Void> movesApplied = moves.isEmpty() ? Mono.empty()
+                : counterMoves.apply(moves).doOnSuccess(done -> appliedMoves.addAll(moves));
         Mono<Void> timersApplied = timerWork.isEmpty() ? Mono.empty()
                 : timers.apply(mallId, timerWork).doOnSuccess(done -> {
                     timerWork.forEach(change -> appliedTimers.add(change.changeId()));
                     timerChanges.increment(timerWork.size());
                 });
-        Mono<Void> work = timersApplied
+        Mono<Void> work = movesApplied
+                .then(timersApplied)
                 .thenMany(Flux.fromIterable(events))
                 .concatMap(event -> publisher.publish(event).doOnSuccess(done -> {
                     sent.add(event.eventId());
@@ -211,12 +231,14 @@ public class OutboxRelay implements SmartLifecycle {
                 }))
                 .then();
         return work
-                .then(Mono.defer(() -> pending.finish(collection, id, document.get("version"), removal(sent, appliedTimers))))
-                .flatMap(finished -> finished ? Mono.just((long) sent.size())
-                        // A write came in between: remove what was done, and carry on if the lease is still this one's.
-                        : pending.remove(collection, id, removal(sent, appliedTimers))
-                                .flatMap(now -> state.holder().equals(PendingDocuments.holderOf(now))
-                                        ? relayDocument(collection, now) : Mono.just(0L))
+                .then(Mono.defer(() -> pending.finish(collection, id, document.get("version"),
+                        removal(sent, appliedTimers, appliedMoves))))
+                .flatMap(finished -> finished ? Mono.fromRunnable(() -> counterMoves.removed(appliedMoves))
+                                .thenReturn((long) sent.size())
+                        // A write came in between: remove what was done, and carry on with what came in.
+                        : pending.remove(collection, id, state.holder(), removal(sent, appliedTimers, appliedMoves))
+                                .doOnNext(now -> counterMoves.removed(appliedMoves))
+                                .flatMap(now -> relayDocument(collection, now))
                                 .map(more -> sent.size() + more)
                                 .defaultIfEmpty((long) sent.size()))
                 .onErrorResume(error -> {
@@ -224,21 +246,31 @@ public class OutboxRelay implements SmartLifecycle {
                     log.warn("Outbox relay of {} {} failed (attempt {}), will retry: {}", collection, id,
                             state.failures() + 1, error.toString());
                     Instant retryAt = clock.instant().plus(backoff(state.failures()));
-                    Mono<?> removed = sent.isEmpty() && appliedTimers.isEmpty() ? Mono.empty()
-                            : pending.remove(collection, id, removal(sent, appliedTimers));
+                    Mono<?> removed = sent.isEmpty() && appliedTimers.isEmpty() && appliedMoves.isEmpty() ? Mono.empty()
+                            : pending.remove(collection, id, state.holder(), removal(sent, appliedTimers, appliedMoves))
+                                    .doOnNext(now -> counterMoves.removed(appliedMoves));
                     return removed.then(pending.release(collection, id, state.holder(), retryAt, state.failures() + 1))
                             .thenReturn((long) sent.size());
                 });
     }
 
+    /** Whether a third of the lease is left at least: time enough for a write to reach the store within it. */
+    private boolean wellWithin(RelayState lease) {
+        return lease != null && lease.until().isAfter(clock.instant().plus(settings.lease().dividedBy(3)));
+    }
+
     /** Removes what was done and moves the version. */
-    private static Update removal(List<String> sent, List<String> appliedTimers) {
+    private static Update removal(List<String> sent, List<String> appliedTimers, List<CounterMove> appliedMoves) {
         var update = new Update().inc("version", 1);
         if (!sent.isEmpty()) {
             update.pull(OutboxCarrier.FIELD, Query.query(Criteria.where("eventId").in(sent)).getQueryObject());
         }
         if (!appliedTimers.isEmpty()) {
             update.pull(OutboxCarrier.TIMERS_FIELD, Query.query(Criteria.where("changeId").in(appliedTimers)).getQueryObject());
+        }
+        if (!appliedMoves.isEmpty()) {
+            update.pull(OutboxCarrier.COUNTS_FIELD, Query.query(Criteria.where("moveId")
+                    .in(appliedMoves.stream().map(CounterMove::moveId).toList())).getQueryObject());
         }
         return update;
     }
@@ -253,6 +285,12 @@ public class OutboxRelay implements SmartLifecycle {
         return new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("topic"), d.getString("key"),
                 d.getString("subject"), d.getString("mallId"), d.getString("correlationId"),
                 time == null ? null : time.toInstant(), d.getString("data"));
+    }
+
+    static CounterMove toCounterMove(Document d) {
+        Document from = d.get("from", Document.class);
+        return new CounterMove(d.getString("moveId"), d.getString("counters"), from == null ? null : new LinkedHashMap<>(from),
+                new LinkedHashMap<>(d.get("to", Document.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -110,10 +110,15 @@ final class PendingDocuments {
         return mongo.updateFirst(unchanged, removal, collection).map(result -> result.getMatchedCount() > 0);
     }
 
-    /** Removes what was done from a document written since it was read; completes with the document as it is now. */
-    Mono<Document> remove(String collection, Object id, Update removal) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), removal,
-                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    /**
+     * Removes what was done from a document written since it was read, if this lease still holds it; completes with the
+     * document as it is now, or empty if another relay took it over (which carries out the work again: events and timer
+     * changes are idempotent, and counter moves count once).
+     */
+    Mono<Document> remove(String collection, Object id, String holder, Update removal) {
+        var held = Query.query(Criteria.where("_id").is(id).and(OutboxCarrier.RELAY_FIELD + ".holder").is(holder));
+        return mongo.findAndModify(held, removal, FindAndModifyOptions.options().returnNew(true), Document.class,
+                collection);
     }
 
     /** Gives the document back, to be taken again at {@code retryAt}, if this lease still holds it. */

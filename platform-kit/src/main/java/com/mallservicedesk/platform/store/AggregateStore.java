@@ -6,6 +6,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.problem.ApiException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +25,8 @@ import reactor.util.retry.RetryBackoffSpec;
  * the version check fails and the whole change runs again on fresh state, with one retry policy for every aggregate.
  *
  * <p>An optional step before every save ({@link #beforeSave}) lets a service derive more from the new state in the
- * same write, for example the deadlines its timers should have.
+ * same write, for example the deadlines its timers should have; one more ({@link #countedIn}) stores how the change
+ * moves the aggregate between the counters of its state.
  */
 public final class AggregateStore<T extends OutboxCarrier> {
 
@@ -40,19 +42,36 @@ public final class AggregateStore<T extends OutboxCarrier> {
     private final Class<T> type;
     private final String resource;
     private final Function<T, Mono<T>> beforeSave;
+    private final Counting<T> counting;
+
+    /** The counters the aggregates are counted in, and the labels of an aggregate's state. */
+    private record Counting<T>(StateCounters counters, Function<T, Map<String, ?>> labels) {
+    }
 
     AggregateStore(ReactiveMongoTemplate mongo, EventFactory events, Class<T> type, String resource,
-                   Function<T, Mono<T>> beforeSave) {
+                   Function<T, Mono<T>> beforeSave, Counting<T> counting) {
         this.mongo = mongo;
         this.events = events;
         this.type = type;
         this.resource = resource;
         this.beforeSave = beforeSave;
+        this.counting = counting;
     }
 
     /** The same store with a step that runs on every aggregate just before it is written. */
     public AggregateStore<T> beforeSave(Function<T, Mono<T>> step) {
-        return new AggregateStore<>(mongo, events, type, resource, step);
+        return new AggregateStore<>(mongo, events, type, resource, step, counting);
+    }
+
+    /**
+     * The same store, counting its aggregates by state in {@code counters} ({@link StateCounted}): every write stores the
+     * move its change causes, after the other step before saving.
+     */
+    public AggregateStore<T> countedIn(StateCounters counters, Function<T, Map<String, ?>> labels) {
+        if (!StateCounted.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(type.getSimpleName() + " does not keep where it is counted");
+        }
+        return new AggregateStore<>(mongo, events, type, resource, beforeSave, new Counting<>(counters, labels));
     }
 
     /** The aggregate, or a 404 problem naming the resource. */
@@ -61,7 +80,15 @@ public final class AggregateStore<T extends OutboxCarrier> {
     }
 
     public Mono<T> findIfPresent(String mallId, String id) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("mallId").is(mallId)), type);
+        return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("mallId").is(mallId)), type)
+                .doOnNext(this::loaded);
+    }
+
+    /** One stored before it kept where it is counted was counted under its state as stored. */
+    private void loaded(T aggregate) {
+        if (counting != null && aggregate instanceof StateCounted counted && counted.getCountedAs() == null) {
+            counted.setCountedAs(StateCounters.stored(counting.labels().apply(aggregate)));
+        }
     }
 
     /**
@@ -72,6 +99,7 @@ public final class AggregateStore<T extends OutboxCarrier> {
         T aggregate = created.aggregate();
         addEvents(aggregate, created.events());
         return beforeSave.apply(aggregate)
+                .map(this::counted)
                 .flatMap(mongo::insert)
                 .onErrorResume(DuplicateKeyException.class, exists -> Mono.empty());
     }
@@ -102,7 +130,14 @@ public final class AggregateStore<T extends OutboxCarrier> {
 
     private Mono<T> apply(T aggregate, Function<T, ? extends List<? extends DomainEvent>> change) {
         addEvents(aggregate, change.apply(aggregate));
-        return beforeSave.apply(aggregate).flatMap(mongo::save);
+        return beforeSave.apply(aggregate).map(this::counted).flatMap(mongo::save);
+    }
+
+    private T counted(T aggregate) {
+        if (counting != null) {
+            counting.counters().count((StateCounted) aggregate, counting.labels().apply(aggregate));
+        }
+        return aggregate;
     }
 
     private void addEvents(T aggregate, List<? extends DomainEvent> caused) {

@@ -18,6 +18,6 @@ public class AggregateStores {
 
     /** @param resource the name 404 problems use for it, for example {@code work-order} */
     public <T extends OutboxCarrier> AggregateStore<T> of(Class<T> type, String resource) {
-        return new AggregateStore<>(mongo, events, type, resource, Mono::just);
+        return new AggregateStore<>(mongo, events, type, resource, Mono::just, null);
     }
 }

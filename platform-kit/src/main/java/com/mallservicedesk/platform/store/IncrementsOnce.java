@@ -66,11 +66,19 @@ public final class IncrementsOnce {
      */
     public Mono<Void> count(String key, List<Increment> increments,
                             Function<List<Outcome>, Mono<Void>> afterCounting, Mono<?> record) {
-        String note = COUNTED + "." + noteName(key);
-        return Flux.fromIterable(increments).concatMap(increment -> add(note, increment)).collectList()
+        return add(key, increments)
                 .flatMap(afterCounting)
                 .then(record)
-                .then(Mono.fromRunnable(() -> settled(note, increments)));
+                .then(Mono.fromRunnable(() -> settled(key, increments)));
+    }
+
+    /**
+     * Step 1 alone, for a caller that learns only from its record's write whether the record was stored (the outbox
+     * relay, see {@link CounterMoves}): it calls {@link #settled} after that write, and only if it was stored.
+     */
+    Mono<List<Outcome>> add(String key, List<Increment> increments) {
+        String note = note(key);
+        return Flux.fromIterable(increments).concatMap(increment -> add(note, increment)).collectList();
     }
 
     private Mono<Outcome> add(String note, Increment increment) {
@@ -93,7 +101,8 @@ public final class IncrementsOnce {
      * The handler stored its record of the event: its notes may go, with this instance's next write to each document.
      * A note left behind (a kill before that write, a document written no more) only takes a few bytes.
      */
-    private void settled(String note, List<Increment> increments) {
+    void settled(String key, List<Increment> increments) {
+        String note = note(key);
         if (settled.size() >= MAX_DOCUMENTS_TO_TIDY) {
             settled.clear();
         }
@@ -106,8 +115,8 @@ public final class IncrementsOnce {
         return increment.collection() + "/" + increment.id();
     }
 
-    /** A key as one field name: no dot, no dollar. */
-    private static String noteName(String key) {
-        return key.replace('.', '_').replace('$', '_');
+    /** The note's field: the key as one field name (no dot, no dollar) under {@value #COUNTED}. */
+    private static String note(String key) {
+        return COUNTED + "." + key.replace('.', '_').replace('$', '_');
     }
 }

@@ -1,8 +1,9 @@
 package com.mallservicedesk.platform.store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -15,9 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * How many aggregates are in each state, kept as counters keyed by the state's labels ({@code M001|ENGINEERING|…}) that
- * every change moves, so gauges read a handful of small documents instead of counting the aggregates. A counter is
- * moved right after the aggregate's write: a crash between the two leaves it off by one until {@link #rebuild} runs.
+ * How many aggregates are in each state, kept as counters keyed by the state's labels ({@code M001|ENGINEERING|…}), so
+ * gauges read a handful of small documents instead of counting the aggregates. An aggregate store counted in them
+ * ({@link AggregateStore#countedIn}) stores each move with the change that causes it, and the outbox relay applies it
+ * once ({@link CounterMoves}): the counters stay exact across crashes, a few milliseconds behind the aggregates.
  * Labels keep their order; a missing value is stored as {@code none}.
  */
 public final class StateCounters {
@@ -34,13 +36,27 @@ public final class StateCounters {
         return new StateCounters(mongo, collection);
     }
 
-    /** An aggregate left one state and entered another; {@code from} is null for a new one. */
-    public Mono<Void> moved(Map<String, ?> from, Map<String, ?> to) {
-        if (Objects.equals(from, to)) {
-            return Mono.empty();
+    /**
+     * The aggregate is to be written counted under {@code labels}: records the move from where it is counted now, if
+     * they differ, in the aggregate itself.
+     */
+    void count(StateCounted aggregate, Map<String, ?> labels) {
+        Map<String, Object> to = stored(labels);
+        Map<String, Object> from = aggregate.getCountedAs();
+        if (!to.equals(from)) {
+            aggregate.getCountOutbox().add(CounterMove.between(collection, from, to));
+            aggregate.setCountedAs(to);
         }
-        Mono<Void> leave = from == null ? Mono.empty() : add(from, -1);
-        return leave.then(add(to, 1));
+    }
+
+    /** What a move does to its counters: one less under the labels it left, one more under those it entered. */
+    static List<IncrementsOnce.Increment> increments(CounterMove move) {
+        List<IncrementsOnce.Increment> increments = new ArrayList<>();
+        if (move.from() != null) {
+            increments.add(new IncrementsOnce.Increment(move.counters(), key(move.from()), update(move.from(), -1)));
+        }
+        increments.add(new IncrementsOnce.Increment(move.counters(), key(move.to()), update(move.to(), 1)));
+        return increments;
     }
 
     /** Every counter: its labels and {@code n}. */
@@ -54,7 +70,8 @@ public final class StateCounters {
 
     /**
      * Counts the stored aggregates once, grouped by {@code fields}, and replaces the counters: the one full scan, for a
-     * new or repaired store.
+     * new or repaired store. Moves still pending in aggregates are applied on top of it, so run it with no writes in
+     * flight.
      *
      * @param labelsOfGroup the state's labels from a group's {@code _id} (which holds the grouped fields)
      */
@@ -67,11 +84,24 @@ public final class StateCounters {
     }
 
     private Mono<Void> add(Map<String, ?> labels, long delta) {
+        Map<String, Object> stored = stored(labels);
+        return mongo.upsert(Query.query(Criteria.where("_id").is(key(stored))), update(stored, delta), collection).then();
+    }
+
+    /** The labels as stored: in their order, {@code none} for a missing value. */
+    static Map<String, Object> stored(Map<String, ?> labels) {
         Map<String, Object> stored = new LinkedHashMap<>();
         labels.forEach((label, value) -> stored.put(label, value == null ? "none" : value));
-        String key = stored.values().stream().map(String::valueOf).collect(Collectors.joining("|"));
+        return stored;
+    }
+
+    private static String key(Map<String, Object> stored) {
+        return stored.values().stream().map(String::valueOf).collect(Collectors.joining("|"));
+    }
+
+    private static Update update(Map<String, Object> stored, long delta) {
         var update = new Update().inc("n", delta);
         stored.forEach(update::set);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(key)), update, collection).then();
+        return update;
     }
 }

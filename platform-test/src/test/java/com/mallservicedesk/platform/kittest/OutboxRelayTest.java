@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mallservicedesk.platform.outbox.EventPublisher;
 import com.mallservicedesk.platform.outbox.OutboxCallbacks;
 import com.mallservicedesk.platform.outbox.OutboxRelay;
+import com.mallservicedesk.platform.store.CounterMoves;
 import com.mallservicedesk.platform.timer.DurableTimers;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +37,9 @@ class OutboxRelayTest extends KitIntegrationTest {
 
     @Autowired
     DurableTimers timers;
+
+    @Autowired
+    CounterMoves counterMoves;
 
     @Autowired
     MeterRegistry meters;
@@ -133,8 +137,8 @@ class OutboxRelayTest extends KitIntegrationTest {
         var settings = new OutboxRelay.Settings(Duration.ofMillis(100), 100, 8, Duration.ofSeconds(30));
         // The replicas' clocks run two minutes ahead, past the failing relay's leases and back-offs: they need not wait.
         var ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2));
-        List<OutboxRelay> replicas = IntStream.range(0, 2).mapToObj(i -> new OutboxRelay(mongo, counting, timers, settings,
-                new SimpleMeterRegistry(), ahead)).toList();
+        List<OutboxRelay> replicas = IntStream.range(0, 2).mapToObj(i -> new OutboxRelay(mongo, counting, timers,
+                counterMoves, settings, new SimpleMeterRegistry(), ahead)).toList();
 
         await().untilAsserted(() -> {
             Flux.fromIterable(replicas).flatMap(r -> r.relayLeftovers().subscribeOn(Schedulers.parallel())).blockLast();
@@ -154,7 +158,7 @@ class OutboxRelayTest extends KitIntegrationTest {
         String id = registeredParcelId("M004", "restarted-relay");
         // Its clock runs past the failing relay's lease and back-off, so a write through it takes the parcel over.
         var ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2));
-        var relay = new OutboxRelay(mongo, publisher::publishDirectly, timers,
+        var relay = new OutboxRelay(mongo, publisher::publishDirectly, timers, counterMoves,
                 new OutboxRelay.Settings(Duration.ofHours(1), 100, 8, Duration.ofSeconds(30)), new SimpleMeterRegistry(),
                 ahead);
         var callbacks = new OutboxCallbacks(relay);
@@ -191,7 +195,7 @@ class OutboxRelayTest extends KitIntegrationTest {
         assertThat(parcel(id).getOutbox()).hasSize(1);
         publisher.failSends(false);
 
-        var upgraded = new OutboxRelay(mongo, publisher::publishDirectly, timers,
+        var upgraded = new OutboxRelay(mongo, publisher::publishDirectly, timers, counterMoves,
                 new OutboxRelay.Settings(Duration.ofHours(1), 100, 8, Duration.ofSeconds(30)), new SimpleMeterRegistry(),
                 Clock.systemUTC());
         await().untilAsserted(() -> {

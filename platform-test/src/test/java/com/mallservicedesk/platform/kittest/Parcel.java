@@ -3,18 +3,20 @@ package com.mallservicedesk.platform.kittest;
 import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.events.EventType;
 import com.mallservicedesk.platform.events.PendingEvent;
-import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import com.mallservicedesk.platform.store.CounterMove;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.StateCounted;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A test aggregate that carries its pending events, as every service aggregate does. */
+/** A test aggregate that carries its pending events, as every service aggregate does, and may be counted by state. */
 @Document("parcels")
-public class Parcel implements OutboxCarrier {
+public class Parcel implements StateCounted {
 
     static final EventType REGISTERED = new EventType("mall.kittest.parcel.registered.v1", "kittest.parcels.v1");
 
@@ -34,6 +36,8 @@ public class Parcel implements OutboxCarrier {
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
     private RelayState relay;
+    private Map<String, Object> countedAs;
+    private List<CounterMove> countOutbox = new ArrayList<>();
 
     Parcel() {
     }
@@ -84,5 +88,20 @@ public class Parcel implements OutboxCarrier {
     @Override
     public List<PendingEvent> getOutbox() {
         return outbox;
+    }
+
+    @Override
+    public Map<String, Object> getCountedAs() {
+        return countedAs;
+    }
+
+    @Override
+    public void setCountedAs(Map<String, Object> labels) {
+        this.countedAs = labels;
+    }
+
+    @Override
+    public List<CounterMove> getCountOutbox() {
+        return countOutbox;
     }
 }
