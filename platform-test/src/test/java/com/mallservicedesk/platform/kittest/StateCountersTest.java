@@ -29,6 +29,9 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -147,6 +150,25 @@ class StateCountersTest extends KitIntegrationTest {
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void anAggregateStoredBeforeItKeptWhereItIsCountedMovesFromItsStateAsStored() {
+        String mall = "MC04";
+        String id = UUID.randomUUID().toString();
+        // As an earlier version stored and counted it: no countedAs, its counter moved right after its write.
+        mongo.insert(new Document("_id", id).append("mallId", mall).append("label", "stored before")
+                .append("notes", List.of()).append("version", 0L).append("outbox", List.of()), "parcels").block();
+        mongo.upsert(Query.query(Criteria.where("_id").is(mall + "|NEW")), new Update().inc("n", 1)
+                .set("mallId", mall).set("state", "NEW"), COUNTERS).block();
+
+        counted().change(mall, id, parcel -> parcel.note("after the upgrade")).block();
+
+        await().untilAsserted(() -> {
+            assertThat(count(mall, "NEW")).isZero();
+            assertThat(count(mall, "NOTED")).isEqualTo(1);
+            assertThat(parcel(id).getCountOutbox()).isEmpty();
+        });
     }
 
     @Test
