@@ -2,9 +2,13 @@ package com.mallservicedesk.survey.campaign;
 
 import com.mallservicedesk.survey.settings.KnownMalls;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -43,5 +47,10 @@ public class LatestSurveyResults {
 
     public Mono<Latest> of(String mallId) {
         return mongo.findById(mallId, Latest.class);
+    }
+
+    /** The malls' latest surveys, by mall (none for a mall without a closed survey): one read for them all. */
+    public Mono<Map<String, Latest>> of(Collection<String> mallIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(mallIds)), Latest.class).collectMap(Latest::mallId);
     }
 }

@@ -2,11 +2,14 @@ package com.mallservicedesk.survey.reception;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +41,39 @@ public class ReceptionFigures {
     public Mono<Counts> month(String mallId, YearMonth month) {
         return read(PeriodCounters.MONTHS, mallId + "|" + month)
                 .zipWith(days(mallId, month.atDay(1), month.atEndOfMonth()), Counts::plus);
+    }
+
+    /**
+     * The whole malls' figures, each of its month ({@code mall → month}): its days and what it counts without a day,
+     * read by key for them all in one read per collection.
+     */
+    public Mono<Map<String, Counts>> months(Map<String, YearMonth> monthOfMall) {
+        Map<String, String> mallOfMonth = new HashMap<>();
+        Map<String, String> mallOfDay = new HashMap<>();
+        monthOfMall.forEach((mallId, month) -> {
+            mallOfMonth.put(mallId + "|" + month, mallId);
+            for (int day = 1; day <= month.lengthOfMonth(); day++) {
+                mallOfDay.put(mallId + "|" + month.atDay(day), mallId);
+            }
+        });
+        return Flux.concat(summed(PeriodCounters.MONTHS, mallOfMonth), summed(PeriodCounters.DAYS, mallOfDay))
+                .<Map<String, Counts>>reduceWith(HashMap::new, (byMall, found) -> {
+                    found.forEach((mallId, counts) -> byMall.merge(mallId, counts, Counts::plus));
+                    return byMall;
+                })
+                .map(byMall -> {
+                    monthOfMall.keySet().forEach(mallId -> byMall.putIfAbsent(mallId, Counts.empty()));
+                    return byMall;
+                });
+    }
+
+    /** The documents with these keys, added up by the mall each key belongs to. */
+    private Mono<Map<String, Counts>> summed(String collection, Map<String, String> mallOfKey) {
+        return mongo.find(Query.query(Criteria.where("_id").in(mallOfKey.keySet())), Document.class, collection)
+                .<Map<String, Counts>>reduceWith(HashMap::new, (byMall, found) -> {
+                    byMall.merge(mallOfKey.get(found.getString("_id")), Counts.of(found), Counts::plus);
+                    return byMall;
+                });
     }
 
     public Mono<Counts> day(String mallId, LocalDate day) {

@@ -4,6 +4,8 @@ import com.mallservicedesk.platform.events.IncomingEvent;
 import com.mallservicedesk.survey.settings.KnownMalls;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -57,6 +59,19 @@ public class CallbackStatistics {
         return mongo.findById(key(mallId, month.toString(), department), StoredStats.class)
                 .map(s -> CallbackFigures.of(s.figures(), s.eventTime()))
                 .defaultIfEmpty(CallbackFigures.none(department));
+    }
+
+    /** The whole malls' figures, each of its month ({@code mall → month}): one read for them all. */
+    public Mono<Map<String, CallbackFigures>> months(Map<String, YearMonth> monthOfMall) {
+        Map<String, String> mallOfKey = new HashMap<>();
+        monthOfMall.forEach((mallId, month) -> mallOfKey.put(key(mallId, month.toString(), null), mallId));
+        return mongo.find(Query.query(Criteria.where("_id").in(mallOfKey.keySet())), StoredStats.class)
+                .collectMap(stored -> mallOfKey.get(stored.id()), s -> CallbackFigures.of(s.figures(), s.eventTime()))
+                .map(found -> {
+                    Map<String, CallbackFigures> byMall = new HashMap<>(found);
+                    monthOfMall.keySet().forEach(mallId -> byMall.putIfAbsent(mallId, CallbackFigures.none(null)));
+                    return byMall;
+                });
     }
 
     static String key(String mallId, String month, String department) {

@@ -10,7 +10,9 @@ import com.mallservicedesk.survey.settings.MallSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -98,6 +100,20 @@ public class SatisfactionTally {
     /** The whole mall's callback satisfaction of the month: one read by key. */
     public Mono<MonthlySatisfaction> month(String mallId, YearMonth month) {
         return figures(mallId, month, null);
+    }
+
+    /** The whole malls' callback satisfaction, each of its month ({@code mall → month}): one read for them all. */
+    public Mono<Map<String, MonthlySatisfaction>> months(Map<String, YearMonth> monthOfMall) {
+        Map<String, String> mallOfKey = new HashMap<>();
+        monthOfMall.forEach((mallId, month) -> mallOfKey.put(key(mallId, month.toString(), null), mallId));
+        return mongo.find(Query.query(Criteria.where("_id").in(mallOfKey.keySet())), Document.class, MONTHS)
+                .collectMap(found -> mallOfKey.get(found.getString("_id")))
+                .map(found -> {
+                    Map<String, MonthlySatisfaction> byMall = new HashMap<>();
+                    monthOfMall.forEach((mallId, month) -> byMall.put(mallId,
+                            MonthlySatisfaction.from(mallId, month.toString(), found.get(mallId))));
+                    return byMall;
+                });
     }
 
     public Mono<MonthlySatisfaction> month(String mallId, YearMonth month, String department) {
