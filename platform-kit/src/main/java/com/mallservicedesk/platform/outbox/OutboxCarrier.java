@@ -9,10 +9,10 @@ import java.util.List;
  * An aggregate document that carries what its last changes caused and that is not yet done: the events to publish
  * (field {@value #FIELD}), the timers to schedule or cancel (field {@value #TIMERS_FIELD}) and, in aggregates counted
  * by state, the moves of their counters (field {@value #COUNTS_FIELD}). Saving the document stores all of it with the
- * state in one atomic write; the {@link OutboxRelay} carries it out and then removes it. The aggregate needs a {@code @Version} field: the relay's removal moves it, so a save of a copy
- * loaded before the removal fails and is retried instead of writing sent events back. It also keeps the relay's state
- * ({@value #RELAY_FIELD}, see {@link RelayState}) as it was loaded: a plain field with a getter, never changed by the
- * aggregate.
+ * state in one atomic write; the {@link OutboxRelay} carries it out and then removes it. The aggregate needs a
+ * {@code @Version} field: the relay's removal moves it, so a save of a copy loaded before the removal fails and is
+ * retried instead of writing sent events back. It also keeps the relay's state ({@value #RELAY_FIELD}, see
+ * {@link RelayState}) as it was loaded: a plain field with a getter, never changed by the aggregate.
  */
 public interface OutboxCarrier {
 

@@ -37,9 +37,9 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Carries out what aggregates stored in their outbox: applies the counter moves and the timer changes, publishes the
- * events, in order per document, then removes all of it from the document. Nothing implied by a stored change is lost: a failed send
- * leaves the work where it is, and the document's relay state brings the relay back (with back-off for that document
- * only, so one failing document never holds up the others).
+ * events, in order per document, then removes all of it from the document. Nothing implied by a stored change is lost:
+ * a failed send leaves the work where it is, and the document's relay state brings the relay back (with back-off for
+ * that document only, so one failing document never holds up the others).
  *
  * <p>Two ways in: right after a write commits (the usual way, milliseconds), and a poll of the documents whose
  * pending work is due ({@link PendingDocuments}), for what a failure or a crash left behind, oldest first. Sends run
@@ -289,8 +289,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     static CounterMove toCounterMove(Document d) {
         Document from = d.get("from", Document.class);
-        return new CounterMove(d.getString("moveId"), d.getString("counters"), from == null ? null : new LinkedHashMap<>(from),
-                new LinkedHashMap<>(d.get("to", Document.class)));
+        return new CounterMove(d.getString("moveId"), d.getString("counters"),
+                from == null ? null : new LinkedHashMap<>(from), new LinkedHashMap<>(d.get("to", Document.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -45,10 +45,6 @@ public class LatestSurveyResults {
                 .then(malls.remember(campaign.getMallId()));
     }
 
-    public Mono<Latest> of(String mallId) {
-        return mongo.findById(mallId, Latest.class);
-    }
-
     /** The malls' latest surveys, by mall (none for a mall without a closed survey): one read for them all. */
     public Mono<Map<String, Latest>> of(Collection<String> mallIds) {
         return mongo.find(Query.query(Criteria.where("_id").in(mallIds)), Latest.class).collectMap(Latest::mallId);

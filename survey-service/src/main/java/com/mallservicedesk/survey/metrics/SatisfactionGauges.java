@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
  * Per-mall gauges of the current month (in each mall's zone) from the stored figures, so every instance reports the
  * same and a restart loses nothing: callback satisfaction by the respondent formula (ratio 0..1), answered callbacks,
  * callback-service's callback rate (ratio) and its completions needing a callback. A refresh reads each figure by key
- * for a hundred malls at once; a mall without data in the month has no series (no made-up zeros for the alerts). The KPIs of
- * seed 003 §監控指標 from intake (contract C6): complaint handling timeliness and consultation reply accuracy (ratios)
- * with the counts they divide.
+ * for a hundred malls at once; a mall without data in the month has no series (no made-up zeros for the alerts). The
+ * KPIs of seed 003 §監控指標 from intake (contract C6): complaint handling timeliness and consultation reply accuracy
+ * (ratios) with the counts they divide.
  */
 @Component
 class SatisfactionGauges implements SmartLifecycle {
