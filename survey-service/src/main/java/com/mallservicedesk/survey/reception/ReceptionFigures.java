@@ -39,8 +39,7 @@ public class ReceptionFigures {
 
     /** The month's days added up, and what the month counts without a day. */
     public Mono<Counts> month(String mallId, YearMonth month) {
-        return read(PeriodCounters.MONTHS, mallId + "|" + month)
-                .zipWith(days(mallId, month.atDay(1), month.atEndOfMonth()), Counts::plus);
+        return months(Map.of(mallId, month)).map(byMall -> byMall.get(mallId));
     }
 
     /**
