@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.platform.test.TopicProbe;
+import com.mallservicedesk.platform.store.IncrementsOnce;
+import com.mallservicedesk.platform.store.TimeKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** Outage notices through a real HTTP gateway stub, including the gateway failing and recovering. */
 class NoticeDeliveryTest extends IntakeIntegrationTest {
@@ -155,6 +161,88 @@ class NoticeDeliveryTest extends IntakeIntegrationTest {
             await().atMost(shortly()).untilAsserted(() -> assertThat(states(mall, noticeId)).containsExactly("SENT"));
             assertThat(gateway.accepted()).singleElement().satisfies(call -> assertThat(call.body()).contains("五樓停水"));
         }
+    }
+
+    /**
+     * What a kill leaves between a delivery's state write and its count: the move stored in the delivery, applied
+     * to the notice's counts or not yet. The sweep applies each once, and leaves a move written a moment ago to the
+     * write's own applying.
+     */
+    @Test
+    void aDeliveryChangeInterruptedBeforeItsCountIsCountedOnceBySweep() {
+        String mall = newMall();
+        try (GatewayStub gateway = new GatewayStub()) {
+            useGateway(mall, gateway.url());
+            for (String name : List.of("星巴克", "麥當勞", "肯德基")) {
+                tenant(mall, name, "6F", "A", true);
+            }
+            String noticeId = (String) publish(mall, Map.of("kind", "OTHER", "floors", List.of("6F"), "startsAt", inHours(1),
+                    "endsAt", inHours(2), "message", "六樓燃氣檢修")).get("id");
+            await().atMost(shortly()).untilAsserted(() -> assertThat(states(mall, noticeId)).containsOnly("SENT").hasSize(3));
+            await().atMost(shortly()).untilAsserted(() -> assertThat(deliveryCounts(mall, noticeId))
+                    .containsEntry("SENT", 3).containsEntry("PENDING", 0));
+            List<String> ids = deliveries(mall, noticeId).stream().map(d -> (String) d.get("id")).sorted().toList();
+            assertThat(storedDeliveries(ids)).allSatisfy(d -> assertThat(d).doesNotContainKeys("countMoves", "countDue"));
+
+            Instant twoMinutesAgo = Instant.now().minusSeconds(120);
+            // Killed before the count: the move is in the delivery only.
+            acknowledgedWithMove(ids.get(0), "move-" + ids.get(0), twoMinutesAgo);
+            // Killed after the count, before the move's removal: the counts moved and noted the move.
+            acknowledgedWithMove(ids.get(1), "move-" + ids.get(1), twoMinutesAgo);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), new Update().inc("SENT", -1)
+                    .inc("ACKNOWLEDGED", 1).set(IncrementsOnce.COUNTED + ".move-" + ids.get(1), true),
+                    "notice_delivery_counts").block();
+            // Written a moment ago: its own applying may still be under way.
+            acknowledgedWithMove(ids.get(2), "move-" + ids.get(2), Instant.now().plusSeconds(60));
+
+            await().atMost(shortly()).untilAsserted(() -> assertThat(storedDeliveries(ids.subList(0, 2)))
+                    .allSatisfy(d -> assertThat(d).doesNotContainKeys("countMoves", "countDue")));
+            assertThat(deliveryCounts(mall, noticeId)).containsEntry("ACKNOWLEDGED", 2).containsEntry("SENT", 1)
+                    .containsEntry("PENDING", 0).containsEntry("FAILED", 0);
+            assertThat(storedDeliveries(ids.subList(2, 3))).singleElement()
+                    .satisfies(d -> assertThat(d).containsKeys("countMoves", "countDue"));
+        }
+    }
+
+    @Test
+    void aStoreMayAcknowledgeANoticeWhoseSendingFailedAndItIsCountedAcknowledgedOnly() {
+        String mall = newMall();
+        try (GatewayStub gateway = new GatewayStub()) {
+            useGateway(mall, gateway.url());
+            gateway.answer(503);
+            String tenantId = tenant(mall, "無印良品", "7F", "A", true);
+            String noticeId = (String) publish(mall, Map.of("kind", "WATER", "floors", List.of("7F"), "startsAt", inHours(1),
+                    "endsAt", inHours(2), "message", "七樓停水")).get("id");
+            await().atMost(shortly()).untilAsserted(() -> assertThat(states(mall, noticeId)).containsExactly("FAILED"));
+
+            post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/notices/{id}/deliveries/{d}/ack", Map.of(), mall,
+                    noticeId, noticeId + ":" + tenantId)
+                    .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED");
+
+            assertThat(deliveryCounts(mall, noticeId)).containsEntry("ACKNOWLEDGED", 1).containsEntry("FAILED", 0)
+                    .containsEntry("PENDING", 0).containsEntry("SENT", 0);
+            assertThat(storedDeliveries(List.of(noticeId + ":" + tenantId))).singleElement()
+                    .satisfies(d -> assertThat(d).doesNotContainKeys("countMoves", "countDue"));
+        }
+    }
+
+    /** The state write of an acknowledgement and the move it stores, as a kill after that write leaves them. */
+    private void acknowledgedWithMove(String deliveryId, String moveId, Instant writtenAt) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(deliveryId)), new Update()
+                .set("state", "ACKNOWLEDGED")
+                .push("countMoves", new Document("id", moveId).append("from", "SENT").append("to", "ACKNOWLEDGED"))
+                .set("countDue", TimeKeys.of(writtenAt) + "#" + deliveryId), "notice_deliveries").block();
+    }
+
+    private List<Document> storedDeliveries(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, "notice_deliveries").collectList()
+                .block();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> deliveryCounts(String mall, String noticeId) {
+        return (Map<String, Object>) get(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/notices/{id}", mall, noticeId)
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("deliveryCounts");
     }
 
     @Test

@@ -100,11 +100,11 @@ class NoticeDeliveries implements SmartLifecycle {
         return sendDue(Criteria.where("noticeId").is(noticeId));
     }
 
-    /** One sweep: finish interrupted notices, then try every due delivery. */
+    /** One sweep: apply the counts' moves a kill left behind, finish interrupted notices, then try every due delivery. */
     Mono<Long> sweep() {
         var unfinished = mongo.find(Query.query(Criteria.where("deliveriesCreated").is(false)
                 .and("publishedAt").lt(clock.instant().minusSeconds(10))), Notice.class);
-        return unfinished.concatMap(this::createFor).then(sendDue(new Criteria()));
+        return counts.recover().thenMany(unfinished).concatMap(this::createFor).then(sendDue(new Criteria()));
     }
 
     /** Claims and attempts every open delivery in scope whose next attempt is due, oldest first. */
@@ -189,18 +189,21 @@ class NoticeDeliveries implements SmartLifecycle {
                         retryInterval, error);
             }
         }
-        // Only the claim holder finishes it, and never over an acknowledgement that arrived meanwhile.
-        var query = Query.query(Criteria.where("_id").is(delivery.id()).and("lockedBy").is(instance).and("state").in(OPEN));
+        // Only the claim holder finishes it, from the state it claimed: never over an acknowledgement that came meanwhile.
+        var query = Query.query(Criteria.where("_id").is(delivery.id()).and("lockedBy").is(instance)
+                .and("state").is(delivery.state()));
+        DeliveryCounts.Move move = delivery.state() == state ? null
+                : counts.recordIn(update, delivery.id(), delivery.state(), state);
         Mono<Void> openEntry = state == DeliveryState.SENT ? closeOpenEntry(delivery.id())
                 : mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())),
                         Update.update("nextAttemptAt", Date.from(now.plus(retryInterval))), OPEN_DELIVERIES).then();
-        // The state before this write (returned by it) moves the notice's counts exactly when the write happened.
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(false), Delivery.class)
-                .flatMap(before -> {
+        return mongo.updateFirst(query, update, Delivery.class)
+                .filter(written -> written.getMatchedCount() > 0)
+                .flatMap(written -> {
                     metrics.delivery(delivery.mallId(), state);
-                    return counts.moved(delivery.noticeId(), before.state(), state);
-                })
-                .then(openEntry);
+                    Mono<Void> counted = move == null ? Mono.empty() : counts.apply(delivery.noticeId(), delivery.id(), move);
+                    return counted.then(openEntry);
+                });
     }
 
     private static String reason(Throwable error) {
@@ -213,17 +216,25 @@ class NoticeDeliveries implements SmartLifecycle {
 
     /** Marks a delivery acknowledged; acknowledging twice is harmless. */
     Mono<Delivery> acknowledge(String mallId, String noticeId, String deliveryId) {
-        var query = Query.query(Criteria.where("_id").is(deliveryId).and("mallId").is(mallId).and("noticeId").is(noticeId)
-                .and("state").ne(DeliveryState.ACKNOWLEDGED));
+        var query = Query.query(Criteria.where("_id").is(deliveryId).and("mallId").is(mallId).and("noticeId").is(noticeId));
+        // Read, then written from the state read: if a send finished in between, read again (the state moves at most
+        // a few times).
+        return Mono.defer(() -> mongo.findOne(query, Delivery.class)
+                        .switchIfEmpty(Mono.error(() -> ApiException.notFound("delivery", deliveryId)))
+                        .flatMap(found -> found.state() == DeliveryState.ACKNOWLEDGED ? Mono.just(found) : acknowledge(found)))
+                .repeatWhenEmpty(10, repeats -> repeats);
+    }
+
+    /** Completes empty if the delivery's state is no longer the one read. */
+    private Mono<Delivery> acknowledge(Delivery found) {
         var update = new Update().set("state", DeliveryState.ACKNOWLEDGED).set("acknowledgedAt", clock.instant());
-        var current = Query.query(Criteria.where("_id").is(deliveryId).and("mallId").is(mallId).and("noticeId").is(noticeId));
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(false), Delivery.class)
-                .flatMap(before -> counts.moved(noticeId, before.state(), DeliveryState.ACKNOWLEDGED)
-                        .then(closeOpenEntry(before.id()))
-                        .doOnSuccess(done -> metrics.delivery(mallId, DeliveryState.ACKNOWLEDGED))
-                        .thenReturn(before))
-                .then(mongo.findOne(current, Delivery.class))
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound("delivery", deliveryId)));
+        DeliveryCounts.Move move = counts.recordIn(update, found.id(), found.state(), DeliveryState.ACKNOWLEDGED);
+        var unchanged = Query.query(Criteria.where("_id").is(found.id()).and("state").is(found.state()));
+        return mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), Delivery.class)
+                .flatMap(acknowledged -> counts.apply(found.noticeId(), found.id(), move)
+                        .then(closeOpenEntry(found.id()))
+                        .doOnSuccess(done -> metrics.delivery(found.mallId(), DeliveryState.ACKNOWLEDGED))
+                        .thenReturn(acknowledged));
     }
 
     /** One notice's deliveries by store name, optionally only those in one state. */
