@@ -156,7 +156,8 @@ class NoticeDeliveryTest extends IntakeIntegrationTest {
                     .append("publishedAt", java.util.Date.from(Instant.now().minusSeconds(60)))
                     .append("publishedBy", "front-desk")
                     .append("recipients", List.of(new org.bson.Document("tenantId", tenantId).append("tenantName", "海底撈")))
-                    .append("deliveriesCreated", false), "notices").block();
+                    .append("deliveriesCreated", false)
+                    .append("deliveriesDue", TimeKeys.of(Instant.now().minusSeconds(50)) + "#" + noticeId), "notices").block();
 
             await().atMost(shortly()).untilAsserted(() -> assertThat(states(mall, noticeId)).containsExactly("SENT"));
             assertThat(gateway.accepted()).singleElement().satisfies(call -> assertThat(call.body()).contains("五樓停水"));

@@ -3,8 +3,9 @@ package com.mallservicedesk.intake.notice;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * One notice to one store through the message gateway. The id is {@code <noticeId>:<tenantId>}, so creating
@@ -15,13 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastHttpStatus the gateway's HTTP status on the last failed try, if it answered
  */
 @Document(Delivery.COLLECTION)
-@CompoundIndexes({
-        @CompoundIndex(name = "notice", def = "{'noticeId': 1}"),
-        @CompoundIndex(name = "notice_page", def = "{'noticeId': 1, 'tenantName': 1, '_id': 1}"),
-        @CompoundIndex(name = "notice_state", def = "{'noticeId': 1, 'state': 1, 'tenantName': 1, '_id': 1}"),
-        @CompoundIndex(name = "due", def = "{'state': 1, 'nextAttemptAt': 1}"),
-        @CompoundIndex(name = DeliveryCounts.DUE, def = "{'" + DeliveryCounts.DUE + "': 1}", unique = true, sparse = true)
-})
+@CompoundIndex(name = DeliveryCounts.DUE, def = "{'" + DeliveryCounts.DUE + "': 1}", unique = true, sparse = true)
 public record Delivery(@Id String id, String mallId, String noticeId, String tenantId, String tenantName,
                        DeliveryState state, int attempts, String lastError, Instant lastAttemptAt, Instant nextAttemptAt,
                        Instant sentAt, Instant acknowledgedAt, Instant lockedUntil, String lockedBy, Integer lastHttpStatus) {
@@ -30,5 +25,10 @@ public record Delivery(@Id String id, String mallId, String noticeId, String ten
 
     static String idOf(String noticeId, String tenantId) {
         return noticeId + ":" + tenantId;
+    }
+
+    /** Every delivery of a notice: their ids begin with the notice's, so they are one range of the id index. */
+    static Query ofNotice(String noticeId) {
+        return Query.query(Criteria.where("_id").gte(noticeId + ":").lt(noticeId + ";"));
     }
 }

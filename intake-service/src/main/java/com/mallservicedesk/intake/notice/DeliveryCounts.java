@@ -163,10 +163,9 @@ class DeliveryCounts {
     }
 
     private Mono<Map<DeliveryState, Long>> countDeliveries(Notice notice) {
-        return Flux.fromArray(DeliveryState.values())
-                .concatMap(state -> mongo.count(Query.query(Criteria.where("noticeId").is(notice.getId())
-                        .and("state").is(state)), Delivery.class).map(count -> Map.entry(state, count)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(DeliveryState.class));
+        return mongo.find(Delivery.ofNotice(notice.getId()), Delivery.class)
+                .collect(() -> new EnumMap<>(none()), (counts, delivery) -> counts.merge(delivery.state(), 1L, Long::sum))
+                .map(counts -> (Map<DeliveryState, Long>) counts);
     }
 
     private static Map<DeliveryState, Long> countsOf(Document document) {

@@ -3,6 +3,8 @@ package com.mallservicedesk.intake.notice;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
+import com.mallservicedesk.platform.store.TimeKeys;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("notices")
 @CompoundIndex(name = "mall_published", def = "{'mallId': 1, 'publishedAt': -1, '_id': 1}")
+@CompoundIndex(name = Notice.DELIVERIES_DUE, def = "{'" + Notice.DELIVERIES_DUE + "': 1}", unique = true, sparse = true)
 public class Notice implements OutboxCarrier {
 
     public record Recipient(String tenantId, String tenantName) {
@@ -40,12 +43,25 @@ public class Notice implements OutboxCarrier {
     private List<Recipient> recipients = new ArrayList<>();
     /** False until a delivery exists for every recipient; the sweeper finishes the job after a crash. */
     private boolean deliveriesCreated;
+    /**
+     * Until then, the time from which the sweep makes them (the publishing request makes them itself before), then
+     * the id: a key in a sparse unique index, so the sweep reads only the notices not finished.
+     */
+    private String deliveriesDue;
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
     private RelayState relay;
 
+    /** How long the publishing request has to make the deliveries before the sweep takes over. */
+    static final Duration UNFINISHED_AFTER = Duration.ofSeconds(10);
+    static final String DELIVERIES_DUE = "deliveriesDue";
+
     Notice() {
+    }
+
+    static String deliveriesDue(String id, Instant from) {
+        return TimeKeys.of(from) + "#" + id;
     }
 
     static Created<Notice> publish(String id, String mallId, PublishNotice body, List<Recipient> recipients, String by,
@@ -64,6 +80,7 @@ public class Notice implements OutboxCarrier {
         notice.publishedBy = by;
         notice.publishedAt = now;
         notice.recipients = new ArrayList<>(recipients);
+        notice.deliveriesDue = deliveriesDue(id, now.plus(UNFINISHED_AFTER));
         return Created.of(notice, new NoticeEvents.Published(id, notice.kind, notice.floors, notice.zones, notice.startsAt,
                 notice.endsAt, notice.message, recipients.size(), by, List.copyOf(notice.departments)));
     }
@@ -81,6 +98,7 @@ public class Notice implements OutboxCarrier {
     public Instant getPublishedAt() { return publishedAt; }
     public List<Recipient> getRecipients() { return recipients; }
     public boolean isDeliveriesCreated() { return deliveriesCreated; }
+    String getDeliveriesDue() { return deliveriesDue; }
 
     @Override
     public RelayState getRelay() {

@@ -5,15 +5,17 @@ import com.mallservicedesk.intake.settings.MallSettings;
 import com.mallservicedesk.intake.tenant.TenantDirectory;
 import com.mallservicedesk.platform.polling.PollingLoop;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.InsertOnce;
+import com.mallservicedesk.platform.store.TimeKeys;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import com.mallservicedesk.platform.store.InsertOnce;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,10 @@ class NoticeDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDeliveries.class);
     private static final List<DeliveryState> OPEN = List.of(DeliveryState.PENDING, DeliveryState.FAILED);
+    private static final Comparator<Delivery> BY_STORE_NAME = Comparator.comparing(Delivery::tenantName,
+            Comparator.nullsFirst(Comparator.<String>naturalOrder())).thenComparing(Delivery::id);
     static final String OPEN_DELIVERIES = "notice_open_deliveries";
+    private static final int SWEEP_BATCH = 100;
 
     private final ReactiveMongoTemplate mongo;
     private final TenantDirectory tenants;
@@ -91,7 +96,7 @@ class NoticeDeliveries implements SmartLifecycle {
                             .doOnNext(d -> metrics.delivery(notice.getMallId(), DeliveryState.PENDING));
                 })
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.getId())),
-                        new Update().set("deliveriesCreated", true), Notice.class))
+                        new Update().set("deliveriesCreated", true).unset(Notice.DELIVERIES_DUE), Notice.class))
                 .then();
     }
 
@@ -102,8 +107,10 @@ class NoticeDeliveries implements SmartLifecycle {
 
     /** One sweep: apply the counts' moves a kill left behind, finish interrupted notices, then try every due delivery. */
     Mono<Long> sweep() {
-        var unfinished = mongo.find(Query.query(Criteria.where("deliveriesCreated").is(false)
-                .and("publishedAt").lt(clock.instant().minusSeconds(10))), Notice.class);
+        String now = TimeKeys.of(clock.instant());
+        var unfinished = mongo.find(Query.query(Criteria.where(Notice.DELIVERIES_DUE).gte(""))
+                        .with(Sort.by(Notice.DELIVERIES_DUE)).limit(SWEEP_BATCH), Notice.class)
+                .takeWhile(notice -> notice.getDeliveriesDue().compareTo(now) < 0);
         return counts.recover().thenMany(unfinished).concatMap(this::createFor).then(sendDue(new Criteria()));
     }
 
@@ -237,33 +244,45 @@ class NoticeDeliveries implements SmartLifecycle {
                         .thenReturn(acknowledged));
     }
 
-    /** One notice's deliveries by store name, optionally only those in one state. */
+    /**
+     * One notice's deliveries by store name, optionally only those in one state: read as the range of their ids (no
+     * more than the notice's recipients) and ordered here.
+     */
     Mono<PageView<Delivery>> page(String mallId, String noticeId, DeliveryState state, ListQuery list) {
-        var criteria = Criteria.where("mallId").is(mallId).and("noticeId").is(noticeId);
-        if (state != null) {
-            criteria = criteria.and("state").is(state);
-        }
-        var items = mongo.find(Query.query(criteria).with(Sort.by("tenantName", "_id")).skip(list.offset()).limit(list.size()),
-                Delivery.class).collectList();
-        return Mono.zip(items, mongo.count(Query.query(criteria), Delivery.class))
-                .map(t -> list.page(t.getT1(), t.getT2()));
+        return mongo.find(Delivery.ofNotice(noticeId), Delivery.class)
+                .filter(delivery -> delivery.mallId().equals(mallId) && (state == null || delivery.state() == state))
+                .sort(BY_STORE_NAME)
+                .collectList()
+                .map(all -> list.page(all.stream().skip(list.offset()).limit(list.size()).toList(), all.size()));
     }
 
-    /** Once: deliveries stored before the open entries existed get theirs (a scan at the first start only). */
-    Mono<Void> adoptOpenDeliveriesStoredBefore() {
-        String flag = "~adopted";
+    /**
+     * Once: work stored before the sweep's keys existed gets them (a scan at the first start only): open deliveries
+     * their open entries, unfinished notices their key.
+     */
+    Mono<Void> adoptWorkStoredBefore() {
+        Instant now = clock.instant();
+        var openDeliveries = mongo.find(Query.query(Criteria.where("state").in(OPEN)), Delivery.class)
+                .concatMap(d -> InsertOnce.into(mongo, new Document("_id", d.id()).append("noticeId", d.noticeId())
+                        .append("nextAttemptAt", Date.from(d.nextAttemptAt() == null ? now : d.nextAttemptAt()))
+                        .append("since", Date.from(now)), OPEN_DELIVERIES));
+        var unfinishedNotices = mongo.find(Query.query(Criteria.where("deliveriesCreated").is(false)
+                        .and(Notice.DELIVERIES_DUE).exists(false)), Notice.class)
+                .concatMap(n -> mongo.updateFirst(Query.query(Criteria.where("_id").is(n.getId())
+                                .and(Notice.DELIVERIES_DUE).exists(false)),
+                        Update.update(Notice.DELIVERIES_DUE, Notice.deliveriesDue(n.getId(), now)), Notice.class));
+        return once("~adopted", openDeliveries).then(once("~adopted-notices", unfinishedNotices));
+    }
+
+    /** Runs the work unless its flag (a document among the open entries) says it ran, then sets the flag. */
+    private Mono<Void> once(String flag, Flux<?> work) {
         return mongo.findById(flag, Document.class, OPEN_DELIVERIES).hasElement().flatMap(done -> done ? Mono.<Void>empty()
-                : mongo.find(Query.query(Criteria.where("state").in(OPEN)), Delivery.class)
-                        .concatMap(d -> InsertOnce.into(mongo, new Document("_id", d.id()).append("noticeId", d.noticeId())
-                                .append("nextAttemptAt", Date.from(d.nextAttemptAt() == null ? clock.instant() : d.nextAttemptAt()))
-                                .append("since", Date.from(clock.instant())), OPEN_DELIVERIES))
-                        .then(InsertOnce.into(mongo, new Document("_id", flag), OPEN_DELIVERIES))
-                        .then());
+                : work.then(InsertOnce.into(mongo, new Document("_id", flag), OPEN_DELIVERIES)).then());
     }
 
     @Override
     public void start() {
-        adoptOpenDeliveriesStoredBefore().block(Duration.ofMinutes(1));
+        adoptWorkStoredBefore().block(Duration.ofMinutes(1));
         loop.start();
     }
 
