@@ -24,6 +24,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = Notice.DELIVERIES_DUE, def = "{'" + Notice.DELIVERIES_DUE + "': 1}", unique = true, sparse = true)
 public class Notice implements OutboxCarrier {
 
+    /** How long the publishing request has to make the deliveries before the sweep takes over. */
+    static final Duration UNFINISHED_AFTER = Duration.ofSeconds(10);
+    static final String DELIVERIES_DUE = "deliveriesDue";
+
     public record Recipient(String tenantId, String tenantName) {
     }
 
@@ -52,10 +56,6 @@ public class Notice implements OutboxCarrier {
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
     private RelayState relay;
-
-    /** How long the publishing request has to make the deliveries before the sweep takes over. */
-    static final Duration UNFINISHED_AFTER = Duration.ofSeconds(10);
-    static final String DELIVERIES_DUE = "deliveriesDue";
 
     Notice() {
     }

@@ -36,9 +36,10 @@ import reactor.core.publisher.Mono;
  * FAILED with its error and is tried again every retry interval, by whichever instance claims it first.
  * A periodic sweep also finishes notices whose deliveries were not all created (the service stopped midway).
  *
- * <p>The sweep reads only the deliveries still to send: each has an entry in {@code notice_open_deliveries}
- * (keyed by the delivery id, written before the delivery itself) that is removed once it is sent or acknowledged,
- * so the work stays as small as the deliveries outstanding however many notices the mall has sent.
+ * <p>The sweep reads only the work outstanding, however many notices the malls have sent: the deliveries still to
+ * send (each has an entry in {@code notice_open_deliveries}, keyed by the delivery id, written before the delivery
+ * itself and removed once it is sent or acknowledged), the notices whose deliveries are not all made (by their key
+ * {@code deliveriesDue}) and the moves of counts a kill left in deliveries ({@link DeliveryCounts#recover}).
  */
 @Component
 class NoticeDeliveries implements SmartLifecycle {
