@@ -45,7 +45,7 @@ import reactor.core.publisher.Mono;
 class NoticeDeliveries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDeliveries.class);
-    private static final List<DeliveryState> OPEN = List.of(DeliveryState.PENDING, DeliveryState.FAILED);
+    static final List<DeliveryState> OPEN = List.of(DeliveryState.PENDING, DeliveryState.FAILED);
     private static final Comparator<Delivery> BY_STORE_NAME = Comparator.comparing(Delivery::tenantName,
             Comparator.nullsFirst(Comparator.<String>naturalOrder())).thenComparing(Delivery::id);
     static final String OPEN_DELIVERIES = "notice_open_deliveries";
@@ -257,33 +257,8 @@ class NoticeDeliveries implements SmartLifecycle {
                 .map(all -> list.page(all.stream().skip(list.offset()).limit(list.size()).toList(), all.size()));
     }
 
-    /**
-     * Once: work stored before the sweep's keys existed gets them (a scan at the first start only): open deliveries
-     * their open entries, unfinished notices their key.
-     */
-    Mono<Void> adoptWorkStoredBefore() {
-        Instant now = clock.instant();
-        var openDeliveries = mongo.find(Query.query(Criteria.where("state").in(OPEN)), Delivery.class)
-                .concatMap(d -> InsertOnce.into(mongo, new Document("_id", d.id()).append("noticeId", d.noticeId())
-                        .append("nextAttemptAt", Date.from(d.nextAttemptAt() == null ? now : d.nextAttemptAt()))
-                        .append("since", Date.from(now)), OPEN_DELIVERIES));
-        var unfinishedNotices = mongo.find(Query.query(Criteria.where("deliveriesCreated").is(false)
-                        .and(Notice.DELIVERIES_DUE).exists(false)), Notice.class)
-                .concatMap(n -> mongo.updateFirst(Query.query(Criteria.where("_id").is(n.getId())
-                                .and(Notice.DELIVERIES_DUE).exists(false)),
-                        Update.update(Notice.DELIVERIES_DUE, Notice.deliveriesDue(n.getId(), now)), Notice.class));
-        return once("~adopted", openDeliveries).then(once("~adopted-notices", unfinishedNotices));
-    }
-
-    /** Runs the work unless its flag (a document among the open entries) says it ran, then sets the flag. */
-    private Mono<Void> once(String flag, Flux<?> work) {
-        return mongo.findById(flag, Document.class, OPEN_DELIVERIES).hasElement().flatMap(done -> done ? Mono.<Void>empty()
-                : work.then(InsertOnce.into(mongo, new Document("_id", flag), OPEN_DELIVERIES)).then());
-    }
-
     @Override
     public void start() {
-        adoptWorkStoredBefore().block(Duration.ofMinutes(1));
         loop.start();
     }
 

@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 class WorkStoredBeforeTest extends IntakeIntegrationTest {
 
     @Autowired
-    NoticeDeliveries deliveries;
+    NoticeSweepKeys sweepKeys;
 
     @Test
     void anUnfinishedNoticeAndAnOpenDeliveryWithoutKeysAreAdoptedAndFinished() {
@@ -37,10 +37,11 @@ class WorkStoredBeforeTest extends IntakeIntegrationTest {
         mongo.insert(new Document("_id", deliveryId).append("mallId", mall).append("noticeId", "gone")
                 .append("tenantId", "t2").append("tenantName", "無印良品").append("state", "FAILED").append("attempts", 1)
                 .append("nextAttemptAt", Date.from(now.plusSeconds(3600))), Delivery.COLLECTION).block();
-        mongo.remove(Query.query(Criteria.where("_id").in("~adopted", "~adopted-notices")),
-                NoticeDeliveries.OPEN_DELIVERIES).block();
+        mongo.remove(Query.query(Criteria.where("_id").in(NoticeSweepKeys.OPEN_ENTRIES_DONE,
+                NoticeSweepKeys.NOTICE_KEYS_DONE)), NoticeDeliveries.OPEN_DELIVERIES).block();
 
-        deliveries.adoptWorkStoredBefore().block();
+        assertThat(sweepKeys.convert().block()).isGreaterThanOrEqualTo(2);
+        assertThat(sweepKeys.convert().block()).isZero();
 
         Document entry = mongo.findById(deliveryId, Document.class, NoticeDeliveries.OPEN_DELIVERIES).block();
         assertThat(entry).isNotNull();
