@@ -11,20 +11,19 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Gives the work stored before the notice sweep kept its keys those keys: open deliveries their entry in
  * {@value NoticeDeliveries#OPEN_DELIVERIES}, notices whose deliveries are not all made their key
- * {@value Notice#DELIVERIES_DUE}. Each is a scan, run once: a flag among the open entries records that it ran. Safe to
- * run again and on two instances at once (inserts by key, writes conditioned on the key's absence).
+ * {@value Notice#DELIVERIES_DUE}. Each is a scan, run {@linkplain #once once}. Safe to run again and on two instances at
+ * once (inserts by key, writes conditioned on the key's absence).
  */
 @Component
 class NoticeSweepKeys extends LayoutConversion {
 
-    static final String OPEN_ENTRIES_DONE = "~adopted";
-    static final String NOTICE_KEYS_DONE = "~adopted-notices";
+    static final String OPEN_ENTRIES = "notice-open-delivery-entries";
+    static final String NOTICE_KEYS = "notice-deliveries-due-keys";
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -46,15 +45,8 @@ class NoticeSweepKeys extends LayoutConversion {
                 .concatMap(n -> mongo.updateFirst(Query.query(Criteria.where("_id").is(n.getId())
                                 .and(Notice.DELIVERIES_DUE).exists(false)),
                         Update.update(Notice.DELIVERIES_DUE, Notice.deliveriesDue(n.getId(), now)), Notice.class));
-        return once(OPEN_ENTRIES_DONE, openDeliveries).zipWith(once(NOTICE_KEYS_DONE, unfinishedNotices), Long::sum);
-    }
-
-    /** Runs the work unless its flag says it ran, then sets the flag; how many documents it wrote. */
-    private Mono<Long> once(String flag, Flux<?> work) {
-        return mongo.findById(flag, Document.class, NoticeDeliveries.OPEN_DELIVERIES).hasElement()
-                .flatMap(done -> done ? Mono.just(0L) : work.count()
-                        .flatMap(written -> InsertOnce.into(mongo, new Document("_id", flag),
-                                NoticeDeliveries.OPEN_DELIVERIES).thenReturn(written)));
+        return once(mongo, OPEN_ENTRIES, openDeliveries.count())
+                .zipWith(once(mongo, NOTICE_KEYS, unfinishedNotices.count()), Long::sum);
     }
 
     @Override

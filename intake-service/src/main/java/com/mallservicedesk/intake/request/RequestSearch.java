@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import com.mallservicedesk.platform.web.SortFields;
@@ -62,6 +63,9 @@ class RequestSearch {
         if (filter.text() != null && !filter.text().isBlank()) {
             return findByText(mallId, filter, list);
         }
+        if (filter.status() == RequestStatus.PENDING_ACCEPTANCE) {
+            return findWaitingForAcceptance(mallId, filter, list);
+        }
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status());
@@ -86,6 +90,17 @@ class RequestSearch {
         var items = mongo.find(Query.query(criteria).with(list.sort()).skip(list.offset()).limit(list.size()),
                 ServiceRequest.class).collectList();
         return Mono.zip(items, count).map(t -> list.page(t.getT1(), t.getT2()));
+    }
+
+    /**
+     * The messages waiting for acceptance, which the front desk's console polls: the mall's acceptance queue (a range
+     * of a unique index, as small as the messages waiting), filtered, ordered and paged here.
+     */
+    private Mono<PageView<ServiceRequest>> findWaitingForAcceptance(String mallId, Filter filter, ListQuery list) {
+        return mongo.find(WorkingSetKey.ofMall(ServiceRequest.ACCEPTANCE_QUEUE, mallId), ServiceRequest.class)
+                .filter(matches(filter))
+                .collectList()
+                .map(found -> list.slice(found.stream().sorted(order(list.sort())).toList()));
     }
 
     /** Candidates from the index, read by id only, then filtered, ordered and paged here. */

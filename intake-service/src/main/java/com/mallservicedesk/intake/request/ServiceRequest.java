@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -38,13 +39,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("requests")
 @CompoundIndexes({
         @CompoundIndex(name = "mall_number", def = "{'mallId': 1, 'number': 1}", unique = true),
-        @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}")
+        @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
+        @CompoundIndex(name = ServiceRequest.ACCEPTANCE_QUEUE, def = "{'" + ServiceRequest.ACCEPTANCE_QUEUE + "': 1}",
+                unique = true, sparse = true)
 })
 public class ServiceRequest implements OutboxCarrier {
 
     static final Set<Channel> ONLINE_CHANNELS = Set.of(Channel.WECHAT, Channel.QQ, Channel.ONLINE, Channel.EMAIL);
     static final String CLOSED_ON_SPOT = "ANSWERED_ON_SPOT";
     static final String CLOSED_AFTER_CALLBACK = "SATISFIED_CALLBACK";
+    static final String ACCEPTANCE_QUEUE = "acceptanceQueue";
 
     @Id
     private String id;
@@ -71,6 +75,11 @@ public class ServiceRequest implements OutboxCarrier {
     private Instant acceptedAt;
     private boolean acceptanceOverdue;
     private RequestStatus status;
+    /**
+     * While the message waits for acceptance: its key in the mall's queue of such messages ({@link WorkingSetKey}, by
+     * arrival), which the front desk's console polls. Derived from the state before every save ({@link #queued}).
+     */
+    private String acceptanceQueue;
     private Owner owner;
     private String department;
     private String workOrderId;
@@ -99,6 +108,12 @@ public class ServiceRequest implements OutboxCarrier {
     private List<PendingTimer> timerOutbox = new ArrayList<>();
 
     ServiceRequest() {
+    }
+
+    /** Keeps the key in the acceptance queue in step with the state: the store calls it before every save. */
+    ServiceRequest queued() {
+        acceptanceQueue = status == RequestStatus.PENDING_ACCEPTANCE ? WorkingSetKey.of(mallId, receivedAt, id) : null;
+        return this;
     }
 
     /** A contact at the counter (phone, visit, intercom, patrol): in the log and ready for dispatch at once. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.intake.IntakeIntegrationTest;
+import com.mallservicedesk.platform.store.LayoutConversion;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -37,8 +38,8 @@ class WorkStoredBeforeTest extends IntakeIntegrationTest {
         mongo.insert(new Document("_id", deliveryId).append("mallId", mall).append("noticeId", "gone")
                 .append("tenantId", "t2").append("tenantName", "無印良品").append("state", "FAILED").append("attempts", 1)
                 .append("nextAttemptAt", Date.from(now.plusSeconds(3600))), Delivery.COLLECTION).block();
-        mongo.remove(Query.query(Criteria.where("_id").in(NoticeSweepKeys.OPEN_ENTRIES_DONE,
-                NoticeSweepKeys.NOTICE_KEYS_DONE)), NoticeDeliveries.OPEN_DELIVERIES).block();
+        mongo.remove(Query.query(Criteria.where("_id").in(NoticeSweepKeys.OPEN_ENTRIES, NoticeSweepKeys.NOTICE_KEYS)),
+                LayoutConversion.DONE).block();
 
         assertThat(sweepKeys.convert().block()).isGreaterThanOrEqualTo(2);
         assertThat(sweepKeys.convert().block()).isZero();

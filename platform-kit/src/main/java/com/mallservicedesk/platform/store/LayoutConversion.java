@@ -1,9 +1,14 @@
 package com.mallservicedesk.platform.store;
 
 import java.time.Duration;
+import java.util.Date;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,6 +19,9 @@ import reactor.core.publisher.Mono;
  */
 public abstract class LayoutConversion implements SmartLifecycle {
 
+    /** Where conversions that leave nothing of their own to find note that they ran to the end, by name. */
+    public static final String DONE = "layout_conversions";
+
     private static final Duration AT_MOST = Duration.ofMinutes(10);
 
     private final Logger log = LoggerFactory.getLogger(getClass());
@@ -21,6 +29,17 @@ public abstract class LayoutConversion implements SmartLifecycle {
 
     /** Converts what is left in the earlier layout; how many documents it converted. */
     protected abstract Mono<Long> convert();
+
+    /**
+     * Runs a conversion once: one that gives stored documents a field (a scan of their collection) leaves nothing
+     * that tells a later start it ran, so a document named {@code name} in {@value #DONE} does, written after the
+     * conversion completed. A start that stops midway runs it again, which the conversion must allow anyway.
+     */
+    protected static Mono<Long> once(ReactiveMongoTemplate mongo, String name, Mono<Long> conversion) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(name)), DONE)
+                .flatMap(done -> done ? Mono.just(0L) : conversion.flatMap(converted -> InsertOnce.into(mongo,
+                        new Document("_id", name).append("at", new Date()), DONE).thenReturn(converted)));
+    }
 
     /** What the log says once documents were converted, with {@code {}} for their number. */
     protected abstract String convertedMessage();
