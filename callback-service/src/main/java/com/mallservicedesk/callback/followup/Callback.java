@@ -8,6 +8,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +37,13 @@ import org.springframework.http.HttpStatus;
         @CompoundIndex(name = "mall_status_due", def = "{'mallId': 1, 'status': 1, 'dueAt': 1}"),
         @CompoundIndex(name = "mall_due", def = "{'mallId': 1, 'dueAt': 1}"),
         @CompoundIndex(name = "mall_created", def = "{'mallId': 1, 'createdAt': 1}"),
-        @CompoundIndex(name = "mall_month", def = "{'mallId': 1, 'month': 1}")
+        @CompoundIndex(name = "mall_month", def = "{'mallId': 1, 'month': 1}"),
+        @CompoundIndex(name = Callback.QUEUE_KEY, def = "{'" + Callback.QUEUE_KEY + "': 1}", unique = true, sparse = true)
 })
 public class Callback implements OutboxCarrier {
 
+    /** The field holding an open callback's place in its mall's queue ({@link WorkingSetKey}); absent once closed. */
+    static final String QUEUE_KEY = "queueKey";
     static final String DUE_TIMER = "callback-due";
     static final String OVERDUE_TIMER = "callback-overdue";
     /** Enough tries for any customer; a callback record (and its view) stays small. */
@@ -86,6 +90,8 @@ public class Callback implements OutboxCarrier {
     private boolean escalated;
     private String previousCallbackId;
     private String nextCallbackId;
+    /** {@link #placeInQueue()} as of the last save; null (not stored) while the callback is closed. */
+    private String queueKey;
     /** The earlier rounds of the same work order, oldest first, as they ended. */
     private List<Round> earlierRounds = new ArrayList<>();
     @Version
@@ -322,6 +328,26 @@ public class Callback implements OutboxCarrier {
         ZoneId zoneId = zoneId();
         return (int) attempts.stream().filter(a -> a.outcome() == AttemptOutcome.UNREACHABLE)
                 .map(a -> a.at().atZone(zoneId).toLocalDate()).distinct().count();
+    }
+
+    /** Its place in the mall's open queue, by due time; null once closed. The one derivation of {@link #QUEUE_KEY}. */
+    String placeInQueue() {
+        return status != null && status.open() ? WorkingSetKey.of(mallId, dueAt, id) : null;
+    }
+
+    /** Keeps {@link #QUEUE_KEY} as the state says: the store's step before every save ({@link Callbacks}). */
+    Callback keepPlaceInQueue() {
+        queueKey = placeInQueue();
+        return this;
+    }
+
+    String queueKey() {
+        return queueKey;
+    }
+
+    /** The kind as stored, null for callbacks stored before kinds existed: what a query on the field matches. */
+    CallbackKind storedCallbackKind() {
+        return callbackKind;
     }
 
     Round asRound() {

@@ -1,17 +1,34 @@
 package com.mallservicedesk.callback.followup;
 
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The desk's work list: a mall's callbacks by status and kind, in the order asked (soonest due first), a page at a time. */
+/**
+ * The desk's work list: a mall's callbacks by status and kind, in the order asked (soonest due first), a page at a time.
+ * The queue the console polls asks for open statuses only: it is read as the mall's open callbacks (their
+ * {@value Callback#QUEUE_KEY}, one range of its index) and filtered, ordered and paged here, so it costs as much as
+ * the mall has open, however many callbacks are done. A list with a closed status (history, by hand) is a query of
+ * the mall's callbacks.
+ */
 @Component
 class CallbackQueue {
+
+    /** The orders the list offers, compared as MongoDB sorts them: ascending, a missing value before any other. */
+    private static final Map<String, Comparator<Callback>> ORDERS = Map.of(
+            "dueAt", Comparator.comparing(Callback::getDueAt, Comparator.nullsFirst(Comparator.naturalOrder())),
+            "createdAt", Comparator.comparing(Callback::getCreatedAt, Comparator.nullsFirst(Comparator.naturalOrder())),
+            "_id", Comparator.comparing(Callback::getId));
 
     private final ReactiveMongoTemplate mongo;
 
@@ -20,6 +37,10 @@ class CallbackQueue {
     }
 
     Mono<PageView<Callback>> page(String mallId, List<CallbackStatus> statuses, CallbackKind kind, ListQuery list) {
+        Optional<Comparator<Callback>> order = inOrder(list.sort(), ORDERS);
+        if (!statuses.isEmpty() && statuses.stream().allMatch(CallbackStatus::open) && order.isPresent()) {
+            return openPage(mallId, statuses, kind, list, order.get());
+        }
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (!statuses.isEmpty()) {
             criteria = criteria.and("status").in(statuses);
@@ -32,5 +53,35 @@ class CallbackQueue {
         Mono<List<Callback>> items = mongo.find(Query.of(query).with(list.sort()).skip(list.offset())
                 .limit(list.size()), Callback.class).collectList();
         return Mono.zip(items, total).map(t -> list.page(t.getT1(), t.getT2()));
+    }
+
+    /**
+     * The page of the mall's open callbacks: the query is nothing but the range of the key (the local store walks a
+     * unique index in order only then); status and kind are matched here as the query above matches the stored fields.
+     */
+    private Mono<PageView<Callback>> openPage(String mallId, List<CallbackStatus> statuses, CallbackKind kind,
+                                              ListQuery list, Comparator<Callback> order) {
+        return mongo.find(WorkingSetKey.ofMall(Callback.QUEUE_KEY, mallId), Callback.class)
+                .filter(c -> mallId.equals(c.getMallId()) && statuses.contains(c.getStatus())
+                        && (kind == null || kind == c.storedCallbackKind()))
+                .collectSortedList(order)
+                .map(list::slice);
+    }
+
+    /**
+     * The order in memory that MongoDB would give: each field as listed ({@code desc} reversed, so a missing value
+     * comes last, as there); empty if the order is not one of these (unsorted, or a field not listed).
+     */
+    static <T> Optional<Comparator<T>> inOrder(Sort sort, Map<String, Comparator<T>> fields) {
+        Comparator<T> order = null;
+        for (Sort.Order field : sort) {
+            Comparator<T> ascending = fields.get(field.getProperty());
+            if (ascending == null || field.isIgnoreCase() || field.getNullHandling() != Sort.NullHandling.NATIVE) {
+                return Optional.empty();
+            }
+            Comparator<T> one = field.isAscending() ? ascending : ascending.reversed();
+            order = order == null ? one : order.thenComparing(one);
+        }
+        return Optional.ofNullable(order);
     }
 }

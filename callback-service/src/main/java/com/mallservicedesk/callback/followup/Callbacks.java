@@ -45,7 +45,9 @@ public class Callbacks {
 
     Callbacks(AggregateStores stores, CallbackPolicies policies, RequestFactsBook facts, CallbackStats stats,
               CallbackMetrics metrics, LatestRounds rounds, Clock clock) {
-        this.callbacks = stores.of(Callback.class, "callback");
+        // The place in the open queue is derived from the state by the step every create and change goes through, not
+        // by each transition: a new way to open or close a callback cannot forget it.
+        this.callbacks = stores.of(Callback.class, "callback").beforeSave(c -> Mono.just(c.keepPlaceInQueue()));
         this.policies = policies;
         this.facts = facts;
         this.stats = stats;
