@@ -168,9 +168,7 @@ class ClaimStagesTest extends ClaimsIntegrationTest {
     }
 
     private void finish(String id, ClaimStage stage) {
-        for (ChecklistItem item : ChecklistItem.of(stage)) {
-            check(id, item.name(), item == ChecklistItem.POLICE_INFORMED ? "NOT_APPLICABLE" : "DONE").expectStatus().isOk();
-        }
+        finishChecklist(mall, id, stage);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec check(String id, String item,
@@ -180,7 +178,7 @@ class ClaimStagesTest extends ClaimsIntegrationTest {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec stage(String id, Map<String, Object> move) {
-        return post(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims/{id}/stage", move, mall, id);
+        return moveStage(mall, id, move);
     }
 
     private String injuredId(String token, String id) {

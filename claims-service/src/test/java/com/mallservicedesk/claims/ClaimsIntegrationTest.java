@@ -1,5 +1,7 @@
 package com.mallservicedesk.claims;
 
+import com.mallservicedesk.claims.stage.ChecklistItem;
+import com.mallservicedesk.claims.stage.ClaimStage;
 import com.mallservicedesk.platform.events.CloudEventHeaders;
 import com.mallservicedesk.platform.test.PlatformServiceTest;
 import com.mallservicedesk.platform.test.TestTokens;
@@ -113,6 +115,20 @@ public abstract class ClaimsIntegrationTest {
 
     protected Map<String, Object> claim(String mall, String id) {
         return body(get(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims/{id}", mall, id).expectStatus().isOk());
+    }
+
+    /** Marks every checklist item of the stage done (the police not applicable), as the supervisor. */
+    protected void finishChecklist(String mall, String id, ClaimStage stage) {
+        for (ChecklistItem item : ChecklistItem.of(stage)) {
+            post(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims/{id}/checklist/{item}",
+                    Map.of("status", item == ChecklistItem.POLICE_INFORMED ? "NOT_APPLICABLE" : "DONE", "note", "已处理"),
+                    mall, id, item.name()).expectStatus().isOk();
+        }
+    }
+
+    /** Moves the claim as the supervisor: {@code {"stage": …}}, with the outcome to archive it. */
+    protected WebTestClient.ResponseSpec moveStage(String mall, String id, Map<String, Object> move) {
+        return post(TestTokens.supervisor(mall), "/api/v1/malls/{mall}/claims/{id}/stage", move, mall, id);
     }
 
     /** The distinct events (by ce_id) of one type and key: delivery is at least once. */

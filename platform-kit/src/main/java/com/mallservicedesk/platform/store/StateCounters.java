@@ -1,6 +1,7 @@
 package com.mallservicedesk.platform.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,12 @@ public final class StateCounters {
     /** Every counter: its labels and {@code n}. */
     public Flux<Document> all() {
         return mongo.findAll(Document.class, collection);
+    }
+
+    /** The counters of these labels, read by key; one never moved is absent. */
+    public Flux<Document> of(Collection<? extends Map<String, ?>> labels) {
+        List<String> keys = labels.stream().map(one -> key(stored(one))).toList();
+        return mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, collection);
     }
 
     public Mono<Boolean> isEmpty() {

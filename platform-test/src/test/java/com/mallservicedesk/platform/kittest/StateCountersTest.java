@@ -76,6 +76,20 @@ class StateCountersTest extends KitIntegrationTest {
     }
 
     @Test
+    void countersAreReadByTheirLabelsAndOneNeverMovedIsAbsent() {
+        AggregateStore<Parcel> parcels = counted();
+        String mall = "MC05";
+        parcels.create(Parcel.register(UUID.randomUUID().toString(), mall, "counted")).block();
+
+        await().untilAsserted(() -> assertThat(StateCounters.in(mongo, COUNTERS)
+                .of(List.of(labels(mall, "NEW"), labels(mall, "NOTED"), labels("MC06", "NEW"))).collectList().block())
+                .singleElement().satisfies(counter -> {
+                    assertThat(counter.getString("state")).isEqualTo("NEW");
+                    assertThat(counter.get("n", Number.class).longValue()).isEqualTo(1);
+                }));
+    }
+
+    @Test
     void aMoveAppliedByARelayThatDiedBeforeRemovingItCountsOnce() {
         AggregateStore<Parcel> parcels = counted();
         String mall = "MC02";
