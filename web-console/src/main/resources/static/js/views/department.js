@@ -108,12 +108,35 @@ function departmentPicker(current) {
 }
 
 async function loadAll(state) {
-  const page = await api('dispatch', mallPath('work-orders' + query({ department: state.department, size: 200 })));
-  const open = page.items.filter(o => OPEN.includes(o.status));
+  const open = await openOrders(state.department);
   // The list has no running clocks; each open order is read once for its deadlines.
   for (let i = 0; i < open.length; i += 4) {
     await Promise.all(open.slice(i, i + 4).map(o => loadOrder(state, o.id)));
   }
+}
+
+const PAGE_SIZE = 200;
+
+// Every open order of the department, however old: dispatch's list of open orders, page after page while its total
+// says there is more. Should the total change during the walk (an order closed between two pages moves the next ones
+// up a page), the walk starts again, at most three times; events received meanwhile reload their own orders.
+async function openOrders(department) {
+  let found = new Map();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    found = new Map();
+    let total = null;
+    let steady = true;
+    for (let page = 0; ; page++) {
+      const answer = await api('dispatch', mallPath('work-orders'
+        + query({ department, open: true, page, size: PAGE_SIZE })));
+      if (total === null) total = answer.total;
+      else if (answer.total !== total) steady = false;
+      answer.items.filter(o => OPEN.includes(o.status)).forEach(o => found.set(o.id, o));
+      if (!answer.items.length || (page + 1) * PAGE_SIZE >= answer.total) break;
+    }
+    if (steady) break;
+  }
+  return [...found.values()];
 }
 
 async function loadOrder(state, id) {

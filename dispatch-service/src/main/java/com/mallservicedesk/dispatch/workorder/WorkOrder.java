@@ -10,6 +10,7 @@ import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.CounterMove;
 import com.mallservicedesk.platform.store.Created;
 import com.mallservicedesk.platform.store.StateCounted;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.util.Map;
 import com.mallservicedesk.platform.problem.ApiException;
@@ -20,6 +21,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -29,8 +31,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * round has its own service-level clocks, and breaches remember their round so reports stay honest.
  */
 @Document("work_orders")
-@CompoundIndex(name = "mall_ordered", def = "{'mallId': 1, 'createdAt': -1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "mall_ordered", def = "{'mallId': 1, 'createdAt': -1}"),
+        @CompoundIndex(name = WorkOrder.OPEN_KEY, def = "{'" + WorkOrder.OPEN_KEY + "': 1}", unique = true, sparse = true)
+})
 public class WorkOrder implements StateCounted {
+
+    /**
+     * The field holding an open order's place in its mall's open set ({@link WorkingSetKey}, by creation time), which
+     * the department console reads; absent once the order is completed, cancelled or merged.
+     */
+    static final String OPEN_KEY = "openKey";
 
     @Id
     private String id;
@@ -73,6 +84,8 @@ public class WorkOrder implements StateCounted {
     private List<String> reopenedByCallbacks = new ArrayList<>();
     private String closeReason;
     private String mergedInto;
+    /** {@link #placeInOpenSet()} as of the last save; null (not stored) while the order is closed. */
+    private String openKey;
     private List<Step> timeline = new ArrayList<>();
     private List<RunningClock> runningClocks = new ArrayList<>();
     @Version
@@ -120,6 +133,35 @@ public class WorkOrder implements StateCounted {
 
     /** One line of the request's timeline as consoles and the front desk see it. */
     record Step(Instant at, String action, String by, String department, String detail) {
+    }
+
+    /**
+     * Its place in the mall's set of open orders, by creation time; null while it is completed, cancelled or merged.
+     * The one derivation of {@link #OPEN_KEY}.
+     */
+    String placeInOpenSet() {
+        return status != null && status.open() ? WorkingSetKey.of(mallId, getCreatedAt(), id) : null;
+    }
+
+    /**
+     * Keeps {@link #OPEN_KEY} as the state says: the store's step before every save ({@link WorkOrders}), so every
+     * way an order opens, closes or reopens keeps it, including ways added later.
+     */
+    WorkOrder keepPlaceInOpenSet() {
+        openKey = placeInOpenSet();
+        return this;
+    }
+
+    String openKey() {
+        return openKey;
+    }
+
+    /**
+     * The creation time as stored, null for orders stored before it was: what a query or a sort on the field sees
+     * ({@link #getCreatedAt()} falls back to the order time).
+     */
+    Instant storedCreatedAt() {
+        return createdAt;
     }
 
     /** The first work order of a request has an id derived from it, so a redelivered event cannot open a second one. */

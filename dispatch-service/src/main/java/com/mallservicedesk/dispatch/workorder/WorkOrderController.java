@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,8 @@ class WorkOrderController {
     /** The days the date filter takes: any order's day, far from the ends of the calendar's arithmetic. */
     static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
+    /** The statuses {@code open=true} may be combined with. */
+    static final List<String> OPEN_STATUSES = WorkOrderSearch.OPEN.stream().map(Enum::name).toList();
 
     record Completion(@NotBlank @Size(max = 2000) @PlainText(multiline = true) String summary) {
     }
@@ -63,7 +66,11 @@ class WorkOrderController {
         this.search = search;
     }
 
-    /** Department staff see their own department's orders only; the front desk and supervisors the whole mall's. */
+    /**
+     * Department staff see their own department's orders only; the front desk and supervisors the whole mall's.
+     * {@code open=true} lists the open orders only (every one, however old: the department console's board); a
+     * closed {@code status} with it is a 400 {@code filter-invalid}, like a date out of range.
+     */
     @GetMapping
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'FRONT_DESK', 'SUPERVISOR', 'MANAGER')")
     Mono<PageView<WorkOrderView>> list(@PathVariable String mallId, @RequestParam(required = false) String department,
@@ -71,14 +78,23 @@ class WorkOrderController {
                                        @RequestParam(required = false) Boolean overdue,
                                        @RequestParam(required = false) String kind,
                                        @RequestParam(required = false) LocalDate date,
+                                       @RequestParam(required = false) Boolean open,
                                        @RequestParam(defaultValue = "0") String page,
                                        @RequestParam(defaultValue = "50") String size,
                                        @RequestParam(required = false) String sort,
                                        PlatformUser user) {
         ListQuery list = ListQuery.of(page, size, sort, WorkOrderSearch.SORTS);
+        boolean openOnly = Boolean.TRUE.equals(open);
+        FieldErrors errors = new FieldErrors();
         if (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
-            return Mono.error(new FieldErrors().add("date", "out-of-range")
-                    .problem(HttpStatus.BAD_REQUEST, "filter-invalid", FIRST_DAY, LAST_DAY));
+            errors.add("date", "out-of-range");
+        }
+        if (openOnly && status != null && !status.open()) {
+            errors.add("status", "unsupported", Map.of("allowed", OPEN_STATUSES));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(errors.problem(HttpStatus.BAD_REQUEST, "filter-invalid", FIRST_DAY, LAST_DAY,
+                    String.join(", ", OPEN_STATUSES)));
         }
         String scope = department;
         if (!Callers.seesWholeMall(user)) {
@@ -87,7 +103,7 @@ class WorkOrderController {
                 return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "not-your-department", department));
             }
         }
-        return search.search(mallId, new WorkOrderSearch.Filter(scope, status, overdue, kind, date), list,
+        return search.search(mallId, new WorkOrderSearch.Filter(scope, status, overdue, kind, date, openOnly), list,
                 order -> WorkOrderView.of(order, user));
     }
 

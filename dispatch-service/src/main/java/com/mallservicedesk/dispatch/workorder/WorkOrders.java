@@ -44,9 +44,11 @@ class WorkOrders {
         this.escalationContacts = escalationContacts;
         this.closedRequests = closedRequests;
         this.policies = policies;
-        // Every save plans the order's service-level clocks, and moves it between the counters of its state, in the
-        // same write.
-        this.orders = stores.of(WorkOrder.class, "work-order").beforeSave(clocks::plan)
+        // Every save plans the order's service-level clocks, keeps its place in the mall's open set, and moves it
+        // between the counters of its state, in the same write: derived from the state by the step every create and
+        // change goes through, not by each transition, so a new way to open or close an order cannot forget them.
+        this.orders = stores.of(WorkOrder.class, "work-order")
+                .beforeSave(order -> clocks.plan(order).map(WorkOrder::keepPlaceInOpenSet))
                 .countedIn(counts.counters(), order -> state(order).labels());
         this.clock = clock;
         this.router = router;

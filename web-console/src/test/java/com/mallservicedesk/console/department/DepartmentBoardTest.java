@@ -1,0 +1,155 @@
+package com.mallservicedesk.console.department;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.mallservicedesk.console.department.DispatchStandIn.Order;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The department console in a headless Chromium, against a stand-in dispatch: its board loads dispatch's list of the
+ * department's open orders page after page, so every open order is on it however many newer orders the department
+ * has had since, and nothing closed or of another department.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class DepartmentBoardTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration UI = Duration.ofSeconds(30);
+    private static final By CARDS = By.cssSelector("#orders .order");
+
+    static final DispatchStandIn DISPATCH = new DispatchStandIn();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : List.of("intake", "dispatch", "callback", "claims", "survey")) {
+            registry.add("console.services." + service, DISPATCH::url);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+
+    @BeforeAll
+    static void needsChromium() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    }
+
+    @AfterAll
+    static void stop() {
+        DISPATCH.close();
+    }
+
+    @BeforeEach
+    void freshDispatch() {
+        DISPATCH.forget();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser == null) {
+            return;
+        }
+        // What the page logged helps when a test fails; the browser goes either way.
+        try {
+            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                System.out.println("[browser] " + entry.getLevel() + " " + entry.getMessage());
+            }
+        } catch (RuntimeException ignored) {
+            // logs are a help, not a requirement
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theBoardShowsEveryOpenOrderOfTheDepartmentHoweverManyNewerOrdersCameSince() {
+        Instant now = Instant.now();
+        List<Order> newestFirst = new ArrayList<>();
+        // Today's work, then yesterday's (some of it done), then an order delayed a week ago: more than a page open.
+        newestFirst.addAll(DispatchStandIn.orders("wo-new", "ENGINEERING", "ASSIGNED", 150, now));
+        newestFirst.addAll(DispatchStandIn.orders("wo-cleaning", "CLEANING", "ASSIGNED", 5, now.minusSeconds(3 * 3600)));
+        newestFirst.addAll(DispatchStandIn.orders("wo-done", "ENGINEERING", "COMPLETED", 100, now.minusSeconds(4 * 3600)));
+        newestFirst.addAll(DispatchStandIn.orders("wo-yesterday", "ENGINEERING", "ACCEPTED", 60, now.minusSeconds(86_400)));
+        newestFirst.add(new Order("wo-old", "ENGINEERING", "DELAYED", now.minusSeconds(7 * 86_400)));
+        DISPATCH.hold(newestFirst);
+
+        signInAsEngineeringStaff();
+
+        await().atMost(UI).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElements(CARDS)).hasSize(211));
+        List<String> shown = browser.findElements(CARDS).stream().map(card -> card.getDomAttribute("data-id")).toList();
+        assertThat(shown).contains("wo-old", "wo-yesterday-59", "wo-yesterday-0", "wo-new-0", "wo-new-149")
+                .noneMatch(id -> id.startsWith("wo-done") || id.startsWith("wo-cleaning"))
+                .doesNotHaveDuplicates();
+        // The department's open orders, two pages of them; never the newest orders of every status.
+        String first = DispatchStandIn.LIST + "?department=ENGINEERING&open=true&page=0&size=200";
+        String second = DispatchStandIn.LIST + "?department=ENGINEERING&open=true&page=1&size=200";
+        assertThat(DISPATCH.listCalls()).containsOnly(first, second).contains(first, second);
+    }
+
+    @Test
+    void aDepartmentWithOnePageOfOpenOrdersNeedsNoSecondPage() {
+        Instant now = Instant.now();
+        List<Order> newestFirst = new ArrayList<>(DispatchStandIn.orders("wo-new", "ENGINEERING", "ASSIGNED", 3, now));
+        newestFirst.add(new Order("wo-done", "ENGINEERING", "COMPLETED", now.minusSeconds(3600)));
+        newestFirst.add(new Order("wo-old", "ENGINEERING", "DELAYED", now.minusSeconds(7 * 86_400)));
+        DISPATCH.hold(newestFirst);
+
+        signInAsEngineeringStaff();
+
+        await().atMost(UI).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElements(CARDS)
+                .stream().map(card -> card.getDomAttribute("data-id")).toList())
+                .containsExactlyInAnyOrder("wo-new-0", "wo-new-1", "wo-new-2", "wo-old"));
+        assertThat(DISPATCH.listCalls()).isNotEmpty()
+                .containsOnly(DispatchStandIn.LIST + "?department=ENGINEERING&open=true&page=0&size=200");
+    }
+
+    /** Signs in on the sign-in page as the development engineering staff (mall M001), who start on their console. */
+    private void signInAsEngineeringStaff() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN",
+                "--window-size=1440,900");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        String console = "http://127.0.0.1:" + port;
+        browser.get(console + "/");
+        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("sign-in-eric")).isDisplayed());
+        browser.findElement(By.id("sign-in-eric")).click();
+        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("user-label")).isDisplayed());
+        // Department staff start on their console.
+        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("orders")).isDisplayed());
+    }
+}
