@@ -1,13 +1,13 @@
 package com.mallservicedesk.callback.followup;
 
 import com.mallservicedesk.platform.store.WorkingSetKey;
+import com.mallservicedesk.platform.web.InMemoryOrder;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,10 +25,10 @@ import reactor.core.publisher.Mono;
 class CallbackQueue {
 
     /** The orders the list offers, compared as MongoDB sorts them: ascending, a missing value before any other. */
-    private static final Map<String, Comparator<Callback>> ORDERS = Map.of(
-            "dueAt", Comparator.comparing(Callback::getDueAt, Comparator.nullsFirst(Comparator.naturalOrder())),
-            "createdAt", Comparator.comparing(Callback::getCreatedAt, Comparator.nullsFirst(Comparator.naturalOrder())),
-            "_id", Comparator.comparing(Callback::getId));
+    static final Map<String, Comparator<Callback>> ORDERS = Map.of(
+            "dueAt", InMemoryOrder.byTime(Callback::getDueAt),
+            "createdAt", InMemoryOrder.byTime(Callback::getCreatedAt),
+            "_id", InMemoryOrder.byText(Callback::getId));
 
     private final ReactiveMongoTemplate mongo;
 
@@ -37,7 +37,7 @@ class CallbackQueue {
     }
 
     Mono<PageView<Callback>> page(String mallId, List<CallbackStatus> statuses, CallbackKind kind, ListQuery list) {
-        Optional<Comparator<Callback>> order = inOrder(list.sort(), ORDERS);
+        Optional<Comparator<Callback>> order = InMemoryOrder.of(list.sort(), ORDERS);
         if (!statuses.isEmpty() && statuses.stream().allMatch(CallbackStatus::open) && order.isPresent()) {
             return openPage(mallId, statuses, kind, list, order.get());
         }
@@ -66,22 +66,5 @@ class CallbackQueue {
                         && (kind == null || kind == c.storedCallbackKind()))
                 .collectSortedList(order)
                 .map(list::slice);
-    }
-
-    /**
-     * The order in memory that MongoDB would give: each field as listed ({@code desc} reversed, so a missing value
-     * comes last, as there); empty if the order is not one of these (unsorted, or a field not listed).
-     */
-    static <T> Optional<Comparator<T>> inOrder(Sort sort, Map<String, Comparator<T>> fields) {
-        Comparator<T> order = null;
-        for (Sort.Order field : sort) {
-            Comparator<T> ascending = fields.get(field.getProperty());
-            if (ascending == null || field.isIgnoreCase() || field.getNullHandling() != Sort.NullHandling.NATIVE) {
-                return Optional.empty();
-            }
-            Comparator<T> one = field.isAscending() ? ascending : ascending.reversed();
-            order = order == null ? one : order.thenComparing(one);
-        }
-        return Optional.ofNullable(order);
     }
 }

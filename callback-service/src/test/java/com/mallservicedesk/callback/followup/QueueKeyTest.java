@@ -8,16 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.callback.requests.RequestFacts;
 import com.mallservicedesk.platform.store.WorkingSetKey;
+import com.mallservicedesk.platform.web.InMemoryOrder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 
-/** A callback's place in its mall's open queue, and the queue's order in memory, without a database. */
+/** A callback's place in its mall's open queue, and the orders the queue gives in memory, without a database. */
 class QueueKeyTest {
 
     private static final Instant LATER = COMPLETED.plus(Duration.ofHours(1));
@@ -60,34 +58,13 @@ class QueueKeyTest {
         assertThat(exempt.queueKey()).isNull();
     }
 
-    private record Row(String id, Instant at) {
-    }
-
-    private static final Map<String, Comparator<Row>> FIELDS = Map.of(
-            "at", Comparator.comparing(Row::at, Comparator.nullsFirst(Comparator.naturalOrder())),
-            "_id", Comparator.comparing(Row::id));
-
-    private static List<String> sorted(Sort sort, Row... rows) {
-        Comparator<Row> order = CallbackQueue.inOrder(sort, FIELDS).orElseThrow();
-        return Stream.of(rows).sorted(order).map(Row::id).toList();
-    }
-
     @Test
-    void theQueueOrdersInMemoryAsMongoDbSortsAMissingValueFirstAscendingLastDescendingTiesById() {
-        Row none = new Row("n", null);
-        Row early = new Row("e", COMPLETED);
-        Row lateB = new Row("b", LATER);
-        Row lateA = new Row("a", LATER);
-
-        assertThat(sorted(Sort.by("at").and(Sort.by("_id")), lateB, none, lateA, early)).containsExactly("n", "e", "a", "b");
-        assertThat(sorted(Sort.by(Sort.Direction.DESC, "at").and(Sort.by("_id")), lateB, none, lateA, early))
-                .containsExactly("a", "b", "e", "n");
-    }
-
-    @Test
-    void anOrderTheQueueCannotGiveInMemoryIsLeftToTheStore() {
-        assertThat(CallbackQueue.inOrder(Sort.unsorted(), FIELDS)).isEmpty();
-        assertThat(CallbackQueue.inOrder(Sort.by("phone"), FIELDS)).isEmpty();
-        assertThat(CallbackQueue.inOrder(Sort.by(Sort.Order.asc("at").ignoreCase()), FIELDS)).isEmpty();
+    void everyOrderTheQueueOffersCanBeGivenInMemoryBothWays() {
+        for (String field : List.of("dueAt", "createdAt")) {
+            for (Sort.Direction direction : Sort.Direction.values()) {
+                assertThat(InMemoryOrder.of(Sort.by(direction, field).and(Sort.by("_id")), CallbackQueue.ORDERS))
+                        .as(field).isPresent();
+            }
+        }
     }
 }

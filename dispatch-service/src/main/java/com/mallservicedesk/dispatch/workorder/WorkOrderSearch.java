@@ -2,6 +2,7 @@ package com.mallservicedesk.dispatch.workorder;
 
 import com.mallservicedesk.dispatch.mall.Malls;
 import com.mallservicedesk.platform.store.WorkingSetKey;
+import com.mallservicedesk.platform.web.InMemoryOrder;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import com.mallservicedesk.platform.web.SortFields;
@@ -46,13 +47,13 @@ class WorkOrderSearch {
      * other, text by its bytes (no collation), {@code _id} last to break ties.
      */
     private static final Map<String, Comparator<WorkOrder>> ORDERS = Map.of(
-            "createdAt", byTime(WorkOrder::storedCreatedAt),
-            "orderedAt", byTime(WorkOrder::getOrderedAt),
-            "completedAt", byTime(WorkOrder::getCompletedAt),
-            "status", byText(o -> o.getStatus() == null ? null : o.getStatus().name()),
-            "department", byText(WorkOrder::getDepartment),
-            "kind", byText(WorkOrder::getKind),
-            "_id", byText(WorkOrder::getId));
+            "createdAt", InMemoryOrder.byTime(WorkOrder::storedCreatedAt),
+            "orderedAt", InMemoryOrder.byTime(WorkOrder::getOrderedAt),
+            "completedAt", InMemoryOrder.byTime(WorkOrder::getCompletedAt),
+            "status", InMemoryOrder.byText(o -> o.getStatus() == null ? null : o.getStatus().name()),
+            "department", InMemoryOrder.byText(WorkOrder::getDepartment),
+            "kind", InMemoryOrder.byText(WorkOrder::getKind),
+            "_id", InMemoryOrder.byText(WorkOrder::getId));
 
     /**
      * @param open only the mall's open orders ({@value WorkOrder#OPEN_KEY}); false: orders of every status
@@ -150,50 +151,6 @@ class WorkOrderSearch {
 
     /** The list's order in memory, as MongoDB gives it; empty if it cannot be given here. */
     static Optional<Comparator<WorkOrder>> inMemory(Sort sort) {
-        return inOrder(sort, ORDERS);
-    }
-
-    /**
-     * The order in memory that MongoDB would give: each field as listed ({@code desc} reversed, so a missing value
-     * comes last, as there); empty if the order is not one of these (unsorted, or a field not listed).
-     */
-    static <T> Optional<Comparator<T>> inOrder(Sort sort, Map<String, Comparator<T>> fields) {
-        Comparator<T> order = null;
-        for (Sort.Order field : sort) {
-            Comparator<T> ascending = fields.get(field.getProperty());
-            if (ascending == null || field.isIgnoreCase() || field.getNullHandling() != Sort.NullHandling.NATIVE) {
-                return Optional.empty();
-            }
-            Comparator<T> one = field.isAscending() ? ascending : ascending.reversed();
-            order = order == null ? one : order.thenComparing(one);
-        }
-        return Optional.ofNullable(order);
-    }
-
-    private static Comparator<WorkOrder> byTime(Function<WorkOrder, Instant> field) {
-        return Comparator.comparing(field, Comparator.nullsFirst(Comparator.naturalOrder()));
-    }
-
-    private static Comparator<WorkOrder> byText(Function<WorkOrder, String> field) {
-        return Comparator.comparing(field, Comparator.nullsFirst(WorkOrderSearch::compareAsStored));
-    }
-
-    /**
-     * Text compared as MongoDB compares strings without a collation, by their UTF-8 bytes: the order of their code
-     * points ({@link String#compareTo} compares UTF-16 units, which differs above U+FFFF).
-     */
-    static int compareAsStored(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return InMemoryOrder.of(sort, ORDERS);
     }
 }

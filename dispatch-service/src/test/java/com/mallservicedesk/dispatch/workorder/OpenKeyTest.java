@@ -4,11 +4,6 @@ import static com.mallservicedesk.dispatch.workorder.WorkOrderMother.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.platform.store.WorkingSetKey;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 
@@ -62,47 +57,6 @@ class OpenKeyTest {
                 assertThat(WorkOrderSearch.inMemory(Sort.by(direction, field).and(Sort.by("_id")))).as(field).isPresent();
             }
         }
-    }
-
-    private record Row(String id, Instant at, String text) {
-    }
-
-    private static final Map<String, Comparator<Row>> FIELDS = Map.of(
-            "at", Comparator.comparing(Row::at, Comparator.nullsFirst(Comparator.naturalOrder())),
-            "text", Comparator.comparing(Row::text, Comparator.nullsFirst(WorkOrderSearch::compareAsStored)),
-            "_id", Comparator.comparing(Row::id));
-
-    private static List<String> sorted(Sort sort, Row... rows) {
-        Comparator<Row> order = WorkOrderSearch.inOrder(sort, FIELDS).orElseThrow();
-        return Stream.of(rows).sorted(order).map(Row::id).toList();
-    }
-
-    @Test
-    void theOpenListOrdersInMemoryAsMongoDbSortsAMissingValueFirstAscendingLastDescendingTiesById() {
-        Row none = new Row("n", null, null);
-        Row early = new Row("e", T0, "ASSIGNED");
-        Row lateB = new Row("b", T0.plusSeconds(1), "DELAYED");
-        Row lateA = new Row("a", T0.plusSeconds(1), "ACCEPTED");
-
-        assertThat(sorted(Sort.by("at").and(Sort.by("_id")), lateB, none, lateA, early)).containsExactly("n", "e", "a", "b");
-        assertThat(sorted(Sort.by(Sort.Direction.DESC, "at").and(Sort.by("_id")), lateB, none, lateA, early))
-                .containsExactly("a", "b", "e", "n");
-        assertThat(sorted(Sort.by("text").and(Sort.by("_id")), lateB, none, lateA, early)).containsExactly("n", "a", "e", "b");
-        assertThat(sorted(Sort.by(Sort.Direction.DESC, "text").and(Sort.by("_id")), lateB, none, lateA, early))
-                .containsExactly("b", "e", "a", "n");
-    }
-
-    @Test
-    void textIsComparedByItsCodePointsAsMongoDbComparesItsBytes() {
-        // U+FF21 (fullwidth A) sorts before U+1F600 in UTF-8 and code points, after it in UTF-16 units.
-        String fullwidth = "\uFF21";
-        String emoji = new String(Character.toChars(0x1F600));
-        assertThat(fullwidth.compareTo(emoji)).isPositive();
-        assertThat(WorkOrderSearch.compareAsStored(fullwidth, emoji)).isNegative();
-        assertThat(WorkOrderSearch.compareAsStored("AB", "ABC")).isNegative();
-        assertThat(WorkOrderSearch.compareAsStored("ABC", "AB")).isPositive();
-        assertThat(WorkOrderSearch.compareAsStored("CLEANING", "CLEANING")).isZero();
-        assertThat(WorkOrderSearch.compareAsStored("ACCEPTED", "ASSIGNED")).isNegative();
     }
 
     @Test

@@ -2,30 +2,16 @@ package com.mallservicedesk.console.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.mallservicedesk.console.ConsolePageTest;
+import com.mallservicedesk.console.HeadlessConsole;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,13 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * stage) shows the open stages from one read of the claims service's stage counters per refresh, never a claims list
  * per stage, each stage a link to its list, and a dash for every stage when that read fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class DashboardClaimsTest {
+class DashboardClaimsTest extends ConsolePageTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration UI = Duration.ofSeconds(20);
+    private static final Duration UI = HeadlessConsole.UI;
     private static final By CLAIM_ROWS = By.cssSelector("#claims-by-stage tr");
 
     static final DashboardServices SERVICES = new DashboardServices();
@@ -52,17 +34,6 @@ class DashboardClaimsTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @BeforeAll
-    static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-    }
-
     @AfterAll
     static void stop() {
         SERVICES.close();
@@ -71,23 +42,6 @@ class DashboardClaimsTest {
     @BeforeEach
     void freshServices() {
         SERVICES.forget();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser == null) {
-            return;
-        }
-        // What the page logged helps when a test fails; the browser goes either way.
-        try {
-            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                System.out.println("[browser] " + entry.getLevel() + " " + entry.getMessage());
-            }
-        } catch (RuntimeException ignored) {
-            // logs are a help, not a requirement
-        } finally {
-            browser.quit();
-        }
     }
 
     @Test
@@ -137,20 +91,8 @@ class DashboardClaimsTest {
 
     /** Signs in on the sign-in page as the development supervisor (mall M001) and opens the dashboard. */
     private void signInAsSupervisorAndOpenTheDashboard() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN",
-                "--window-size=1440,900");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        String console = "http://127.0.0.1:" + port;
-        browser.get(console + "/");
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("sign-in-sam")).isDisplayed());
-        browser.findElement(By.id("sign-in-sam")).click();
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("user-label")).isDisplayed());
-        browser.get(console + "/#/dashboard");
+        signIn("sam");
+        console.open("#/dashboard");
         await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("claims-title")).isDisplayed());
     }
 }

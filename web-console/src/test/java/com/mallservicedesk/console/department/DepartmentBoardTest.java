@@ -2,32 +2,18 @@ package com.mallservicedesk.console.department;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mallservicedesk.console.ConsolePageTest;
+import com.mallservicedesk.console.HeadlessConsole;
 import com.mallservicedesk.console.department.DispatchStandIn.Order;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,13 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * department's open orders page after page, so every open order is on it however many newer orders the department
  * has had since, and nothing closed or of another department.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class DepartmentBoardTest {
+class DepartmentBoardTest extends ConsolePageTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration UI = Duration.ofSeconds(30);
+    private static final Duration UI = HeadlessConsole.UI;
     private static final By CARDS = By.cssSelector("#orders .order");
 
     static final DispatchStandIn DISPATCH = new DispatchStandIn();
@@ -54,17 +36,6 @@ class DepartmentBoardTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @BeforeAll
-    static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-    }
-
     @AfterAll
     static void stop() {
         DISPATCH.close();
@@ -73,23 +44,6 @@ class DepartmentBoardTest {
     @BeforeEach
     void freshDispatch() {
         DISPATCH.forget();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser == null) {
-            return;
-        }
-        // What the page logged helps when a test fails; the browser goes either way.
-        try {
-            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-                System.out.println("[browser] " + entry.getLevel() + " " + entry.getMessage());
-            }
-        } catch (RuntimeException ignored) {
-            // logs are a help, not a requirement
-        } finally {
-            browser.quit();
-        }
     }
 
     @Test
@@ -136,19 +90,7 @@ class DepartmentBoardTest {
 
     /** Signs in on the sign-in page as the development engineering staff (mall M001), who start on their console. */
     private void signInAsEngineeringStaff() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN",
-                "--window-size=1440,900");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        String console = "http://127.0.0.1:" + port;
-        browser.get(console + "/");
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("sign-in-eric")).isDisplayed());
-        browser.findElement(By.id("sign-in-eric")).click();
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("user-label")).isDisplayed());
+        signIn("eric");
         // Department staff start on their console.
         await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("orders")).isDisplayed());
     }
