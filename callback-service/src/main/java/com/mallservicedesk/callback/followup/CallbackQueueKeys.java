@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -31,16 +29,8 @@ class CallbackQueueKeys extends LayoutConversion {
 
     @Override
     protected Mono<Long> convert() {
-        var keyless = mongo.find(withoutKey(Criteria.where("status").in(OPEN)), Callback.class)
-                .concatMap(c -> mongo.updateFirst(withoutKey(Criteria.where("_id").is(c.getId()).and("status").in(OPEN)),
-                        Update.update(Callback.QUEUE_KEY, c.placeInQueue()), Callback.class))
-                .filter(result -> result.getModifiedCount() > 0)
-                .count();
-        return once(mongo, NAME, keyless);
-    }
-
-    private static Query withoutKey(Criteria criteria) {
-        return Query.query(criteria.and(Callback.QUEUE_KEY).exists(false));
+        return once(mongo, NAME, keyed(mongo, Callback.class, Callback.QUEUE_KEY, () -> Criteria.where("status").in(OPEN),
+                Callback::placeInQueue));
     }
 
     @Override

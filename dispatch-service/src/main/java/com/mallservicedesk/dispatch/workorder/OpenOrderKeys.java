@@ -3,8 +3,6 @@ package com.mallservicedesk.dispatch.workorder;
 import com.mallservicedesk.platform.store.LayoutConversion;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,17 +25,8 @@ class OpenOrderKeys extends LayoutConversion {
 
     @Override
     protected Mono<Long> convert() {
-        var keyless = mongo.find(withoutKey(Criteria.where("status").in(WorkOrderSearch.OPEN)), WorkOrder.class)
-                .concatMap(order -> mongo.updateFirst(withoutKey(Criteria.where("_id").is(order.getId())
-                                .and("status").in(WorkOrderSearch.OPEN)),
-                        Update.update(WorkOrder.OPEN_KEY, order.placeInOpenSet()), WorkOrder.class))
-                .filter(result -> result.getModifiedCount() > 0)
-                .count();
-        return once(mongo, NAME, keyless);
-    }
-
-    private static Query withoutKey(Criteria criteria) {
-        return Query.query(criteria.and(WorkOrder.OPEN_KEY).exists(false));
+        return once(mongo, NAME, keyed(mongo, WorkOrder.class, WorkOrder.OPEN_KEY,
+                () -> Criteria.where("status").in(WorkOrderSearch.OPEN), WorkOrder::placeInOpenSet));
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.mallservicedesk.platform.store.InsertOnce;
 import com.mallservicedesk.platform.store.TimeKeys;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class DeliveryCounts {
      */
     Move recordIn(Update write, String deliveryId, DeliveryState from, DeliveryState to) {
         Move move = new Move(UUID.randomUUID().toString(), from, to);
-        write.push(MOVES, move.stored()).set(DUE, dueKey(clock.instant(), deliveryId));
+        write.push(MOVES, move.stored()).set(DUE, TimeKeys.of(clock.instant(), deliveryId));
         return move;
     }
 
@@ -128,7 +127,7 @@ class DeliveryCounts {
     private Mono<Void> recover(Document seen) {
         String id = seen.getString("_id");
         var unchanged = Query.query(Criteria.where("_id").is(id).and(DUE).is(seen.getString(DUE)));
-        return mongo.findAndModify(unchanged, Update.update(DUE, dueKey(clock.instant(), id)),
+        return mongo.findAndModify(unchanged, Update.update(DUE, TimeKeys.of(clock.instant(), id)),
                         FindAndModifyOptions.options().returnNew(true), Document.class, Delivery.COLLECTION)
                 .flatMap(taken -> {
                     List<Document> moves = taken.getList(MOVES, Document.class, List.of());
@@ -141,10 +140,6 @@ class DeliveryCounts {
                             .concatMap(move -> apply(taken.getString("noticeId"), id, Move.of(move)))
                             .then();
                 });
-    }
-
-    private static String dueKey(Instant at, String deliveryId) {
-        return TimeKeys.of(at) + "#" + deliveryId;
     }
 
     /** The counts of each notice, by notice id. */

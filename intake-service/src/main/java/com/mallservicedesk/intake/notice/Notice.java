@@ -61,7 +61,7 @@ public class Notice implements OutboxCarrier {
     }
 
     static String deliveriesDue(String id, Instant from) {
-        return TimeKeys.of(from) + "#" + id;
+        return TimeKeys.of(from, id);
     }
 
     static Created<Notice> publish(String id, String mallId, PublishNotice body, List<Recipient> recipients, String by,

@@ -9,7 +9,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -40,13 +39,10 @@ class NoticeSweepKeys extends LayoutConversion {
                 .concatMap(d -> InsertOnce.into(mongo, new Document("_id", d.id()).append("noticeId", d.noticeId())
                         .append("nextAttemptAt", Date.from(d.nextAttemptAt() == null ? now : d.nextAttemptAt()))
                         .append("since", Date.from(now)), NoticeDeliveries.OPEN_DELIVERIES));
-        var unfinishedNotices = mongo.find(Query.query(Criteria.where("deliveriesCreated").is(false)
-                        .and(Notice.DELIVERIES_DUE).exists(false)), Notice.class)
-                .concatMap(n -> mongo.updateFirst(Query.query(Criteria.where("_id").is(n.getId())
-                                .and(Notice.DELIVERIES_DUE).exists(false)),
-                        Update.update(Notice.DELIVERIES_DUE, Notice.deliveriesDue(n.getId(), now)), Notice.class));
+        var unfinishedNotices = keyed(mongo, Notice.class, Notice.DELIVERIES_DUE,
+                () -> Criteria.where("deliveriesCreated").is(false), n -> Notice.deliveriesDue(n.getId(), now));
         return once(mongo, OPEN_ENTRIES, openDeliveries.count())
-                .zipWith(once(mongo, NOTICE_KEYS, unfinishedNotices.count()), Long::sum);
+                .zipWith(once(mongo, NOTICE_KEYS, unfinishedNotices), Long::sum);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package com.mallservicedesk.intake.request;
 
 import com.mallservicedesk.platform.store.LayoutConversion;
-import com.mallservicedesk.platform.store.WorkingSetKey;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,17 +24,9 @@ class AcceptanceQueueKeys extends LayoutConversion {
 
     @Override
     protected Mono<Long> convert() {
-        return once(mongo, NAME, mongo.find(withoutKey(), ServiceRequest.class)
-                .concatMap(r -> mongo.updateFirst(withoutKey().addCriteria(Criteria.where("_id").is(r.getId())),
-                        Update.update(ServiceRequest.ACCEPTANCE_QUEUE,
-                                WorkingSetKey.of(r.getMallId(), r.getReceivedAt(), r.getId())), ServiceRequest.class))
-                .filter(result -> result.getModifiedCount() > 0)
-                .count());
-    }
-
-    private static Query withoutKey() {
-        return Query.query(Criteria.where("status").is(RequestStatus.PENDING_ACCEPTANCE)
-                .and(ServiceRequest.ACCEPTANCE_QUEUE).exists(false));
+        return once(mongo, NAME, keyed(mongo, ServiceRequest.class, ServiceRequest.ACCEPTANCE_QUEUE,
+                () -> Criteria.where("status").is(RequestStatus.PENDING_ACCEPTANCE),
+                ServiceRequest::placeInAcceptanceQueue));
     }
 
     @Override

@@ -112,8 +112,13 @@ public class ServiceRequest implements OutboxCarrier {
 
     /** Keeps the key in the acceptance queue in step with the state: the store calls it before every save. */
     ServiceRequest queued() {
-        acceptanceQueue = status == RequestStatus.PENDING_ACCEPTANCE ? WorkingSetKey.of(mallId, receivedAt, id) : null;
+        acceptanceQueue = placeInAcceptanceQueue();
         return this;
+    }
+
+    /** Its key in the acceptance queue while it waits for acceptance, else null: the one derivation of the key. */
+    String placeInAcceptanceQueue() {
+        return status == RequestStatus.PENDING_ACCEPTANCE ? WorkingSetKey.of(mallId, receivedAt, id) : null;
     }
 
     /** A contact at the counter (phone, visit, intercom, patrol): in the log and ready for dispatch at once. */

@@ -29,7 +29,7 @@ record IdempotencyRecord(@Id String id, String mallId, String caller, String req
     }
 
     static String createdKey(Instant createdAt, String id) {
-        return TimeKeys.of(createdAt) + "#" + id;
+        return TimeKeys.of(createdAt, id);
     }
 
     boolean completed() {

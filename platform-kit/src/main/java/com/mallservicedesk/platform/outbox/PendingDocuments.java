@@ -46,7 +46,7 @@ final class PendingDocuments {
 
     /** Sorts by time, then id. */
     static String dueKey(Instant at, Object id) {
-        return TimeKeys.of(at) + "#" + id;
+        return TimeKeys.of(at, id);
     }
 
     /**

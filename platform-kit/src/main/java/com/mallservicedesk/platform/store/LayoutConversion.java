@@ -1,7 +1,10 @@
 package com.mallservicedesk.platform.store;
 
+import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.time.Duration;
 import java.util.Date;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +43,20 @@ public abstract class LayoutConversion implements SmartLifecycle {
         return mongo.exists(Query.query(Criteria.where("_id").is(name)), DONE)
                 .flatMap(done -> done ? Mono.just(0L) : conversion.flatMap(converted -> InsertOnce.into(mongo,
                         new Document("_id", name).append("at", new Date()), DONE).thenReturn(converted)));
+    }
+
+    /**
+     * Gives each stored aggregate that {@code belongs} selects and that has no {@code field} yet the key {@code key}
+     * derives from it (a scan, for {@link #once}): each write is conditioned on both still holding, so it neither keys
+     * an aggregate that left meanwhile nor overwrites a key its own save stored. How many it keyed.
+     */
+    protected static <T extends OutboxCarrier> Mono<Long> keyed(ReactiveMongoTemplate mongo, Class<T> type, String field,
+                                                                 Supplier<Criteria> belongs, Function<T, String> key) {
+        return mongo.find(Query.query(belongs.get().and(field).exists(false)), type)
+                .concatMap(found -> mongo.updateFirst(Query.query(belongs.get().and("_id").is(found.getId())
+                        .and(field).exists(false)), Update.update(field, key.apply(found)), type))
+                .filter(result -> result.getModifiedCount() > 0)
+                .count();
     }
 
     /** What the log says once documents were converted, with {@code {}} for their number. */

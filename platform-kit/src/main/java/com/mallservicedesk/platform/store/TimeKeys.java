@@ -15,4 +15,9 @@ public final class TimeKeys {
     public static String of(Instant time) {
         return String.format("%013d", Math.max(0, time.toEpochMilli()));
     }
+
+    /** The time, then the id: unique by the id, ordered by the time. */
+    public static String of(Instant time, Object id) {
+        return of(time) + "#" + id;
+    }
 }
