@@ -9,6 +9,7 @@ import { openStream } from '../sse.js';
 import { formatTime, fromLocalInput, toLocalInput } from '../time.js';
 
 const OPEN = ['UNASSIGNED', 'ASSIGNED', 'ACCEPTED', 'DELAYED'];
+const NOTIFICATIONS_SHOWN = 50;
 const ATTENTION = ['work-order.escalated', 'work-order.sla-breached', 'callback.escalated', 'callback.unreachable'];
 
 export async function render(main) {
@@ -76,11 +77,17 @@ export async function render(main) {
   return () => state.stream?.close();
 }
 
+// The department's unacknowledged notifications, however old, earliest due first (dispatch's acknowledged=false list).
+// The heading counts them all; a department with more than a page open sees the first page and how many more wait.
 async function drawNotifications(box, department) {
-  const page = await api('dispatch', mallPath(`departments/${encodeURIComponent(department)}/notifications${query({ size: 20 })}`));
-  const open = (page.items || []).filter(n => !n.acknowledged);
+  const page = await api('dispatch', mallPath(`departments/${encodeURIComponent(department)}/notifications`
+    + query({ acknowledged: false, size: NOTIFICATIONS_SHOWN })));
+  const open = page.items || [];
+  const more = (page.total || 0) - open.length;
   const canAcknowledge = has('DEPT_STAFF', 'SUPERVISOR');
-  clear(box, h('h2', { id: 'notifications-title' }, `通知 Notifications (${open.length})`),
+  clear(box, h('h2', { id: 'notifications-title' }, `通知 Notifications (${page.total ?? open.length})`),
+    more > 0 ? h('p', { class: 'muted', id: 'notifications-more' },
+      `另有 ${more} 条待确认，请先处理以上到期最早的。${more} more wait; the earliest due are shown first.`) : null,
     open.length === 0 ? h('p', { class: 'muted' }, '没有待确认的通知。Nothing to acknowledge.')
       : h('ul', { class: 'notifications' }, ...open.map(n => h('li', { id: `notification-${n.id}`,
         class: n.overdue ? 'is-escalated' : 'is-new' },

@@ -7,6 +7,7 @@ import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,8 +26,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * new. Due one working day later in the mall's desk hours; a durable timer marks it overdue if nobody acknowledged it.
  */
 @Document("notifications")
-@CompoundIndex(name = "mall_department_open", def = "{'mallId': 1, 'department': 1, 'acknowledged': 1, 'dueAt': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "mall_department_open", def = "{'mallId': 1, 'department': 1, 'acknowledged': 1, 'dueAt': 1}"),
+        @CompoundIndex(name = Notification.OPEN_KEY, def = "{'" + Notification.OPEN_KEY + "': 1}", unique = true,
+                sparse = true)
+})
 public class Notification implements OutboxCarrier {
+
+    /**
+     * The field holding an unacknowledged notification's place in its mall's set of them ({@link WorkingSetKey}, by
+     * due time), which the department console reads; absent once acknowledged.
+     */
+    static final String OPEN_KEY = "openKey";
 
     static final String OVERDUE_TIMER = "dispatch.notification-overdue";
     /** The summary a department reads on its console: enough to know what it is about, never a customer's contact. */
@@ -47,6 +59,7 @@ public class Notification implements OutboxCarrier {
     private String acknowledgedBy;
     private boolean overdue;
     private Instant overdueAt;
+    private String openKey;
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
@@ -105,6 +118,24 @@ public class Notification implements OutboxCarrier {
         overdueAt = now;
         return List.of(new NotificationEvents.Overdue(id, subjectType, subjectId, requestNumber, department, reason,
                 summary, dueAt, null, null, now));
+    }
+
+    /**
+     * Its place in the mall's set of unacknowledged notifications, by due time; null once acknowledged. The one
+     * derivation of {@link #OPEN_KEY}.
+     */
+    String placeInOpenSet() {
+        return acknowledged ? null : WorkingSetKey.of(mallId, dueAt, id);
+    }
+
+    /** Keeps {@link #OPEN_KEY} as the state says: the store's step before every save ({@link Notifications}). */
+    Notification keepPlaceInOpenSet() {
+        openKey = placeInOpenSet();
+        return this;
+    }
+
+    String openKey() {
+        return openKey;
     }
 
     private static String shorten(String text) {

@@ -40,18 +40,23 @@ class NotificationController {
         return Mono.defer(() -> notifications.find(mallId, notificationId, user)).map(NotificationView::of);
     }
 
-    /** Paged like every list: {@code page} 0–10,000, {@code size} 1–200 (default 50); unacknowledged first, then by due time. */
+    /**
+     * Paged like every list: {@code page} 0–10,000, {@code size} 1–200 (default 50); unacknowledged first, then by due
+     * time. {@code acknowledged=false} lists the unacknowledged ones only (every one, however old: the department
+     * console's list), {@code true} the acknowledged ones.
+     */
     @GetMapping("/api/v1/malls/{mallId}/departments/{code}/notifications")
     @PreAuthorize("hasAnyRole('DEPT_STAFF', 'SUPERVISOR', 'MANAGER')")
     Mono<PageView<NotificationView>> list(@PathVariable String mallId, @PathVariable String code,
                                           @RequestParam(defaultValue = "0") String page,
-                                          @RequestParam(defaultValue = "50") String size, PlatformUser user) {
+                                          @RequestParam(defaultValue = "50") String size,
+                                          @RequestParam(required = false) Boolean acknowledged, PlatformUser user) {
         ListQuery query = ListQuery.of(page, size);
         return Mono.defer(() -> {
             if (!Callers.supervises(user) && !code.equals(Callers.staffDepartment(user))) {
                 return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "not-your-department", code));
             }
-            return notifications.list(mallId, code, query)
+            return notifications.list(mallId, code, acknowledged, query)
                     .map(p -> new PageView<>(p.items().stream().map(NotificationView::of).toList(), p.page(), p.size(),
                             p.total()));
         });

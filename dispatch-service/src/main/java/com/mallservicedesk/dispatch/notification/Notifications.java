@@ -12,12 +12,15 @@ import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.WorkingSetKey;
+import com.mallservicedesk.platform.web.InMemoryOrder;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +48,9 @@ class Notifications {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     /** At most this many departments are told of one subject: a producer's runaway list cannot flood the store. */
     static final int MOST_DEPARTMENTS = 50;
+    /** The list's order among unacknowledged notifications, as the store sorts the stored fields. */
+    static final Comparator<Notification> BY_DUE_TIME = InMemoryOrder.byTime(Notification::getDueAt)
+            .thenComparing(InMemoryOrder.byText(Notification::getId));
 
     private final AggregateStore<Notification> notifications;
     private final ReactiveMongoTemplate mongo;
@@ -55,7 +61,8 @@ class Notifications {
 
     Notifications(AggregateStores stores, ReactiveMongoTemplate mongo, Malls malls, Router router, Clock clock,
                   MeterRegistry meters) {
-        this.notifications = stores.of(Notification.class, "notification");
+        this.notifications = stores.of(Notification.class, "notification")
+                .beforeSave(n -> Mono.just(n.keepPlaceInOpenSet()));
         this.mongo = mongo;
         this.malls = malls;
         this.router = router;
@@ -162,9 +169,28 @@ class Notifications {
                 : Mono.error(ApiException.notFound("notification", id)));
     }
 
-    /** A department's notifications, unacknowledged first, then by due time (oldest first). */
-    Mono<PageView<Notification>> list(String mallId, String department, ListQuery query) {
+    /**
+     * A department's notifications, unacknowledged first, then by due time (oldest first), then by id.
+     *
+     * @param acknowledged null: all of them; false: the unacknowledged ones only, which the department console reloads
+     *                     on each notification event. Those are read as the mall's set of them ({@value
+     *                     Notification#OPEN_KEY}, one range of its index) and picked, ordered and paged here, so they
+     *                     cost what the mall has unacknowledged: the embedded MongoDB-wire server answers from an index
+     *                     only by {@code _id} or a unique key, and would read every notification of every mall for
+     *                     the query below.
+     */
+    Mono<PageView<Notification>> list(String mallId, String department, Boolean acknowledged, ListQuery query) {
+        if (Boolean.FALSE.equals(acknowledged)) {
+            return mongo.find(WorkingSetKey.ofMall(Notification.OPEN_KEY, mallId), Notification.class)
+                    .filter(n -> mallId.equals(n.getMallId()) && department.equals(n.getDepartment())
+                            && !n.isAcknowledged())
+                    .collectSortedList(BY_DUE_TIME)
+                    .map(query::slice);
+        }
         Criteria criteria = Criteria.where("mallId").is(mallId).and("department").is(department);
+        if (acknowledged != null) {
+            criteria = criteria.and("acknowledged").is(acknowledged);
+        }
         Query page = Query.query(criteria)
                 .with(Sort.by(Sort.Order.asc("acknowledged"), Sort.Order.asc("dueAt"), Sort.Order.asc("_id")))
                 .skip(query.offset()).limit(query.size());

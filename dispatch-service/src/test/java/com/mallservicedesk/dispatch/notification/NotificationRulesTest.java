@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallservicedesk.dispatch.notification.NotificationEvents.Reason;
 import com.mallservicedesk.dispatch.notification.NotificationEvents.SubjectType;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,33 @@ class NotificationRulesTest {
     void theSummaryIsBounded() {
         Notification n = ANotification.aComplaintNotice().saying("停".repeat(300)).sent();
         assertThat(n.getSummary()).hasSize(201).endsWith("…");
+    }
+
+    @Test
+    @DisplayName("an unacknowledged notification has its place in the mall's set by due time, overdue or not; acknowledged, it leaves")
+    void anUnacknowledgedNotificationIsInItsMallsSetUntilAcknowledged() {
+        Notification n = ANotification.aComplaintNotice().sent().keepPlaceInOpenSet();
+        String place = WorkingSetKey.of("M001", T0.plus(Duration.ofDays(1)), n.getId());
+
+        assertThat(n.openKey()).isEqualTo(place).isEqualTo(n.placeInOpenSet()).startsWith("M001|");
+        n.markOverdue(T0.plus(Duration.ofDays(2)));
+        assertThat(n.keepPlaceInOpenSet().openKey()).isEqualTo(place);
+        n.acknowledge("staff-1", T0.plus(Duration.ofDays(2)).plusSeconds(60));
+        assertThat(n.keepPlaceInOpenSet().openKey()).isNull();
+        assertThat(n.placeInOpenSet()).isNull();
+    }
+
+    @Test
+    @DisplayName("the unacknowledged list's order in memory: by due time, then by id as the store compares text")
+    void theUnacknowledgedAreOrderedByDueTimeThenId() {
+        Notification later = ANotification.aComplaintNotice().to("SECURITY").sent();
+        Notification b = ANotification.aComplaintNotice().forOutage("ntc-b").sent();
+        Notification a = ANotification.aComplaintNotice().forOutage("ntc-a").sent();
+        Notification earlier = Notification.send("M001", SubjectType.REQUEST, "req-0", "M001-20261123-0000", "SECURITY",
+                Reason.COMPLAINT, "早", T0.plusSeconds(3600), T0).aggregate();
+
+        assertThat(Stream.of(later, b, a, earlier).sorted(Notifications.BY_DUE_TIME))
+                .extracting(Notification::getId)
+                .containsExactly(earlier.getId(), a.getId(), b.getId(), later.getId());
     }
 }

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.mallservicedesk.dispatch.DispatchIntegrationTest;
 import com.mallservicedesk.platform.calendar.WorkingCalendar;
 import com.mallservicedesk.platform.events.CloudEventHeaders;
+import com.mallservicedesk.platform.store.LayoutConversion;
 import com.mallservicedesk.platform.test.TestTokens;
 import com.mallservicedesk.platform.test.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,20 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
 
 /** Departments told of complaints, major incidents and outage notices (contract C4; seed 004 信息治理, seed 000 §4.10). */
 class NotificationsTest extends DispatchIntegrationTest {
 
     private static TopicProbe notificationEvents;
+
+    @Autowired
+    OpenNotificationKeys openKeys;
 
     private final String mall = newMall();
     private final String security = TestTokens.deptStaff(mall, "SECURITY");
@@ -59,7 +67,15 @@ class NotificationsTest extends DispatchIntegrationTest {
     }
 
     private Map<String, Object> list(String department, String token) {
-        return web.get().uri("/api/v1/malls/{mall}/departments/{code}/notifications", mall, department)
+        return list(department, token, "");
+    }
+
+    private Map<String, Object> list(String department, String token, String query) {
+        return list(department, token, mall, query);
+    }
+
+    private Map<String, Object> list(String department, String token, String mallId, String query) {
+        return web.get().uri("/api/v1/malls/{mall}/departments/{code}/notifications" + query, mallId, department)
                 .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
     }
@@ -212,5 +228,84 @@ class NotificationsTest extends DispatchIntegrationTest {
         assertThat(items("SECURITY").get(1)).containsEntry("overdue", false);
         await().untilAsserted(() -> assertThat(prometheus()).containsPattern(
                 "msd_dispatch_notifications_overdue_total\\{[^}]*department=\"SECURITY\"[^}]*mall=\"" + mall + "\"[^}]*} 1.0"));
+    }
+
+    @Test
+    @DisplayName("contract C4: acknowledged=false lists every unacknowledged notification of the department, as the whole list orders them, and only the mall's")
+    void theUnacknowledgedListHoldsEveryUnacknowledgedNotificationInTheListsOrder() {
+        // A day apart, so that each is due a day after the one before (the close of the next day: the tests' malls are
+        // campuses); by then the one before is overdue, which keeps it in the list.
+        List<String> complaints = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            complaints.add(registerWith("COMPLAINT", false, List.of("SECURITY")));
+            int told = i;
+            await().untilAsserted(() -> assertThat(items("SECURITY")).hasSize(told));
+            clock.advance(Duration.ofDays(1));
+        }
+        String elsewhere = newMall();
+        String elsewhereRequest = UUID.randomUUID().toString();
+        send(REQUESTS, "mall.intake.request.registered.v1", elsewhere, elsewhereRequest, elsewhereRequest,
+                Map.of("requestId", elsewhereRequest, "number", elsewhere + "-20261124-0001", "kind", "COMPLAINT",
+                        "relatedDepartments", List.of("SECURITY")));
+        await().untilAsserted(() -> assertThat(items("SECURITY")).hasSize(3));
+        String acknowledgedId = "ntf-req-" + complaints.get(1) + "-SECURITY";
+        web.post().uri("/api/v1/malls/{mall}/notifications/{id}/acknowledgement", mall, acknowledgedId)
+                .headers(h -> h.setBearerAuth(security)).exchange().expectStatus().isOk();
+
+        var all = items("SECURITY");
+        var unacknowledged = (List<Map<String, Object>>) list("SECURITY", security, "?acknowledged=false").get("items");
+        assertThat(unacknowledged).extracting(n -> n.get("id")).containsExactly(
+                "ntf-req-" + complaints.get(0) + "-SECURITY", "ntf-req-" + complaints.get(2) + "-SECURITY");
+        // The same notifications in the same order as the whole list's unacknowledged part.
+        assertThat(unacknowledged).extracting(n -> n.get("id"))
+                .isEqualTo(all.subList(0, 2).stream().map(n -> n.get("id")).toList());
+        assertThat(list("SECURITY", security, "?acknowledged=false&page=1&size=1"))
+                .containsEntry("total", 2).containsEntry("page", 1)
+                .extracting(p -> ((List<Map<String, Object>>) p.get("items")).get(0).get("id"))
+                .isEqualTo("ntf-req-" + complaints.get(2) + "-SECURITY");
+        assertThat((List<Map<String, Object>>) list("SECURITY", security, "?acknowledged=true").get("items"))
+                .extracting(n -> n.get("id")).containsExactly(acknowledgedId);
+        assertThat((List<Map<String, Object>>) list("PARKING", TestTokens.supervisor(mall), "?acknowledged=false")
+                .get("items")).isEmpty();
+        await().untilAsserted(() -> assertThat(mongo.find(Query.query(Criteria.where("mallId").is(elsewhere)),
+                Document.class, "notifications").collectList().block()).isNotEmpty());
+        assertThat((List<Map<String, Object>>) list("SECURITY", TestTokens.supervisor(elsewhere), elsewhere,
+                "?acknowledged=false").get("items")).extracting(n -> n.get("id"))
+                .containsExactly("ntf-req-" + elsewhereRequest + "-SECURITY");
+
+        web.get().uri("/api/v1/malls/{mall}/departments/SECURITY/notifications?acknowledged=maybe", mall)
+                .headers(h -> h.setBearerAuth(security)).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    @DisplayName("unacknowledged notifications stored before the list was read by key are given their key once; acknowledged ones never")
+    void notificationsStoredWithoutTheKeyAreGivenItOnce() {
+        String first = registerWith("COMPLAINT", false, List.of("SECURITY"));
+        String second = registerWith("COMPLAINT", false, List.of("SECURITY"));
+        String before = "ntf-req-" + first + "-SECURITY";
+        String acknowledgedBefore = "ntf-req-" + second + "-SECURITY";
+        await().untilAsserted(() -> assertThat(items("SECURITY")).hasSize(2));
+        web.post().uri("/api/v1/malls/{mall}/notifications/{id}/acknowledgement", mall, acknowledgedBefore)
+                .headers(h -> h.setBearerAuth(security)).exchange().expectStatus().isOk();
+        // As stored before notifications kept their place in the set.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(before)), new Update().unset(Notification.OPEN_KEY),
+                "notifications").block();
+        assertThat((List<?>) list("SECURITY", security, "?acknowledged=false").get("items")).isEmpty();
+
+        mongo.remove(Query.query(Criteria.where("_id").is(OpenNotificationKeys.NAME)), LayoutConversion.DONE).block();
+        assertThat(openKeys.convert().block()).isGreaterThanOrEqualTo(1);
+        assertThat(openKeys.convert().block()).isZero();
+        mongo.remove(Query.query(Criteria.where("_id").is(OpenNotificationKeys.NAME)), LayoutConversion.DONE).block();
+        assertThat(openKeys.convert().block()).isZero();
+
+        assertThat(stored(acknowledgedBefore)).doesNotContainKey(Notification.OPEN_KEY);
+        assertThat(stored(before).getString(Notification.OPEN_KEY)).startsWith(mall + "|").endsWith("|" + before);
+        assertThat((List<Map<String, Object>>) list("SECURITY", security, "?acknowledged=false").get("items"))
+                .extracting(n -> n.get("id")).containsExactly(before);
+    }
+
+    private Document stored(String id) {
+        return mongo.findById(id, Document.class, "notifications").block();
     }
 }

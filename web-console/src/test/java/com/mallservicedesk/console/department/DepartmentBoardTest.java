@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mallservicedesk.console.ConsolePageTest;
 import com.mallservicedesk.console.HeadlessConsole;
+import com.mallservicedesk.console.department.DispatchStandIn.Notification;
 import com.mallservicedesk.console.department.DispatchStandIn.Order;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,32 @@ class DepartmentBoardTest extends ConsolePageTest {
                 .containsExactlyInAnyOrder("wo-new-0", "wo-new-1", "wo-new-2", "wo-old"));
         assertThat(DISPATCH.listCalls()).isNotEmpty()
                 .containsOnly(DispatchStandIn.LIST + "?department=ENGINEERING&open=true&page=0&size=200");
+    }
+
+    @Test
+    void theNotificationsShowTheUnacknowledgedOnesEarliestDueFirstAndCountThemAll() {
+        Instant now = Instant.now();
+        List<Notification> held = new ArrayList<>();
+        // Sixty waiting, the earliest due a week ago, and newer ones already acknowledged.
+        for (int i = 0; i < 60; i++) {
+            held.add(new Notification("ntf-open-" + i, false, now.minusSeconds(7 * 86_400).plusSeconds(i * 3600L)));
+        }
+        for (int i = 0; i < 30; i++) {
+            held.add(new Notification("ntf-done-" + i, true, now.plusSeconds(86_400 + i)));
+        }
+        DISPATCH.notify(held);
+
+        signInAsEngineeringStaff();
+
+        By items = By.cssSelector("#notifications li");
+        await().atMost(UI).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElements(items)).hasSize(50));
+        assertThat(browser.findElements(items)).extracting(item -> item.getDomAttribute("id"))
+                .startsWith("notification-ntf-open-0", "notification-ntf-open-1")
+                .noneMatch(id -> id.startsWith("notification-ntf-done"));
+        assertThat(browser.findElement(By.id("notifications-title")).getText()).contains("(60)");
+        assertThat(browser.findElement(By.id("notifications-more")).getText()).contains("10");
+        assertThat(DISPATCH.calls(DispatchStandIn.NOTIFICATIONS)).isNotEmpty()
+                .containsOnly(DispatchStandIn.NOTIFICATIONS + "?acknowledged=false&size=50");
     }
 
     /** Signs in on the sign-in page as the development engineering staff (mall M001), who start on their console. */

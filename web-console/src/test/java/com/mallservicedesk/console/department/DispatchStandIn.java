@@ -3,6 +3,7 @@ package com.mallservicedesk.console.department;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A stand-in for dispatch behind the department console, on a free loopback port: it holds one department's work
  * orders, newest first, answers the work-order list as dispatch does ({@code department}, {@code open}, {@code page},
- * {@code size}: newest first, {@code {items, page, size, total}}) and each order by id, notes every path and query it
- * is asked for, and answers every other call with a 404 problem.
+ * {@code size}: newest first, {@code {items, page, size, total}}) and each order by id; it holds the department's
+ * notifications too and answers their list ({@code acknowledged}, {@code page}, {@code size}: unacknowledged first, then
+ * by due time). It notes every path and query it is asked for, and answers every other call with a 404 problem.
  */
 final class DispatchStandIn implements AutoCloseable {
 
@@ -34,7 +36,20 @@ final class DispatchStandIn implements AutoCloseable {
         }
     }
 
+    static final String NOTIFICATIONS = "/api/v1/malls/M001/departments/ENGINEERING/notifications";
+
+    /** One notification of the department. */
+    record Notification(String id, boolean acknowledged, Instant dueAt) {
+
+        String json() {
+            return "{\"id\":\"" + id + "\",\"mallId\":\"M001\",\"department\":\"ENGINEERING\",\"reason\":\"COMPLAINT\","
+                    + "\"summary\":\"" + id + "\",\"dueAt\":\"" + dueAt + "\",\"acknowledged\":" + acknowledged
+                    + ",\"overdue\":false}";
+        }
+    }
+
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Notification> notifications = new CopyOnWriteArrayList<>();
     private final List<Order> orders = new CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
@@ -45,6 +60,8 @@ final class DispatchStandIn implements AutoCloseable {
             String body = null;
             if (LIST.equals(uri.getPath())) {
                 body = page(parameters(uri.getRawQuery()));
+            } else if (NOTIFICATIONS.equals(uri.getPath())) {
+                body = notificationPage(parameters(uri.getRawQuery()));
             } else if (uri.getPath().startsWith(LIST + "/")) {
                 String id = uri.getPath().substring(LIST.length() + 1);
                 body = orders.stream().filter(o -> o.id().equals(id)).findFirst().map(Order::json).orElse(null);
@@ -67,14 +84,39 @@ final class DispatchStandIn implements AutoCloseable {
         orders.addAll(newestFirst);
     }
 
+    /** The department's notifications, in any order. */
+    void notify(List<Notification> held) {
+        notifications.clear();
+        notifications.addAll(held);
+    }
+
     /** Every call to the work-order list so far, path and query as sent. */
     List<String> listCalls() {
-        return requests.stream().filter(uri -> URI.create(uri).getPath().equals(LIST)).toList();
+        return calls(LIST);
+    }
+
+    /** Every call to the path so far, path and query as sent. */
+    List<String> calls(String path) {
+        return requests.stream().filter(uri -> URI.create(uri).getPath().equals(path)).toList();
     }
 
     void forget() {
         requests.clear();
         orders.clear();
+        notifications.clear();
+    }
+
+    private String notificationPage(Map<String, String> parameters) {
+        int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
+        int size = Integer.parseInt(parameters.getOrDefault("size", "50"));
+        String acknowledged = parameters.get("acknowledged");
+        List<Notification> matching = notifications.stream()
+                .filter(n -> acknowledged == null || Boolean.parseBoolean(acknowledged) == n.acknowledged())
+                .sorted(Comparator.comparing(Notification::acknowledged).thenComparing(Notification::dueAt))
+                .toList();
+        List<Notification> items = matching.stream().skip((long) page * size).limit(size).toList();
+        return "{\"items\":[" + items.stream().map(Notification::json).collect(Collectors.joining(",")) + "],\"page\":"
+                + page + ",\"size\":" + size + ",\"total\":" + matching.size() + "}";
     }
 
     private String page(Map<String, String> parameters) {
