@@ -1,5 +1,7 @@
 package com.mallservicedesk.dispatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mallservicedesk.platform.test.TestTokens;
 import java.time.Instant;
 import java.util.List;
@@ -98,7 +100,17 @@ class BadInputTest extends DispatchIntegrationTest {
 
     @Test
     void wrongEnumValuesAndNumbers() {
-        problem(call(HttpMethod.GET, "/work-orders?status=LOST", supervisor, null, null), 400, "malformed-request");
+        // A query parameter that does not convert is named, like a body's field.
+        problem(call(HttpMethod.GET, "/work-orders?status=LOST", supervisor, null, null), 400, "invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("status")
+                .jsonPath("$.errors[0].code").isEqualTo("invalid-value");
+        problem(call(HttpMethod.GET, "/work-orders?open=maybe", supervisor, null, null), 400, "invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("open");
+        problem(call(HttpMethod.GET, "/work-orders?date=2026-02-30", supervisor, null, null), 400, "invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("date")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("date"));
+        problem(call(HttpMethod.GET, "/departments/SECURITY/notifications?acknowledged=nope", supervisor, null, null),
+                400, "invalid-field").jsonPath("$.errors[0].field").isEqualTo("acknowledged");
         problem(call(HttpMethod.GET, "/work-orders?page=99999999999", supervisor, null, null), 400, "validation-failed")
                 .jsonPath("$.errors[0].field").isEqualTo("page")
                 .jsonPath("$.errors[0].code").isEqualTo("invalid-value");

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -15,6 +17,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -156,10 +160,32 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            var errors = List.of(Map.of("field", field, "code", "invalid-value"));
-            return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-field", new Object[] {field},
-                    Map.of("errors", errors));
+            return invalid(exchange, field);
+        }
+        if (causedBy(input, TypeMismatchException.class) && input.getMethodParameter() != null
+                && input.getMethodParameter().getParameterName() != null) {
+            // A query or path parameter that does not convert (open=maybe, a date that is none): name it.
+            return invalid(exchange, parameterName(input.getMethodParameter()));
         }
         return problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", new Object[0], Map.of());
+    }
+
+    private Mono<Void> invalid(ServerWebExchange exchange, String field) {
+        var errors = List.of(Map.of("field", field, "code", "invalid-value"));
+        return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-field", new Object[] {field},
+                Map.of("errors", errors));
+    }
+
+    /** The name the client sent: the annotation's, else the Java parameter's. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        return parameter.getParameterName();
     }
 }
