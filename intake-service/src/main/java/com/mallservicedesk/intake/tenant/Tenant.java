@@ -8,15 +8,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A store of the mall in the tenant directory (業戶檔案, seed 004). */
+/**
+ * A store of the mall in the tenant directory (業戶檔案, seed 004). Every store carries its place in its mall's directory
+ * ({@value #DIRECTORY_KEY}), so that a mall's directory is one range of a unique index in a collection every mall
+ * shares: the list and a notice's recipients read the mall's stores only, however many malls the platform serves.
+ */
 @Document("tenants")
-@CompoundIndex(name = "mall_floor_zone", def = "{'mallId': 1, 'floor': 1, 'zone': 1}")
+@CompoundIndex(name = Tenant.DIRECTORY_KEY, def = "{'" + Tenant.DIRECTORY_KEY + "': 1}", unique = true, sparse = true)
 public class Tenant implements OutboxCarrier {
+
+    static final String DIRECTORY_KEY = "directoryKey";
 
     @Id
     private String id;
@@ -30,6 +37,7 @@ public class Tenant implements OutboxCarrier {
     private boolean active;
     private Instant createdAt;
     private Instant updatedAt;
+    private String directoryKey;
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
@@ -62,6 +70,17 @@ public class Tenant implements OutboxCarrier {
         contacts = details.contacts() == null ? new ArrayList<>() : new ArrayList<>(details.contacts());
         active = details.active() == null || details.active();
         updatedAt = now;
+    }
+
+    /** Its place in the mall's directory ({@link WorkingSetKey}, by registration). The one derivation of the key. */
+    String placeInDirectory() {
+        return WorkingSetKey.of(mallId, createdAt, id);
+    }
+
+    /** Keeps {@link #DIRECTORY_KEY}: the store's step before every save ({@link TenantDirectory}). */
+    Tenant keepPlaceInDirectory() {
+        directoryKey = placeInDirectory();
+        return this;
     }
 
     public String getId() { return id; }

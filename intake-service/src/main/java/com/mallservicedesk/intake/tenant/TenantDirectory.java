@@ -1,37 +1,38 @@
 package com.mallservicedesk.intake.tenant;
 
-import com.mallservicedesk.platform.events.DomainEvent;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
-import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.TimeOrderedIds;
+import com.mallservicedesk.platform.store.WorkingSetKey;
+import com.mallservicedesk.platform.web.InMemoryOrder;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
+import java.util.Comparator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /** The mall's stores: kept by the front desk, read by notices and (through events) by surveys. */
 @Service
 public class TenantDirectory {
+
+    private static final Comparator<Tenant> BY_ID = InMemoryOrder.byText(Tenant::getId);
+    /** As the store sorted the stored fields: a missing value first, text by code point, the id last. */
+    static final Comparator<Tenant> DIRECTORY_ORDER = InMemoryOrder.byText(Tenant::getFloor)
+            .thenComparing(InMemoryOrder.byText(Tenant::getZone))
+            .thenComparing(InMemoryOrder.byText(Tenant::getUnit))
+            .thenComparing(InMemoryOrder.byText(Tenant::getName))
+            .thenComparing(BY_ID);
 
     private final AggregateStore<Tenant> tenants;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
     TenantDirectory(AggregateStores stores, ReactiveMongoTemplate mongo, Clock clock) {
-        this.tenants = stores.of(Tenant.class, "tenant");
+        this.tenants = stores.of(Tenant.class, "tenant").beforeSave(t -> Mono.just(t.keepPlaceInDirectory()));
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -48,35 +49,29 @@ public class TenantDirectory {
         return tenants.find(mallId, id);
     }
 
+    /** The mall's stores in the directory's order (floor, zone, unit, name), filtered and paged. */
     Mono<PageView<Tenant>> list(String mallId, String floor, String zone, TenantKind kind, Boolean active, ListQuery list) {
-        Criteria criteria = Criteria.where("mallId").is(mallId);
-        if (floor != null) {
-            criteria = criteria.and("floor").is(floor);
-        }
-        if (zone != null) {
-            criteria = criteria.and("zone").is(zone);
-        }
-        if (kind != null) {
-            criteria = criteria.and("kind").is(kind);
-        }
-        if (active != null) {
-            criteria = criteria.and("active").is(active);
-        }
-        var items = mongo.find(Query.query(criteria).with(Sort.by("floor", "zone", "unit", "name", "_id"))
-                .skip(list.offset()).limit(list.size()), Tenant.class).collectList();
-        return Mono.zip(items, mongo.count(Query.query(criteria), Tenant.class))
-                .map(t -> list.page(t.getT1(), t.getT2()));
+        return ofMall(mallId)
+                .filter(t -> (floor == null || floor.equals(t.getFloor())) && (zone == null || zone.equals(t.getZone()))
+                        && (kind == null || kind == t.getKind()) && (active == null || active == t.isActive()))
+                .collectSortedList(DIRECTORY_ORDER)
+                .map(list::slice);
     }
 
     /** Active stores on the given floors and zones; an empty list means every floor (or zone). */
     public Flux<Tenant> affectedBy(String mallId, Collection<String> floors, Collection<String> zones) {
-        Criteria criteria = Criteria.where("mallId").is(mallId).and("active").is(true);
-        if (floors != null && !floors.isEmpty()) {
-            criteria = criteria.and("floor").in(floors);
-        }
-        if (zones != null && !zones.isEmpty()) {
-            criteria = criteria.and("zone").in(zones);
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")), Tenant.class);
+        return ofMall(mallId)
+                .filter(t -> t.isActive() && (floors == null || floors.isEmpty() || floors.contains(t.getFloor()))
+                        && (zones == null || zones.isEmpty() || zones.contains(t.getZone())))
+                .sort(BY_ID);
+    }
+
+    /**
+     * The mall's directory: one range of {@value Tenant#DIRECTORY_KEY}. The embedded MongoDB-wire server answers from
+     * an index only by {@code _id} or a unique key, and would read every store of every mall for a query on the mall.
+     */
+    private Flux<Tenant> ofMall(String mallId) {
+        return mongo.find(WorkingSetKey.ofMall(Tenant.DIRECTORY_KEY, mallId), Tenant.class)
+                .filter(t -> mallId.equals(t.getMallId()));
     }
 }
