@@ -1,6 +1,7 @@
 package com.mallservicedesk.survey.directory;
 
 import com.mallservicedesk.platform.events.IncomingEvent;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,9 +39,13 @@ public class TenantDirectory {
                 .then();
     }
 
-    /** Every store of the mall, active or not, in tenant-id order (a query by mall: campaigns are created rarely). */
+    /**
+     * Every store of the mall, active or not, in tenant-id order: the mall's range of keys ({@code <mall>|<tenant>}),
+     * so a campaign reads its own mall's stores, not every mall's.
+     */
     public Flux<DirectoryEntry> storesOf(String mallId) {
-        return mongo.find(Query.query(Criteria.where("mallId").is(mallId)).with(Sort.by("tenantId")), DirectoryTenant.class)
+        return mongo.find(WorkingSetKey.ofMall("_id", mallId).with(Sort.by("_id")), DirectoryTenant.class)
+                .filter(t -> mallId.equals(t.mallId()))
                 .map(t -> new DirectoryEntry(t.tenantId(), t.name(), t.kind(), t.floor(), t.zone(), t.unit(), t.active()));
     }
 }
