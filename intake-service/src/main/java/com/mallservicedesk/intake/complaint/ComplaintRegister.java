@@ -9,6 +9,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +30,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * same write as the step that starts or stops it, and a clock that passes is recorded here once.
  */
 @Document("complaint_registers")
-@CompoundIndex(name = "mall_open_received", def = "{'mallId': 1, 'open': 1, 'receivedAt': 1}")
+@CompoundIndex(name = ComplaintRegister.OPEN_KEY, def = "{'" + ComplaintRegister.OPEN_KEY + "': 1}", unique = true,
+        sparse = true)
 public class ComplaintRegister implements OutboxCarrier {
+
+    /**
+     * The field holding an open register's place in its mall's set of open registers ({@link WorkingSetKey}, by the
+     * complaint's receipt), which the supervisor's list reads; absent once concluded or withdrawn.
+     */
+    static final String OPEN_KEY = "openKey";
 
     static final String TIMER_KIND = "intake.complaint-clock";
     /** The investigation recorded from dispatch's completed work order. */
@@ -52,6 +60,7 @@ public class ComplaintRegister implements OutboxCarrier {
     private String withdrawnBecause;
     /** By clock name; running, done or missed. */
     private Map<String, ClockState> clocks = new LinkedHashMap<>();
+    private String openKey;
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
@@ -254,6 +263,21 @@ public class ComplaintRegister implements OutboxCarrier {
     @Override
     public String correlationId() { return id; }
     public String getNumber() { return number; }
+    /** Its place in the mall's set of open registers; null once closed. The one derivation of {@link #OPEN_KEY}. */
+    String placeInOpenSet() {
+        return open ? WorkingSetKey.of(mallId, receivedAt, id) : null;
+    }
+
+    /** Keeps {@link #OPEN_KEY} as the state says: the store's step before every save ({@link ComplaintRegisters}). */
+    ComplaintRegister keepPlaceInOpenSet() {
+        openKey = placeInOpenSet();
+        return this;
+    }
+
+    String openKey() {
+        return openKey;
+    }
+
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getOpenedAt() { return openedAt; }
     public boolean isOpen() { return open; }

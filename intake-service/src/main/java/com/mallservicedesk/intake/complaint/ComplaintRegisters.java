@@ -13,16 +13,16 @@ import com.mallservicedesk.platform.events.PoisonEventException;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.WorkingSetKey;
+import com.mallservicedesk.platform.web.InMemoryOrder;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +32,9 @@ import reactor.core.publisher.Mono;
 class ComplaintRegisters {
 
     static final String COMPLAINT = "COMPLAINT";
+    /** The open list's order, as the store sorted the stored fields. */
+    static final Comparator<ComplaintRegister> OLDEST_FIRST = InMemoryOrder.byTime(ComplaintRegister::getReceivedAt)
+            .thenComparing(InMemoryOrder.byText(ComplaintRegister::getId));
 
     private final AggregateStore<ComplaintRegister> store;
     private final ReactiveMongoTemplate mongo;
@@ -42,7 +45,7 @@ class ComplaintRegisters {
 
     ComplaintRegisters(AggregateStores stores, ReactiveMongoTemplate mongo, MallSettings settings,
                        ComplaintMetrics metrics, ComplaintProperties properties, Clock clock) {
-        this.store = stores.of(ComplaintRegister.class, "complaint");
+        this.store = stores.of(ComplaintRegister.class, "complaint").beforeSave(r -> Mono.just(r.keepPlaceInOpenSet()));
         this.mongo = mongo;
         this.settings = settings;
         this.metrics = metrics;
@@ -125,13 +128,16 @@ class ComplaintRegisters {
         return store.change(mallId, requestId, change).doOnNext(r -> metrics.concluded(mallId, onTime[0]));
     }
 
-    /** The open registers of a mall, oldest complaint first: what the supervisor still has to follow. */
+    /**
+     * The open registers of a mall, oldest complaint first: what the supervisor still has to follow. Read as the
+     * mall's set of open registers ({@value ComplaintRegister#OPEN_KEY}, one range of its index), so it costs what the
+     * mall has open, however many complaints were concluded.
+     */
     Mono<PageView<ComplaintRegister>> open(String mallId, ListQuery list) {
-        var criteria = Criteria.where("mallId").is(mallId).and("open").is(true);
-        var count = mongo.count(Query.query(criteria), ComplaintRegister.class);
-        var items = mongo.find(Query.query(criteria).with(Sort.by("receivedAt", "_id")).skip(list.offset())
-                .limit(list.size()), ComplaintRegister.class).collectList();
-        return Mono.zip(items, count).map(t -> list.page(t.getT1(), t.getT2()));
+        return mongo.find(WorkingSetKey.ofMall(ComplaintRegister.OPEN_KEY, mallId), ComplaintRegister.class)
+                .filter(r -> mallId.equals(r.getMallId()) && r.isOpen())
+                .collectSortedList(OLDEST_FIRST)
+                .map(list::slice);
     }
 
     static Limits limits(IntakeSettings mall) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mallservicedesk.intake.complaint.ComplaintEvents.ClockMissed;
 import com.mallservicedesk.intake.complaint.ComplaintEvents.Concluded;
 import com.mallservicedesk.platform.problem.ApiException;
+import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -166,5 +167,21 @@ class ComplaintRegisterTest {
         assertThat(from.opensRegisterFor(MONDAY_10.minusSeconds(1))).isFalse();
         assertThat(from.opensRegisterFor(MONDAY_10)).isTrue();
         assertThat(new ComplaintProperties(null).opensRegisterFor(Instant.EPOCH)).isTrue();
+    }
+
+    @Test
+    @DisplayName("an open register has its place in the mall's set by receipt; concluded or withdrawn, it leaves")
+    void anOpenRegisterIsInItsMallsSetUntilClosed() {
+        var register = aComplaint().answered().build().keepPlaceInOpenSet();
+        String place = WorkingSetKey.of("M001", MONDAY_10, "req-1");
+
+        assertThat(register.openKey()).isEqualTo(place).isEqualTo(register.placeInOpenSet());
+        register.conclude("alice", "已處理", MONDAY_10.plusSeconds(3600));
+        assertThat(register.keepPlaceInOpenSet().openKey()).isNull();
+
+        var withdrawn = aComplaint().build().keepPlaceInOpenSet();
+        assertThat(withdrawn.openKey()).isEqualTo(place);
+        withdrawn.withdraw("CANCELLED", MONDAY_10.plusSeconds(900));
+        assertThat(withdrawn.keepPlaceInOpenSet().openKey()).isNull();
     }
 }
