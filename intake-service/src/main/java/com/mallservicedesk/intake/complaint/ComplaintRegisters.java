@@ -33,7 +33,7 @@ class ComplaintRegisters {
 
     static final String COMPLAINT = "COMPLAINT";
     /** The open list's order, as the store sorted the stored fields. */
-    static final Comparator<ComplaintRegister> OLDEST_FIRST = InMemoryOrder.byTime(ComplaintRegister::getReceivedAt)
+    private static final Comparator<ComplaintRegister> OLDEST_FIRST = InMemoryOrder.byTime(ComplaintRegister::getReceivedAt)
             .thenComparing(InMemoryOrder.byText(ComplaintRegister::getId));
 
     private final AggregateStore<ComplaintRegister> store;

@@ -21,7 +21,7 @@ public class TenantDirectory {
 
     private static final Comparator<Tenant> BY_ID = InMemoryOrder.byText(Tenant::getId);
     /** As the store sorted the stored fields: a missing value first, text by code point, the id last. */
-    static final Comparator<Tenant> DIRECTORY_ORDER = InMemoryOrder.byText(Tenant::getFloor)
+    private static final Comparator<Tenant> DIRECTORY_ORDER = InMemoryOrder.byText(Tenant::getFloor)
             .thenComparing(InMemoryOrder.byText(Tenant::getZone))
             .thenComparing(InMemoryOrder.byText(Tenant::getUnit))
             .thenComparing(InMemoryOrder.byText(Tenant::getName))
