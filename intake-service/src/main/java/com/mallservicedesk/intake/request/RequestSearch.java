@@ -99,8 +99,8 @@ class RequestSearch {
     private Mono<PageView<ServiceRequest>> findWaitingForAcceptance(String mallId, Filter filter, ListQuery list) {
         return mongo.find(WorkingSetKey.ofMall(ServiceRequest.ACCEPTANCE_QUEUE, mallId), ServiceRequest.class)
                 .filter(matches(filter))
-                .collectList()
-                .map(found -> list.slice(found.stream().sorted(order(list.sort())).toList()));
+                .collectSortedList(order(list.sort()))
+                .map(list::slice);
     }
 
     /** Candidates from the index, read by id only, then filtered, ordered and paged here. */
