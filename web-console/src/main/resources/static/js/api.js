@@ -86,3 +86,16 @@ export async function download(service, path, accept, fallbackName) {
 export function idempotencyKey() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
+
+/**
+ * For a view that loads again before its last answer is in (a search typed while the first page loads, a timer, an
+ * event, a click): answers can arrive out of order, and the older one, drawn last, would show the page as it was.
+ * `newestCalls()` gives `begin`; each load calls `const isNewest = begin()` first and draws only while `isNewest()`.
+ */
+export function newestCalls() {
+  let newest = 0;
+  return () => {
+    const call = ++newest;
+    return () => call === newest;
+  };
+}

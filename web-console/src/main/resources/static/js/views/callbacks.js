@@ -1,7 +1,7 @@
 // The callback queue (回访): due and overdue first, soonest due first; record each try and the customer's answers
 // (seed 000 §4.4.5, §4.8).
 import { has } from '../app.js';
-import { api, idempotencyKey, mallPath, query } from '../api.js';
+import { api, idempotencyKey, mallPath, newestCalls, query } from '../api.js';
 import { clear, dialogForm, field, h, toast } from '../dom.js';
 import { label, options } from '../i18n.js';
 import { formatTime } from '../time.js';
@@ -15,12 +15,14 @@ export function render(main) {
     SHOWN.map(status => h('label', { style: null }, h('input', { type: 'checkbox', value: status, checked: chosen.has(status),
       onchange: e => { if (e.target.checked) chosen.add(status); else chosen.delete(status); load(); } }),
     ` ${label('callbackStatus', status)} `)));
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     try {
       const page = await api('callback', mallPath('callbacks' + query({ status: [...chosen].join(','), size: 100 })));
-      show(list, page.items, page.total, load);
+      if (isNewest()) show(list, page.items, page.total, load);
     } catch (e) {
-      clear(list, h('p', { class: 'problem' }, e.problem?.title || e.message));
+      if (isNewest()) clear(list, h('p', { class: 'problem' }, e.problem?.title || e.message));
     }
   };
   main.append(h('h1', { tabindex: '-1' }, '回访 Callbacks'), h('section', { class: 'card' }, filters), list);

@@ -1,7 +1,7 @@
 // Claim files (保险理赔, seed 000 §第三条): the list by stage, and one file with its stages, checklist, evidence upload,
 // report to the insurer, advances (capped, manager approval above the cap) and the incident report PDF.
 import { has } from '../app.js';
-import { api, download, mallPath, query } from '../api.js';
+import { api, download, mallPath, newestCalls, query } from '../api.js';
 import { clear, dialogForm, field, formValues, h, showProblem, toast } from '../dom.js';
 import { codes, label, options } from '../i18n.js';
 import { formatTime, fromLocalInput, toLocalInput } from '../time.js';
@@ -11,8 +11,11 @@ export async function render(main, [param]) {
   const stage = h('select', { id: 'claim-stage' }, options('claimStage', '全部 All').map(([v, t]) =>
     h('option', { value: v, selected: v === (param || '') }, t)));
   const list = h('div', { id: 'claim-list' });
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     const claims = (await api('claims', mallPath('claims' + query({ stage: stage.value, size: 100 })))).items;
+    if (!isNewest()) return;
     clear(list, claims.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'responsive' },
       h('thead', {}, h('tr', {}, ['案件 Claim', '发生 Occurred', '地点 Place', '阶段 Stage', '逾期步骤 Overdue steps', '经办 Handler']
         .map(t => h('th', { scope: 'col' }, t)))),
@@ -33,8 +36,11 @@ export async function render(main, [param]) {
 
 async function file(main, id) {
   const path = rest => mallPath(`claims/${encodeURIComponent(id)}${rest}`);
+  const begin = newestCalls();
   const reload = async () => {
+    const isNewest = begin();
     const c = await api('claims', path(''));
+    if (!isNewest()) return;
     clear(main, view(c, path, reload));
     main.querySelector('h1').focus();
   };

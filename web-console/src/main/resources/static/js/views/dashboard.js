@@ -2,7 +2,7 @@
 // callback rate and satisfaction against their targets, claims by stage, the trend per day and per department, and
 // the monthly reception report with its XLSX download (seed 000 §4.11, seed 002, seed 003 §监控指标).
 import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
-import { api, currentMall, download, mallPath, query } from '../api.js';
+import { api, currentMall, download, mallPath, newestCalls, query } from '../api.js';
 import { announce, clear, h, toast } from '../dom.js';
 import { codes, label } from '../i18n.js';
 import { openStream } from '../sse.js';
@@ -42,14 +42,17 @@ export function render(main) {
           } catch (e) { toast(e.problem?.title || e.message); }
         } }, '下载 XLSX Download')),
       report));
-  month.addEventListener('change', () => loadReport(report, month.value));
+  // Each part reloads on a timer, on events, on the button and (the report) on the month: the newest answer is drawn.
+  const calls = { figures: newestCalls(), claims: newestCalls(), report: newestCalls() };
+  month.addEventListener('change', () => loadReport(report, month.value, calls.report));
 
   const charts = [echarts.init(trend), echarts.init(byDepartment)];
   const resize = () => charts.forEach(c => c.resize());
   window.addEventListener('resize', resize);
 
   let pending = null;
-  const refresh = () => Promise.all([loadFigures(figures, charts[1]), loadClaims(claims), loadReport(report, month.value)]);
+  const refresh = () => Promise.all([loadFigures(figures, charts[1], calls.figures), loadClaims(claims, calls.claims),
+    loadReport(report, month.value, calls.report)]);
   const soon = () => { clearTimeout(pending); pending = setTimeout(refresh, 1500); };
   refresh();
   loadTrend(charts[0]);
@@ -105,11 +108,13 @@ function figure(id, title, value, target, rate, targetRate, met) {
     meter);
 }
 
-async function loadFigures(box, departmentChart) {
+async function loadFigures(box, departmentChart, calls) {
+  const isNewest = calls();
   const [stats, report] = await Promise.all([
     api('callback', mallPath('callbacks/stats')).catch(() => null),
     api('survey', mallPath('reports/monthly')).catch(() => null),
   ]);
+  if (!isNewest()) return;
   const f = stats?.figures;
   const cards = [];
   if (f) {
@@ -175,17 +180,21 @@ async function loadTrend(chart) {
 
 // Open claims per stage: one read of the claims service's stage counters (moved with every change of a claim), never a
 // claims list per stage, so the 20-second refresh costs a few small documents however many claims the mall keeps.
-async function loadClaims(box) {
+async function loadClaims(box, calls) {
+  const isNewest = calls();
   const stages = codes('claimStage').filter(s => s !== 'ARCHIVED');
   const counts = await api('claims', mallPath('claims/stage-counts')).then(answer => answer.stages).catch(() => null);
+  if (!isNewest()) return;
   clear(box, h('table', {}, h('tbody', {}, stages.map(stage => h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: `#/claims/${stage}` }, label('claimStage', stage))),
     h('td', { class: 'clock' }, counts?.[stage] ?? '—'))))));
 }
 
-async function loadReport(box, month) {
+async function loadReport(box, month, calls) {
+  const isNewest = calls();
   try {
     const r = await api('survey', mallPath('reports/monthly' + query({ month })));
+    if (!isNewest()) return;
     const c = r.callbacks || {};
     clear(box,
       h('table', { class: 'responsive' }, h('tbody', {},
@@ -203,6 +212,6 @@ async function loadReport(box, month) {
       h('div', { lang: 'zh-Hans' }, (r.analysis || []).map(p => h('p', {}, p))),
       h('p', { class: 'muted' }, `生成于 Generated ${formatTime(r.generatedAt)}`));
   } catch (e) {
-    clear(box, h('p', { class: 'problem' }, e.problem?.title || e.message));
+    if (isNewest()) clear(box, h('p', { class: 'problem' }, e.problem?.title || e.message));
   }
 }

@@ -2,7 +2,7 @@
 // on), the service-level clocks counting down, and the department's actions (seed 000 §4.5, §4.6). Live over
 // dispatch's Server-Sent Events; after a reconnect (or a reload) it resumes from the last event it saw.
 import { has, me } from '../app.js';
-import { api, currentMall, mallPath, query } from '../api.js';
+import { api, currentMall, mallPath, newestCalls, query } from '../api.js';
 import { announce, clear, dialogForm, field, h, toast } from '../dom.js';
 import { label, options } from '../i18n.js';
 import { openStream } from '../sse.js';
@@ -21,7 +21,9 @@ export async function render(main) {
     main.append(h('p', { class: 'problem' }, '您的账号没有部门。Your account has no department.'));
     return null;
   }
-  const state = { orders: new Map(), marks: new Map(), department, stream: null, sound: false, audio: null };
+  // loads: each order's newest load (an event's reload and a click's can cross), see loadOrder.
+  const state = { orders: new Map(), marks: new Map(), loads: new Map(), department, stream: null, sound: false,
+    audio: null };
   const liveState = h('span', { class: 'live-state', id: 'live-state', role: 'status' }, '连接中 Connecting');
   const board = h('div', { class: 'orders', id: 'orders', 'aria-label': '工单 Work orders' });
   const soundButton = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: () => {
@@ -38,7 +40,8 @@ export async function render(main) {
   const notices = h('section', { class: 'card', id: 'notifications', 'aria-labelledby': 'notifications-title' });
   main.append(header, notices, h('p', { class: 'muted' },
     '新工单和升级的工单会高亮显示。New and escalated orders are highlighted.'), board);
-  const reloadNotices = () => drawNotifications(notices, department).catch(() => {});
+  const noticeCalls = newestCalls();
+  const reloadNotices = () => drawNotifications(notices, department, noticeCalls).catch(() => {});
 
   const refresh = id => loadOrder(state, id).then(() => draw(board, state));
   const key = `msd.lastEvent.${currentMall()}.${department}`;
@@ -79,9 +82,12 @@ export async function render(main) {
 
 // The department's unacknowledged notifications, however old, earliest due first (dispatch's acknowledged=false list).
 // The heading counts them all; a department with more than a page open sees the first page and how many more wait.
-async function drawNotifications(box, department) {
+// Every notification event reloads them: only the newest reload's answer is drawn.
+async function drawNotifications(box, department, calls) {
+  const isNewest = calls();
   const page = await api('dispatch', mallPath(`departments/${encodeURIComponent(department)}/notifications`
     + query({ acknowledged: false, size: NOTIFICATIONS_SHOWN })));
+  if (!isNewest()) return;
   const open = page.items || [];
   const more = (page.total || 0) - open.length;
   const canAcknowledge = has('DEPT_STAFF', 'SUPERVISOR');
@@ -97,7 +103,7 @@ async function drawNotifications(box, department) {
           try {
             await api('dispatch', mallPath(`notifications/${encodeURIComponent(n.id)}/acknowledgement`), { method: 'POST' });
             toast('已确认 Acknowledged');
-            drawNotifications(box, department);
+            drawNotifications(box, department, calls);
           } catch (error) {
             toast(error.problem?.title || String(error));
           }
@@ -146,13 +152,18 @@ async function openOrders(department) {
   return [...found.values()];
 }
 
+// One order read again, after an event or an action of this console; the newest read of it wins, so an answer that
+// crossed a later one cannot bring back the order as it was.
 async function loadOrder(state, id) {
+  if (!state.loads.has(id)) state.loads.set(id, newestCalls());
+  const isNewest = state.loads.get(id)();
   try {
     const order = await api('dispatch', mallPath(`work-orders/${encodeURIComponent(id)}`));
+    if (!isNewest()) return;
     if (order.department === state.department && OPEN.includes(order.status)) state.orders.set(id, order);
     else state.orders.delete(id);
   } catch (e) {
-    if (e.status === 404 || e.status === 403) state.orders.delete(id);
+    if (isNewest() && (e.status === 404 || e.status === 403)) state.orders.delete(id);
   }
 }
 

@@ -1,6 +1,6 @@
 // Online messages (WeChat, QQ, online platform, email) waiting to be accepted, each with its acceptance countdown:
 // they must be accepted within the mall's limit, 5 minutes by default (seed 001 §二.3).
-import { api, mallPath, query } from '../api.js';
+import { api, mallPath, newestCalls, query } from '../api.js';
 import { clear, dialogForm, field, h, toast } from '../dom.js';
 import { label, options } from '../i18n.js';
 import { formatTime } from '../time.js';
@@ -10,13 +10,15 @@ export function render(main) {
   main.append(h('h1', {}, '线上留言待受理 Online messages to accept'),
     h('p', { class: 'muted' }, '每条留言须在时限内受理（默认 5 分钟）。Accept each message within the limit (5 minutes by default).'),
     list);
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     try {
       const page = await api('intake', mallPath('requests' + query({ status: 'PENDING_ACCEPTANCE', sort: 'receivedAt,asc',
         size: 100 })));
-      show(list, page.items, load);
+      if (isNewest()) show(list, page.items, load);
     } catch (e) {
-      clear(list, h('p', { class: 'problem' }, e.problem?.title || e.message));
+      if (isNewest()) clear(list, h('p', { class: 'problem' }, e.problem?.title || e.message));
     }
   };
   load();

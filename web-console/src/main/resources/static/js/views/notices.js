@@ -1,14 +1,17 @@
 // Outage and other notices (停电/停水通知, seed 000 §4.10) and the state of each store's delivery.
 import { has } from '../app.js';
-import { api, mallPath, query } from '../api.js';
+import { api, mallPath, newestCalls, query } from '../api.js';
 import { clear, dialogForm, field, h, toast } from '../dom.js';
 import { label, options } from '../i18n.js';
 import { formatTime, fromLocalInput, toLocalInput } from '../time.js';
 
 export function render(main) {
   const list = h('div', { id: 'notice-list' });
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     const notices = (await api('intake', mallPath('notices' + query({ size: 50 })))).items;
+    if (!isNewest()) return;
     show(list, notices, load);
   };
   main.append(h('div', { class: 'status-line' }, h('h1', { tabindex: '-1' }, '通知 Notices'),

@@ -1,14 +1,17 @@
 // One request with its timeline (where is my repair?), and the front desk's actions: accept, cancel, merge.
 import { has } from '../app.js';
-import { api, mallPath, query } from '../api.js';
+import { api, mallPath, newestCalls, query } from '../api.js';
 import { clear, dialogForm, field, h, toast } from '../dom.js';
 import { label } from '../i18n.js';
 import { formatTime } from '../time.js';
 import { accept } from './messages.js';
 
 export async function render(main, [id]) {
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     const r = await api('intake', mallPath(`requests/${encodeURIComponent(id)}`));
+    if (!isNewest()) return;
     clear(main, view(r, load));
     main.querySelector('h1').focus();
   };

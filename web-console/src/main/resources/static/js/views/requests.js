@@ -1,5 +1,5 @@
 // The reception log: search by status, kind, channel, department, time and free text; open a request.
-import { api, mallPath, query } from '../api.js';
+import { api, mallPath, newestCalls, query } from '../api.js';
 import { clear, field, formValues, h, showProblem } from '../dom.js';
 import { label, options } from '../i18n.js';
 import { formatTime, fromLocalInput } from '../time.js';
@@ -18,14 +18,16 @@ export function render(main) {
       field({ label: '到 To', name: 'to', type: 'datetime-local' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, '查询 Search')));
   let page = 0;
+  const begin = newestCalls();
   const search = async () => {
+    const isNewest = begin();
     const v = formValues(form);
     try {
       const found = await api('intake', mallPath('requests' + query({ ...v, from: fromLocalInput(v.from),
         to: fromLocalInput(v.to), page, size: 20 })));
-      show(results, found, p => { page = p; search(); });
+      if (isNewest()) show(results, found, p => { page = p; search(); });
     } catch (e) {
-      showProblem(form, e);
+      if (isNewest()) showProblem(form, e);
     }
   };
   form.addEventListener('submit', e => { e.preventDefault(); page = 0; search(); });

@@ -1,6 +1,6 @@
 // Half-yearly satisfaction survey campaigns and their results (seed 000 §顾客满意度调查规程).
 import { has } from '../app.js';
-import { api, download, mallPath } from '../api.js';
+import { api, download, mallPath, newestCalls } from '../api.js';
 import { clear, dialogForm, field, h, toast } from '../dom.js';
 import { label } from '../i18n.js';
 import { formatTime } from '../time.js';
@@ -8,8 +8,11 @@ import { formatTime } from '../time.js';
 export async function render(main, [id]) {
   if (id) return campaign(main, id);
   const list = h('div', { id: 'survey-list' });
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     const campaigns = await api('survey', mallPath('surveys'));
+    if (!isNewest()) return;
     const items = campaigns.items || campaigns;
     clear(list, items.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'responsive' },
       h('thead', {}, h('tr', {}, ['调查 Campaign', '期间 Period', '状态 Status', '截止 Closes'].map(t => h('th', { scope: 'col' }, t)))),

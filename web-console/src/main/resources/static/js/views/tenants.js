@@ -1,6 +1,6 @@
 // The tenant directory (业户档案, seed 004): anchor stores and counters, with their contacts.
 import { has } from '../app.js';
-import { api, mallPath, query } from '../api.js';
+import { api, mallPath, newestCalls, query } from '../api.js';
 import { clear, dialogForm, field, formValues, h, toast } from '../dom.js';
 import { label, options } from '../i18n.js';
 
@@ -14,8 +14,11 @@ export function render(main) {
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, '查询 Search'),
       has('FRONT_DESK', 'SUPERVISOR', 'MANAGER') ? h('button', { type: 'button', class: 'secondary', id: 'add-tenant',
         onclick: () => edit(null, load) }, '新增商户 Add a store') : null));
+  const begin = newestCalls();
   const load = async () => {
+    const isNewest = begin();
     const page = await api('intake', mallPath('tenants' + query({ ...formValues(form), size: 200 })));
+    if (!isNewest()) return;
     show(results, page.items || page, load);
   };
   form.addEventListener('submit', e => { e.preventDefault(); load(); });

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,9 +20,11 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * The console in a headless Chromium for the pages' tests, signed in as a development user of the sign-in page (the
- * {@code local} profile). Closing it prints what the page logged, which helps when a test fails. Needs Debian's
- * chromium and chromium-driver.
+ * The console in a headless Chromium, signed in as a development user of the sign-in page (the {@code local} profile),
+ * for the pages' tests here and the journeys of the end-to-end tests. The console redraws lists when answers and events
+ * arrive, so what a test clicks is found and clicked in one step, again if a redraw replaced it in between
+ * ({@link #click}). Closing it prints what the page logged, which helps when a test fails. Needs Debian's chromium and
+ * chromium-driver.
  */
 public final class HeadlessConsole implements AutoCloseable {
 
@@ -28,6 +33,7 @@ public final class HeadlessConsole implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Dimension DESKTOP = new Dimension(1440, 900);
 
     private final WebDriver browser;
     private final String base;
@@ -43,22 +49,24 @@ public final class HeadlessConsole implements AutoCloseable {
                 "The browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
     }
 
-    /** Opens the console on {@code port} and signs in with the button {@code sign-in-<user>}. */
+    /** Opens the console on {@code port} of this machine, on a desktop screen, signed in as {@code user}. */
     public static HeadlessConsole signedIn(int port, String user) {
+        return signedIn("http://127.0.0.1:" + port, user, DESKTOP);
+    }
+
+    /** Opens the console at {@code url} on a screen of {@code size} and signs in with the button {@code sign-in-<user>}. */
+    public static HeadlessConsole signedIn(String url, String user, Dimension size) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN",
-                "--window-size=1440,900");
+                "--window-size=" + size.getWidth() + "," + size.getHeight());
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        HeadlessConsole console = new HeadlessConsole(new ChromeDriver(service, options), "http://127.0.0.1:" + port);
-        WebDriver browser = console.browser;
-        browser.get(console.base + "/");
-        By signIn = By.id("sign-in-" + user);
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(signIn).isDisplayed());
-        browser.findElement(signIn).click();
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id("user-label")).isDisplayed());
+        HeadlessConsole console = new HeadlessConsole(new ChromeDriver(service, options), url);
+        console.browser.get(url + "/");
+        console.click(By.id("sign-in-" + user));
+        console.visible(By.id("user-label"));
         return console;
     }
 
@@ -69,6 +77,35 @@ public final class HeadlessConsole implements AutoCloseable {
     /** Goes to a view of the console, such as {@code #/dashboard}. */
     public void open(String view) {
         browser.get(base + "/" + view);
+    }
+
+    /** The element once it is shown. */
+    public WebElement visible(By locator) {
+        return visible(locator, UI);
+    }
+
+    public WebElement visible(By locator, Duration within) {
+        return await().atMost(within).ignoreExceptions().until(() -> browser.findElement(locator), WebElement::isDisplayed);
+    }
+
+    /**
+     * Clicks the element once it is shown. Found and clicked in one step, and again if the page redrew it in between:
+     * a click on a replaced element fails without reaching the page, so nothing is clicked twice.
+     */
+    public void click(By locator) {
+        await().atMost(UI).ignoreExceptions().until(() -> {
+            WebElement element = browser.findElement(locator);
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    /** Waits until the page shows what {@code condition} looks for; a redraw while it looks only means a new look. */
+    public void waitFor(Supplier<Boolean> condition) {
+        await().atMost(UI).ignoreExceptions().until(condition::get);
     }
 
     @Override
