@@ -20,8 +20,8 @@ import org.h2.mvstore.MVMap;
  * {@code {_id, version}} (every versioned save) or {@code {_id, lockedUntil: ...}} (every claim of a lease) read the
  * whole collection: measured on 20,000 documents, 10–16 ms instead of well under one, growing with the data. Here the
  * {@code _id} picks the candidate and the whole query is then matched on it alone, with the library's own matcher.
- * A range of {@code _id}s sorted by {@code _id} is read in the index's order ({@link OrderedUniqueIndex}), so a
- * {@code limit} ends the walk. Two pieces of the library's bookkeeping that cost much of the server's CPU are left
+ * A range of a unique key ({@code _id} or another) sorted by that key is read in the index's order
+ * ({@link OrderedUniqueIndex}), so a {@code limit} ends the walk, and counted in the index ({@link #count}). Two pieces of the library's bookkeeping that cost much of the server's CPU are left
  * out: the data size per collection and a second comparison on each update. And an update changes a copy, never a
  * document already stored (see {@link #forUpdate}).
  */
@@ -56,8 +56,8 @@ final class IdFirstH2Collection extends H2Collection {
 
     private QueryResult findDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                       Document fieldSelector) {
-        if (query.size() == 1 && OrderedUniqueIndex.isRange(query.get("_id")) && isAscendingById(orderBy)) {
-            // The _id index walks the range in this order already; sorting would read all of it before the limit.
+        if (walkedInOrder(query, orderBy)) {
+            // The index walks the range in this order already; sorting would read all of it before the limit.
             return super.queryDocuments(query, null, skip, limit, batchSize, fieldSelector);
         }
         if (query.size() > 1 && query.containsKey("_id")) {
@@ -165,8 +165,34 @@ final class IdFirstH2Collection extends H2Collection {
         return false;
     }
 
-    private static boolean isAscendingById(Document orderBy) {
-        return orderBy != null && orderBy.size() == 1 && orderBy.get("_id") instanceof Number order
-                && order.intValue() == 1;
+    /** A range of one field, sorted ascending by that field, which a unique index of the field walks in order. */
+    private boolean walkedInOrder(Document query, Document orderBy) {
+        if (query.size() != 1 || orderBy == null || orderBy.size() != 1) {
+            return false;
+        }
+        String field = query.keySet().iterator().next();
+        return OrderedUniqueIndex.isRange(query.get(field)) && orderBy.get(field) instanceof Number order
+                && order.intValue() == 1
+                && getIndexes().stream().anyMatch(index -> index instanceof OrderedUniqueIndex && index.canHandle(query));
+    }
+
+    /**
+     * A count of a range on a unique key counts the index's keys ({@link OrderedUniqueIndex#count}); the library would
+     * read each document of the range to count it. The {@code count} command comes here; {@code countDocuments} is an
+     * aggregation, which reads the whole collection whatever its match.
+     */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        if (query != null && query.size() == 1 && skip == 0 && limit <= 0) {
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof OrderedUniqueIndex ordered) {
+                    Long counted = ordered.count(query);
+                    if (counted != null) {
+                        return Math.toIntExact(counted);
+                    }
+                }
+            }
+        }
+        return super.count(query, skip, limit);
     }
 }

@@ -19,7 +19,8 @@ import org.h2.mvstore.MVMap;
  * ({@code {_id: {$gt: a, $lte: b}}}) by walking that range, as MongoDB walks an index. The library's index answers
  * only equality and {@code $in}, so a range read the whole collection; the timers' due index is read that way every
  * second. The walk is lazy, so a {@code limit} stops it early. Each document found is still matched against the whole
- * query by the library, so the walk only has to cover every match, not to be exact.
+ * query by the library, so the walk only has to cover every match, not to be exact; a {@linkplain #count count} of a
+ * range is exact on its own.
  */
 final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
@@ -42,6 +43,34 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     public synchronized Iterable<Object> getPositions(Document query) {
         Range range = range(query);
         return range == null ? super.getPositions(query) : () -> new RangeWalk(range);
+    }
+
+    /**
+     * How many keys lie in the query's range, counted in the index without reading a document (as MongoDB counts an
+     * index range), or null when the query is not a range of strings, bounded at both ends, on this index's key: only
+     * then is every key between the bounds a match (a string bound matches strings only, and strings sort together).
+     */
+    synchronized Long count(Document query) {
+        Range range = range(query);
+        Document bounds = range == null ? null : (Document) query.get(keys().get(0));
+        if (bounds == null || !(range.lower() instanceof String) || !(range.upper() instanceof String)) {
+            return null;
+        }
+        long counted = 0;
+        Cursor<KeyValue, Object> cursor = entries.cursor(range.start());
+        while (cursor.hasNext()) {
+            KeyValue key = cursor.next();
+            if (range.beyond(key)) {
+                break;
+            }
+            Object value = key.get(0);
+            boolean afterLower = bounds.containsKey("$gt") ? ORDER.compare(value, range.lower()) > 0 : true;
+            boolean beforeUpper = bounds.containsKey("$lt") ? ORDER.compare(value, range.upper()) < 0 : true;
+            if (afterLower && beforeUpper) {
+                counted++;
+            }
+        }
+        return counted;
     }
 
     /** Whether a field's condition is nothing but bounds: {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}. */

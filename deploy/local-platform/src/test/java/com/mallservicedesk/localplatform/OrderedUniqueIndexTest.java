@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -22,7 +25,10 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ranges of _id are read from the index, in its order, and still match as MongoDB matches them. */
+/**
+ * Ranges of a unique key (_id or another) are read from the index, in its order, still match as MongoDB matches them, and
+ * are counted in the index.
+ */
 class OrderedUniqueIndexTest {
 
     @TempDir
@@ -45,6 +51,13 @@ class OrderedUniqueIndexTest {
         // Only an upper bound: from the first string, so the number is not walked.
         assertThat(positions(index, id(bounds("$lt", key(2)))))
                 .containsExactly("position-0", "position-1", "position-2");
+        // Counted from the keys alone (these positions lead to no document), exact at both ends.
+        assertThat(index.count(range)).isEqualTo(4);
+        assertThat(index.count(id(bounds("$gte", key(100)).append("$lt", key(104))))).isEqualTo(4);
+        assertThat(index.count(id(bounds("$gte", key(0)).append("$lte", key(999))))).isEqualTo(1000);
+        // Not counted here: open at one end, or bounds that are not strings.
+        assertThat(index.count(id(bounds("$lt", key(2))))).isNull();
+        assertThat(index.count(id(bounds("$gte", 0L).append("$lte", 100L)))).isNull();
         // Anything else is the library's own index.
         assertThat(index.canHandle(id(bounds("$ne", key(1))))).isFalse();
         assertThat(positions(index, id(key(7)))).containsExactly("position-7");
@@ -74,6 +87,35 @@ class OrderedUniqueIndexTest {
                     .getDeletedCount()).isEqualTo(100);
             assertThat(ids(due.find(Filters.lte("_id", key(299))).sort(Sorts.ascending("_id")).limit(1)))
                     .containsExactly(key(100));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRangeOfAnotherUniqueKeyIsPagedInItsOrderAndCountedInItsIndex() {
+        MVStore store = new MVStore.Builder().fileName(home.resolve("log.mv").toString()).open();
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoDatabase database = client.getDatabase("intake");
+            MongoCollection<Document> log = database.getCollection("requests");
+            log.createIndex(Indexes.ascending("logKey"), new IndexOptions().unique(true).sparse(true));
+            // Inserted out of key order, and one without the key.
+            IntStream.range(0, 300).map(i -> (i * 7) % 300)
+                    .forEach(i -> log.insertOne(new Document("_id", "r" + i).append("logKey", "M001|" + key(i))));
+            log.insertOne(new Document("_id", "unkeyed"));
+            var range = Filters.and(Filters.gte("logKey", "M001|" + key(20)), Filters.lt("logKey", "M001|" + key(120)));
+
+            assertThat(ids(log.find(range).sort(Sorts.ascending("logKey")).skip(10).limit(3)))
+                    .containsExactly("r30", "r31", "r32");
+            assertThat(ids(log.find(Filters.gt("logKey", "M001|" + key(297))).sort(Sorts.ascending("logKey"))))
+                    .containsExactly("r298", "r299");
+            // The count command counts the range in the index; the same as countDocuments reading every document.
+            Document counted = database.runCommand(new Document("count", "requests").append("query",
+                    new Document("logKey", new Document("$gt", "M001|" + key(20)).append("$lte", "M001|" + key(120)))));
+            assertThat(counted.getInteger("n")).isEqualTo(100);
+            assertThat(log.countDocuments(range)).isEqualTo(100);
         } finally {
             server.shutdownNow();
         }

@@ -1,5 +1,6 @@
 package com.mallservicedesk.intake.request;
 
+import com.mallservicedesk.platform.store.NewestFirstKey;
 import com.mallservicedesk.platform.store.WorkingSetKey;
 import com.mallservicedesk.platform.web.ListQuery;
 import com.mallservicedesk.platform.web.PageView;
@@ -45,8 +46,17 @@ class RequestSearch {
             "priority", r -> r.getPriority() == null ? null : r.getPriority().name(),
             "kind", r -> r.getKind() == null ? null : r.getKind().name());
 
+    /** The default order (ties by id, as every list's): the log key's own order. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.asc("_id"));
+
     record Filter(RequestStatus status, RequestKind kind, Channel channel, String department, Instant from, Instant to,
                   String text) {
+
+        /** Whether it selects by received time only, if at all: the log's own order then holds the page. */
+        boolean byTimeAtMost() {
+            return status == null && kind == null && channel == null && department == null
+                    && (text == null || text.isBlank());
+        }
     }
 
     private final ReactiveMongoTemplate mongo;
@@ -65,6 +75,9 @@ class RequestSearch {
         }
         if (filter.status() == RequestStatus.PENDING_ACCEPTANCE) {
             return findWaitingForAcceptance(mallId, filter, list);
+        }
+        if (filter.byTimeAtMost() && NEWEST_FIRST.equals(list.sort())) {
+            return findInLog(mallId, filter, list);
         }
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.status() != null) {
@@ -90,6 +103,19 @@ class RequestSearch {
         var items = mongo.find(Query.query(criteria).with(list.sort()).skip(list.offset()).limit(list.size()),
                 ServiceRequest.class).collectList();
         return Mono.zip(items, count).map(t -> list.page(t.getT1(), t.getT2()));
+    }
+
+    /**
+     * The log as the front desk opens it, newest first, or the part received between two times: a range of the mall's
+     * log key ({@link NewestFirstKey}), so the page reads its own requests and the total counts the range, however
+     * many requests every mall has.
+     */
+    private Mono<PageView<ServiceRequest>> findInLog(String mallId, Filter filter, ListQuery list) {
+        Criteria range = NewestFirstKey.between(ServiceRequest.LOG_KEY, mallId, filter.from(), filter.to());
+        var items = mongo.find(Query.query(range).with(Sort.by(ServiceRequest.LOG_KEY)).skip(list.offset())
+                .limit(list.size()), ServiceRequest.class).collectList();
+        return Mono.zip(items, NewestFirstKey.count(mongo, ServiceRequest.class, range))
+                .map(t -> list.page(t.getT1(), t.getT2()));
     }
 
     /**

@@ -8,13 +8,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * The reception log's requests, stored and changed the kit's one way (by key, events in the same write), each write
- * with the request's key in the acceptance queue as its state implies.
+ * with the request's keys as its state implies: in the mall's log, and in the acceptance queue while it waits.
  */
 @Configuration
 class RequestStore {
 
     @Bean
     AggregateStore<ServiceRequest> serviceRequests(AggregateStores stores) {
-        return stores.of(ServiceRequest.class, "request").beforeSave(request -> Mono.just(request.queued()));
+        return stores.of(ServiceRequest.class, "request").beforeSave(request -> Mono.just(request.keyed()));
     }
 }

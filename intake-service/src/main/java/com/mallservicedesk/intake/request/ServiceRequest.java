@@ -18,6 +18,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
 import com.mallservicedesk.platform.problem.ApiException;
 import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.NewestFirstKey;
 import com.mallservicedesk.platform.timer.PendingTimer;
 import java.util.Map;
 import java.time.Duration;
@@ -41,7 +42,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "mall_number", def = "{'mallId': 1, 'number': 1}", unique = true),
         @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
         @CompoundIndex(name = ServiceRequest.ACCEPTANCE_QUEUE, def = "{'" + ServiceRequest.ACCEPTANCE_QUEUE + "': 1}",
-                unique = true, sparse = true)
+                unique = true, sparse = true),
+        // Sparse only for requests stored before the key, until they are keyed at start (RequestLogKeys).
+        @CompoundIndex(name = ServiceRequest.LOG_KEY, def = "{'" + ServiceRequest.LOG_KEY + "': 1}", unique = true,
+                sparse = true)
 })
 public class ServiceRequest implements OutboxCarrier {
 
@@ -49,6 +53,7 @@ public class ServiceRequest implements OutboxCarrier {
     static final String CLOSED_ON_SPOT = "ANSWERED_ON_SPOT";
     static final String CLOSED_AFTER_CALLBACK = "SATISFIED_CALLBACK";
     static final String ACCEPTANCE_QUEUE = "acceptanceQueue";
+    static final String LOG_KEY = "logKey";
 
     @Id
     private String id;
@@ -80,6 +85,11 @@ public class ServiceRequest implements OutboxCarrier {
      * arrival), which the front desk's console polls. Derived from the state before every save ({@link #queued}).
      */
     private String acceptanceQueue;
+    /**
+     * Its key in the mall's reception log, newest first ({@link NewestFirstKey}, by receipt): the log's pages without
+     * other filters read a range of it. Derived before every save ({@link #keyed}).
+     */
+    private String logKey;
     private Owner owner;
     private String department;
     private String workOrderId;
@@ -110,10 +120,16 @@ public class ServiceRequest implements OutboxCarrier {
     ServiceRequest() {
     }
 
-    /** Keeps the key in the acceptance queue in step with the state: the store calls it before every save. */
-    ServiceRequest queued() {
+    /** Keeps its keys (the log's, the acceptance queue's) in step with the state: the store calls it before every save. */
+    ServiceRequest keyed() {
+        logKey = placeInLog();
         acceptanceQueue = placeInAcceptanceQueue();
         return this;
+    }
+
+    /** Its key in the mall's log, newest first: the one derivation of the key. */
+    String placeInLog() {
+        return NewestFirstKey.of(mallId, receivedAt, id);
     }
 
     /** Its key in the acceptance queue while it waits for acceptance, else null: the one derivation of the key. */
