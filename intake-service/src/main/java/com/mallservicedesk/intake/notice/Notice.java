@@ -3,13 +3,14 @@ package com.mallservicedesk.intake.notice;
 import com.mallservicedesk.platform.events.PendingEvent;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import com.mallservicedesk.platform.outbox.RelayState;
+import com.mallservicedesk.platform.store.Created;
+import com.mallservicedesk.platform.store.NewestFirstKey;
 import com.mallservicedesk.platform.store.TimeKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import com.mallservicedesk.platform.store.Created;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -20,13 +21,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * write, so the deliveries made from them cannot be lost even if the service stops right after.
  */
 @Document("notices")
-@CompoundIndex(name = "mall_published", def = "{'mallId': 1, 'publishedAt': -1, '_id': 1}")
+// Sparse only for notices stored before the key, until they are keyed at start (NoticeLogKeys).
+@CompoundIndex(name = Notice.LOG_KEY, def = "{'" + Notice.LOG_KEY + "': 1}", unique = true, sparse = true)
 @CompoundIndex(name = Notice.DELIVERIES_DUE, def = "{'" + Notice.DELIVERIES_DUE + "': 1}", unique = true, sparse = true)
 public class Notice implements OutboxCarrier {
 
     /** How long the publishing request has to make the deliveries before the sweep takes over. */
     static final Duration UNFINISHED_AFTER = Duration.ofSeconds(10);
     static final String DELIVERIES_DUE = "deliveriesDue";
+    static final String LOG_KEY = "logKey";
 
     public record Recipient(String tenantId, String tenantName) {
     }
@@ -52,6 +55,8 @@ public class Notice implements OutboxCarrier {
      * the id: a key in a sparse unique index, so the sweep reads only the notices not finished.
      */
     private String deliveriesDue;
+    /** Its key in the mall's notices, newest first ({@link NewestFirstKey}, by publication), which the list reads. */
+    private String logKey;
     @Version
     private Long version;
     private List<PendingEvent> outbox = new ArrayList<>();
@@ -81,8 +86,14 @@ public class Notice implements OutboxCarrier {
         notice.publishedAt = now;
         notice.recipients = new ArrayList<>(recipients);
         notice.deliveriesDue = deliveriesDue(id, now.plus(UNFINISHED_AFTER));
+        notice.logKey = notice.placeInLog();
         return Created.of(notice, new NoticeEvents.Published(id, notice.kind, notice.floors, notice.zones, notice.startsAt,
                 notice.endsAt, notice.message, recipients.size(), by, List.copyOf(notice.departments)));
+    }
+
+    /** Its key in the mall's notices, newest first: the one derivation of the key. */
+    String placeInLog() {
+        return NewestFirstKey.of(mallId, publishedAt, id);
     }
 
     public String getId() { return id; }

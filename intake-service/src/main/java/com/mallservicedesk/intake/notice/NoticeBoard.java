@@ -4,6 +4,7 @@ import com.mallservicedesk.intake.tenant.TenantDirectory;
 import com.mallservicedesk.platform.problem.FieldErrors;
 import com.mallservicedesk.platform.store.AggregateStore;
 import com.mallservicedesk.platform.store.AggregateStores;
+import com.mallservicedesk.platform.store.NewestFirstKey;
 import com.mallservicedesk.platform.security.PlatformUser;
 import com.mallservicedesk.platform.store.TimeOrderedIds;
 import com.mallservicedesk.platform.web.ListQuery;
@@ -63,11 +64,14 @@ class NoticeBoard {
         return notices.find(mallId, id);
     }
 
-    /** The mall's notices, newest first. */
+    /**
+     * The mall's notices, newest first (then by id): a page of the mall's range of the notices' log key, counted in the
+     * index, so a page reads its own notices, with their recipients, however many the mall has published.
+     */
     Mono<PageView<Notice>> page(String mallId, ListQuery list) {
-        var query = Query.query(Criteria.where("mallId").is(mallId));
-        var items = mongo.find(Query.of(query).with(Sort.by(Sort.Direction.DESC, "publishedAt").and(Sort.by("_id")))
-                .skip(list.offset()).limit(list.size()), Notice.class).collectList();
-        return Mono.zip(items, mongo.count(query, Notice.class)).map(t -> list.page(t.getT1(), t.getT2()));
+        Criteria range = NewestFirstKey.between(Notice.LOG_KEY, mallId, null, null);
+        var items = mongo.find(Query.query(range).with(Sort.by(Notice.LOG_KEY)).skip(list.offset()).limit(list.size()),
+                Notice.class).collectList();
+        return Mono.zip(items, NewestFirstKey.count(mongo, Notice.class, range)).map(t -> list.page(t.getT1(), t.getT2()));
     }
 }

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the requests received before the reception log was read by key their key in it, so its pages list them. A
- * one-time scan of every request at the first start of this version: on a large store it takes a while (about a
- * minute per hundred thousand requests on the local store), and the service is ready once it is done.
+ * one-time scan of every request at the first start of this version: on the local store about a minute and a half per
+ * hundred thousand requests. It runs behind a service already serving: the log is read the earlier way, by mall,
+ * until it is done ({@link RequestSearch}). Stopped midway, it goes on from where it stopped at the next start.
  */
 @Component
 class RequestLogKeys extends KeyConversion<ServiceRequest> {
@@ -19,5 +20,10 @@ class RequestLogKeys extends KeyConversion<ServiceRequest> {
         super(mongo, NAME, ServiceRequest.class, ServiceRequest.LOG_KEY, () -> Criteria.where("mallId").exists(true),
                 ServiceRequest::placeInLog,
                 "Requests: {} requests received before the reception log was read by key were given their key");
+    }
+
+    @Override
+    protected boolean runsInBackground() {
+        return true;
     }
 }

@@ -61,12 +61,14 @@ class RequestSearch {
 
     private final ReactiveMongoTemplate mongo;
     private final RequestTextIndex index;
+    private final RequestLogKeys logKeys;
     /** How long a text search waits for this instance's newest requests to reach the index. */
     private static final java.time.Duration SETTLE_AT_MOST = java.time.Duration.ofMillis(300);
 
-    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index) {
+    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index, RequestLogKeys logKeys) {
         this.mongo = mongo;
         this.index = index;
+        this.logKeys = logKeys;
     }
 
     Mono<PageView<ServiceRequest>> find(String mallId, Filter filter, ListQuery list) {
@@ -76,7 +78,8 @@ class RequestSearch {
         if (filter.status() == RequestStatus.PENDING_ACCEPTANCE) {
             return findWaitingForAcceptance(mallId, filter, list);
         }
-        if (filter.byTimeAtMost() && NEWEST_FIRST.equals(list.sort())) {
+        // Until every stored request has its log key, the log is read by mall, as before the key.
+        if (filter.byTimeAtMost() && NEWEST_FIRST.equals(list.sort()) && logKeys.converted()) {
             return findInLog(mallId, filter, list);
         }
         Criteria criteria = Criteria.where("mallId").is(mallId);

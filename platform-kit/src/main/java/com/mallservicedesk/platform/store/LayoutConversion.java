@@ -13,13 +13,16 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Brings stored documents of an earlier layout to the current one at start, before the service consumes events: a
  * lower phase than the listener containers' (spring-kafka's default is {@code Integer.MAX_VALUE - 100}), because an
  * event handled in the new layout beside documents still in the old one would be counted or linked wrongly. A
- * subclass says what {@link #convert()} does; it must be safe to run again and on two instances at once.
+ * subclass says what {@link #convert()} does; it must be safe to run again and on two instances at once. A conversion
+ * that only lets a list be read faster may {@linkplain #runsInBackground run behind a service already serving}.
  */
 public abstract class LayoutConversion implements SmartLifecycle {
 
@@ -28,8 +31,14 @@ public abstract class LayoutConversion implements SmartLifecycle {
 
     private static final Duration AT_MOST = Duration.ofMinutes(10);
 
+    private static final Logger progress = LoggerFactory.getLogger(LayoutConversion.class);
+    /** How many documents a keying scan converts between two lines of progress in the log. */
+    private static final long PROGRESS_EVERY = 10_000;
+
     private final Logger log = LoggerFactory.getLogger(getClass());
     private volatile boolean running;
+    private volatile boolean converted;
+    private volatile Disposable background;
 
     /** Converts what is left in the earlier layout; how many documents it converted. */
     protected abstract Mono<Long> convert();
@@ -56,23 +65,59 @@ public abstract class LayoutConversion implements SmartLifecycle {
                 .concatMap(found -> mongo.updateFirst(Query.query(belongs.get().and("_id").is(found.getId())
                         .and(field).exists(false)), Update.update(field, key.apply(found)), type))
                 .filter(result -> result.getModifiedCount() > 0)
+                .index()
+                .doOnNext(done -> {
+                    if ((done.getT1() + 1) % PROGRESS_EVERY == 0) {
+                        progress.info("Giving {} their {}: {} so far", type.getSimpleName(), field, done.getT1() + 1);
+                    }
+                })
                 .count();
     }
 
     /** What the log says once documents were converted, with {@code {}} for their number. */
     protected abstract String convertedMessage();
 
+    /**
+     * Whether the service may serve while the conversion runs, instead of starting once it is done. Only for a
+     * conversion whose readers ask {@link #converted()} and read the earlier way until then (a key that lets a list be
+     * read by range): on a large store such a scan takes minutes, and nothing is wrong meanwhile, only slower. It is
+     * tried again, with back-off, until it succeeds.
+     */
+    protected boolean runsInBackground() {
+        return false;
+    }
+
+    /** Whether this instance saw the conversion through: at this start, or found it noted as done by an earlier one. */
+    public boolean converted() {
+        return converted;
+    }
+
     @Override
     public void start() {
-        Long converted = convert().block(AT_MOST);
-        if (converted != null && converted > 0) {
-            log.info(convertedMessage(), converted);
+        if (runsInBackground()) {
+            background = convert()
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1))
+                            .doBeforeRetry(failed -> log.warn("Conversion stopped, trying again: {}",
+                                    failed.failure().toString())))
+                    .subscribe(this::finished);
+        } else {
+            finished(convert().block(AT_MOST));
         }
         running = true;
     }
 
+    private void finished(Long count) {
+        if (count != null && count > 0) {
+            log.info(convertedMessage(), count);
+        }
+        converted = true;
+    }
+
     @Override
     public void stop() {
+        if (background != null) {
+            background.dispose();
+        }
         running = false;
     }
 
