@@ -9,6 +9,7 @@ import com.mallservicedesk.benchmarks.costs.ServiceMetrics;
 import com.mallservicedesk.benchmarks.costs.ProcessCpu;
 import com.mallservicedesk.benchmarks.growth.GrowthResult;
 import com.mallservicedesk.benchmarks.growth.GrowthStage;
+import com.mallservicedesk.benchmarks.growth.ReceptionLogPage;
 import com.mallservicedesk.benchmarks.growth.SearchIndexWatch;
 import com.mallservicedesk.benchmarks.load.LoadGenerator;
 import com.mallservicedesk.benchmarks.load.Places;
@@ -52,6 +53,8 @@ public final class PlatformBenchmark {
             "mall-service-desk-development-secret-do-not-use-in-production");
     private static final List<String> ROLES = List.of("FRONT_DESK", "SUPERVISOR");
     private static final int WARM_UP_LATENCY_SAMPLES = 20;
+    /** How often each growth stage opens the reception log's first page. */
+    private static final int LOG_PAGE_CALLS = 20;
 
     private final BenchmarkOptions options;
     private final String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
@@ -133,7 +136,7 @@ public final class PlatformBenchmark {
         try (var searchIndex = SearchIndexWatch.of(new ServiceMetrics("intake", URI.create(options.intake())))) {
             var growthStage = new GrowthStage(load, watch, memory, places, new GrowthStage.Settings(
                     options.requests(), options.concurrency(), options.loadConcurrency(), options.latencySamples()),
-                    costs, searchIndex);
+                    costs, searchIndex, new ReceptionLogPage(client, LOG_PAGE_CALLS));
             for (long stored : options.growth()) {
                 growth.add(growthStage.run(stored));
                 save();

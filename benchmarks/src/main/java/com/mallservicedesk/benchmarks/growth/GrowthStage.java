@@ -16,7 +16,8 @@ import java.util.List;
  * One step of the growth curve: fills the benchmark's malls through the API up to a number of stored requests,
  * waits until dispatch has caught up, then measures registration throughput (closed loop) and, one request at a
  * time, the way from intake's 201 to the work order in dispatch. With a cost meter, it also reads what the measured
- * registrations cost each process, from a quiet platform before them until the platform is quiet after them.
+ * registrations cost each process, from a quiet platform before them until the platform is quiet after them. Last,
+ * it times the first page of a mall's reception log.
  */
 public final class GrowthStage {
 
@@ -41,15 +42,17 @@ public final class GrowthStage {
     private final Settings settings;
     private final CostMeter costs;
     private final SearchIndexWatch searchIndex;
+    private final ReceptionLogPage logPage;
     /** Requests registered in the benchmark's malls so far. */
     private long stored;
 
     /**
      * @param costs       reads store commands and CPU around the measured registrations; null skips that
      * @param searchIndex reads how far the free-text index falls behind; null skips that
+     * @param logPage     times the reception log's first page; null skips that
      */
     public GrowthStage(LoadGenerator load, WorkOrderWatch watch, PlatformMemory memory, Places places,
-                       Settings settings, CostMeter costs, SearchIndexWatch searchIndex) {
+                       Settings settings, CostMeter costs, SearchIndexWatch searchIndex, ReceptionLogPage logPage) {
         this.load = load;
         this.watch = watch;
         this.memory = memory;
@@ -57,6 +60,7 @@ public final class GrowthStage {
         this.settings = settings;
         this.costs = costs;
         this.searchIndex = searchIndex;
+        this.logPage = logPage;
     }
 
     /** Loads the benchmark's malls up to {@code target} stored requests (unless they hold more), then measures. */
@@ -90,11 +94,13 @@ public final class GrowthStage {
         }
         System.out.printf("Measuring 201 → work order, %d requests one at a time%n", settings.latencySamples());
         var toWorkOrder = watch.visibleLatency(places, settings.latencySamples());
+        var firstLogPage = logPage == null ? null : logPage.measure(places.malls().get(0));
         long storedBefore = stored;
         stored += measured.registrations().size() + toWorkOrder.count();
         var result = new GrowthResult(storedBefore, settings.requests(), settings.concurrency(), measured.perSecond(),
                 measured.failed(), measured.failureText(), measured.latencies().summary(), toWorkOrder.summary(),
-                memory.read(), registrationCosts, searchIndex == null ? null : searchIndex.take().orElse(null));
+                memory.read(), registrationCosts, searchIndex == null ? null : searchIndex.take().orElse(null),
+                firstLogPage);
         System.out.println("Growth: " + result.line());
         if (registrationCosts != null) {
             System.out.println("Costs: " + registrationCosts.line());

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The calls the benchmark makes: register a repair request at intake, read its work order at dispatch, and set a
- * mall's service levels there.
+ * The calls the benchmark makes: register a repair request at intake, read its work order at dispatch, set a
+ * mall's service levels there, and open a mall's reception log.
  */
 public final class PlatformClient {
 
@@ -80,6 +80,19 @@ public final class PlatformClient {
         }
         JsonNode createdAt = Json.MAPPER.readTree(response.body()).get("createdAt");
         return Optional.of(createdAt == null || createdAt.isNull() ? Instant.now() : Instant.parse(createdAt.asString()));
+    }
+
+    /**
+     * The first page of the mall's reception log as the front desk's console opens it (the 20 newest, no filter); a
+     * refusal or an error answer is an exception, so a timing never counts a page that was not shown.
+     */
+    public void firstLogPage(String mall) throws IOException, InterruptedException {
+        var request = authorized(intake + "/api/v1/malls/" + mall + "/requests?page=0&size=20", GET_TIMEOUT).GET()
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("intake answered " + response.statusCode() + " to the reception log of " + mall);
+        }
     }
 
     /**

@@ -73,6 +73,11 @@ public final class ResultsTable {
             }
             row("201 → work order visible, %,d stored".formatted(g.stored()),
                     "%d requests, one at a time".formatted(g.toWorkOrder().count()), g.toWorkOrder().brief(), "", "");
+            if (g.logPage() != null) {
+                row("reception log's first page, %,d stored".formatted(g.stored()),
+                        "%d calls, one at a time (20 newest of a mall, no filter)".formatted(g.logPage().count()),
+                        g.logPage().brief(), "", "");
+            }
             if (g.searchIndex() != null) {
                 row("free-text index behind, %,d stored".formatted(g.stored()), "while the stage loaded and measured",
                         g.searchIndex().brief(), "", "");

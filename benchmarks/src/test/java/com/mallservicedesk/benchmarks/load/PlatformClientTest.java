@@ -43,11 +43,23 @@ class PlatformClientTest {
                 .hasMessageContaining("422").hasMessageContaining("sla-policy-invalid");
     }
 
+    @Test
+    void theReceptionLogsFirstPageIsAskedAsTheConsoleAsksAndAFailureIsLoud() throws Exception {
+        PlatformClient client = clientAgainstDispatchAnswering(200);
+        client.firstLogPage("BM01-07");
+        assertThat(received).containsExactly("GET /api/v1/malls/BM01-07/requests?page=0&size=20 Bearer t0ken ");
+        dispatch.stop(0);
+
+        PlatformClient refused = clientAgainstDispatchAnswering(503);
+        assertThatThrownBy(() -> refused.firstLogPage("BM01-07")).isInstanceOf(IOException.class)
+                .hasMessageContaining("503").hasMessageContaining("BM01-07");
+    }
+
     private PlatformClient clientAgainstDispatchAnswering(int status) throws IOException {
         dispatch = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         dispatch.createContext("/api/v1/malls/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
             byte[] answer = (status == 200 ? body : "{\"type\":\"sla-policy-invalid\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);

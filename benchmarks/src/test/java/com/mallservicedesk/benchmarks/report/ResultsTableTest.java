@@ -60,7 +60,7 @@ class ResultsTableTest {
     void whatARegistrationCostsFollowsTheMainTableForEachStageThatReadIt() {
         var costs = CostsTableTest.fixture();
         var results = new Results("Run ABCD.", List.of(growth(0, 450),
-                new GrowthResult(50_000, 2000, 16, 440, 0, "none", FAST, FAST, MEMORY, costs, null)), List.of(), null, null,
+                new GrowthResult(50_000, 2000, 16, 440, 0, "none", FAST, FAST, MEMORY, costs, null, FAST)), List.of(), null, null,
                 MEMORY);
 
         String table = ResultsTable.markdown(results);
@@ -70,9 +70,22 @@ class ResultsTableTest {
     }
 
     @Test
+    void theReceptionLogsFirstPageFollowsTheStageThatTimedIt() {
+        var timed = new GrowthResult(200_000, 2000, 16, 50, 0, "none", FAST, FAST, MEMORY, null, null, FAST);
+
+        String table = ResultsTable.markdown(new Results("run", List.of(growth(0, 60), timed), List.of(), null, null,
+                MEMORY));
+
+        assertThat(table).contains("| 201 → work order visible, 200,000 stored | 100 requests, one at a time | "
+                + "p50 20.0 ms, p99 60.0 ms |  |  |\n| reception log's first page, 200,000 stored | 100 calls, one at "
+                + "a time (20 newest of a mall, no filter) | p50 20.0 ms, p99 60.0 ms |  |  |\n");
+        assertThat(table).doesNotContain("reception log's first page, 0 stored");
+    }
+
+    @Test
     void howFarTheFreeTextIndexFellBehindFollowsItsStage() {
         var behind = new GrowthResult(200_000, 2000, 16, 50, 0, "none", FAST, FAST, MEMORY, null,
-                new SearchIndexWatch.Worst(1234, 12.34, 0));
+                new SearchIndexWatch.Worst(1234, 12.34, 0), null);
 
         String table = ResultsTable.markdown(new Results("run", List.of(growth(0, 60), behind), List.of(), null, null,
                 MEMORY));
@@ -119,7 +132,7 @@ class ResultsTableTest {
     }
 
     private static GrowthResult growth(long stored, double perSecond) {
-        return new GrowthResult(stored, 2000, 16, perSecond, 0, "none", FAST, FAST, MEMORY, null, null);
+        return new GrowthResult(stored, 2000, 16, perSecond, 0, "none", FAST, FAST, MEMORY, null, null, null);
     }
 
     private static RateResult rate(double target, double achieved, Latencies.Summary registration,

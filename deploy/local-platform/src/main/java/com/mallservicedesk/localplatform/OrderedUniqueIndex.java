@@ -64,8 +64,8 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
                 break;
             }
             Object value = key.get(0);
-            boolean afterLower = bounds.containsKey("$gt") ? ORDER.compare(value, range.lower()) > 0 : true;
-            boolean beforeUpper = bounds.containsKey("$lt") ? ORDER.compare(value, range.upper()) < 0 : true;
+            boolean afterLower = !bounds.containsKey("$gt") || ORDER.compare(value, range.lower()) > 0;
+            boolean beforeUpper = !bounds.containsKey("$lt") || ORDER.compare(value, range.upper()) < 0;
             if (afterLower && beforeUpper) {
                 counted++;
             }

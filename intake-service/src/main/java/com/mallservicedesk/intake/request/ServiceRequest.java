@@ -43,7 +43,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
         @CompoundIndex(name = ServiceRequest.ACCEPTANCE_QUEUE, def = "{'" + ServiceRequest.ACCEPTANCE_QUEUE + "': 1}",
                 unique = true, sparse = true),
-        // Sparse only for requests stored before the key, until they are keyed at start (RequestLogKeys).
+        // Sparse only for requests stored before the key, until they are keyed (RequestLogKeys).
         @CompoundIndex(name = ServiceRequest.LOG_KEY, def = "{'" + ServiceRequest.LOG_KEY + "': 1}", unique = true,
                 sparse = true)
 })
@@ -82,7 +82,7 @@ public class ServiceRequest implements OutboxCarrier {
     private RequestStatus status;
     /**
      * While the message waits for acceptance: its key in the mall's queue of such messages ({@link WorkingSetKey}, by
-     * arrival), which the front desk's console polls. Derived from the state before every save ({@link #queued}).
+     * arrival), which the front desk's console polls. Derived from the state before every save ({@link #keyed}).
      */
     private String acceptanceQueue;
     /**
