@@ -22,6 +22,10 @@ import reactor.core.publisher.Mono;
 /**
  * Finds requests of one mall by status, kind, channel, department, date range and free text, paged.
  *
+ * <p>The log newest first, whole or by status, goes by key: a range of the log's keys ({@link NewestFirstKey}), paged
+ * in the index's order. Other filters query the mall's requests (on real MongoDB by its index; on the local store a
+ * scan).
+ *
  * <p>Free text goes by key, never by a pattern matched against every request: the embedded MongoDB-wire server reads
  * the whole collection for anything but {@code _id} and unique keys, and a regular expression cannot use an index on
  * real MongoDB either. The text's tokens are looked up in the keyed index ({@link RequestTextIndex}: Chinese as
@@ -51,24 +55,21 @@ class RequestSearch {
 
     record Filter(RequestStatus status, RequestKind kind, Channel channel, String department, Instant from, Instant to,
                   String text) {
-
-        /** Whether it selects by received time only, if at all: the log's own order then holds the page. */
-        boolean byTimeAtMost() {
-            return status == null && kind == null && channel == null && department == null
-                    && (text == null || text.isBlank());
-        }
     }
 
     private final ReactiveMongoTemplate mongo;
     private final RequestTextIndex index;
     private final RequestLogKeys logKeys;
+    private final StatusLogKeys statusLogKeys;
     /** How long a text search waits for this instance's newest requests to reach the index. */
     private static final java.time.Duration SETTLE_AT_MOST = java.time.Duration.ofMillis(300);
 
-    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index, RequestLogKeys logKeys) {
+    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index, RequestLogKeys logKeys,
+                  StatusLogKeys statusLogKeys) {
         this.mongo = mongo;
         this.index = index;
         this.logKeys = logKeys;
+        this.statusLogKeys = statusLogKeys;
     }
 
     Mono<PageView<ServiceRequest>> find(String mallId, Filter filter, ListQuery list) {
@@ -78,9 +79,9 @@ class RequestSearch {
         if (filter.status() == RequestStatus.PENDING_ACCEPTANCE) {
             return findWaitingForAcceptance(mallId, filter, list);
         }
-        // Until every stored request has its log key, the log is read by mall, as before the key.
-        if (filter.byTimeAtMost() && NEWEST_FIRST.equals(list.sort()) && logKeys.converted()) {
-            return findInLog(mallId, filter, list);
+        LogRange logRange = NEWEST_FIRST.equals(list.sort()) ? logRange(mallId, filter) : null;
+        if (logRange != null) {
+            return findInLog(logRange, list);
         }
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.status() != null) {
@@ -109,15 +110,36 @@ class RequestSearch {
     }
 
     /**
-     * The log as the front desk opens it, newest first, or the part received between two times: a range of the mall's
-     * log key ({@link NewestFirstKey}), so the page reads its own requests and the total counts the range, however
-     * many requests every mall has.
+     * The range of a log key ({@link NewestFirstKey}) that holds exactly what the filter selects, newest first: the
+     * whole log or one status's part of it, between two received times or not. Null when another filter is set, or
+     * while the key's conversion at start has not given every stored request its key (the log is then read by mall,
+     * as before the key).
      */
-    private Mono<PageView<ServiceRequest>> findInLog(String mallId, Filter filter, ListQuery list) {
-        Criteria range = NewestFirstKey.between(ServiceRequest.LOG_KEY, mallId, filter.from(), filter.to());
-        var items = mongo.find(Query.query(range).with(Sort.by(ServiceRequest.LOG_KEY)).skip(list.offset())
+    private LogRange logRange(String mallId, Filter filter) {
+        if (filter.kind() != null || filter.channel() != null || filter.department() != null) {
+            return null;
+        }
+        if (filter.status() == null) {
+            return logKeys.converted() ? new LogRange(ServiceRequest.LOG_KEY,
+                    NewestFirstKey.between(ServiceRequest.LOG_KEY, mallId, filter.from(), filter.to())) : null;
+        }
+        return statusLogKeys.converted() ? new LogRange(ServiceRequest.STATUS_LOG_KEY, NewestFirstKey.between(
+                ServiceRequest.STATUS_LOG_KEY, mallId, filter.status().name(), filter.from(), filter.to())) : null;
+    }
+
+    /** A range of the key {@code field}, read in the key's order. */
+    private record LogRange(String field, Criteria range) {
+    }
+
+    /**
+     * The log as the front desk opens it, newest first, whole or by status, between two times or not: a range of a
+     * log key, so the page reads its own requests and the total counts the range, however many requests every mall
+     * has.
+     */
+    private Mono<PageView<ServiceRequest>> findInLog(LogRange log, ListQuery list) {
+        var items = mongo.find(Query.query(log.range()).with(Sort.by(log.field())).skip(list.offset())
                 .limit(list.size()), ServiceRequest.class).collectList();
-        return Mono.zip(items, NewestFirstKey.count(mongo, ServiceRequest.class, range))
+        return Mono.zip(items, NewestFirstKey.count(mongo, ServiceRequest.class, log.range()))
                 .map(t -> list.page(t.getT1(), t.getT2()));
     }
 

@@ -43,9 +43,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
         @CompoundIndex(name = ServiceRequest.ACCEPTANCE_QUEUE, def = "{'" + ServiceRequest.ACCEPTANCE_QUEUE + "': 1}",
                 unique = true, sparse = true),
-        // Sparse only for requests stored before the key, until they are keyed (RequestLogKeys).
+        // Sparse only for requests stored before the keys, until they are keyed (RequestLogKeys, StatusLogKeys).
         @CompoundIndex(name = ServiceRequest.LOG_KEY, def = "{'" + ServiceRequest.LOG_KEY + "': 1}", unique = true,
-                sparse = true)
+                sparse = true),
+        @CompoundIndex(name = ServiceRequest.STATUS_LOG_KEY, def = "{'" + ServiceRequest.STATUS_LOG_KEY + "': 1}",
+                unique = true, sparse = true)
 })
 public class ServiceRequest implements OutboxCarrier {
 
@@ -54,6 +56,7 @@ public class ServiceRequest implements OutboxCarrier {
     static final String CLOSED_AFTER_CALLBACK = "SATISFIED_CALLBACK";
     static final String ACCEPTANCE_QUEUE = "acceptanceQueue";
     static final String LOG_KEY = "logKey";
+    static final String STATUS_LOG_KEY = "statusLogKey";
 
     @Id
     private String id;
@@ -90,6 +93,8 @@ public class ServiceRequest implements OutboxCarrier {
      * other filters read a range of it. Derived before every save ({@link #keyed}).
      */
     private String logKey;
+    /** The same within its status's part of the log: the log's pages by status read a range of it. */
+    private String statusLogKey;
     private Owner owner;
     private String department;
     private String workOrderId;
@@ -123,6 +128,7 @@ public class ServiceRequest implements OutboxCarrier {
     /** Keeps its keys (the log's, the acceptance queue's) in step with the state: the store calls it before every save. */
     ServiceRequest keyed() {
         logKey = placeInLog();
+        statusLogKey = placeInStatusLog();
         acceptanceQueue = placeInAcceptanceQueue();
         return this;
     }
@@ -130,6 +136,11 @@ public class ServiceRequest implements OutboxCarrier {
     /** Its key in the mall's log, newest first: the one derivation of the key. */
     String placeInLog() {
         return NewestFirstKey.of(mallId, receivedAt, id);
+    }
+
+    /** Its key in the part of the mall's log of its status, newest first: the one derivation of the key. */
+    String placeInStatusLog() {
+        return status == null ? null : NewestFirstKey.of(mallId, status.name(), receivedAt, id);
     }
 
     /** Its key in the acceptance queue while it waits for acceptance, else null: the one derivation of the key. */

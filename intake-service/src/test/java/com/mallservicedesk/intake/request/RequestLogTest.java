@@ -24,9 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * The reception log as the front desk opens it (newest first, or between two times, no other filter) is read as a range
- * of the mall's log key: it must answer the same requests, in the same order, with the same total, as the query on the
- * mall and the received time always did.
+ * The reception log as the front desk opens it (newest first, whole or by status, between two times or not, no other
+ * filter) is read as a range of a log key: it must answer the same requests, in the same order, with the same total, as
+ * the query on the mall, the status and the received time always did.
  */
 class RequestLogTest extends IntakeIntegrationTest {
 
@@ -36,12 +36,15 @@ class RequestLogTest extends IntakeIntegrationTest {
     RequestLogKeys conversion;
 
     @Autowired
+    StatusLogKeys statusConversion;
+
+    @Autowired
     RequestTextIndex textIndex;
 
     @BeforeEach
     void logReadByKey() {
         // The conversion at start runs behind the service; the key is read once it is through.
-        await().atMost(shortly()).until(conversion::converted);
+        await().atMost(shortly()).until(() -> conversion.converted() && statusConversion.converted());
     }
 
     @Test
@@ -50,8 +53,11 @@ class RequestLogTest extends IntakeIntegrationTest {
         // Two received at the same moment (ordered by id), one exactly at a bound, one just before another.
         List<Instant> times = List.of(T, T.plusSeconds(600), T.plusSeconds(600), T.plusSeconds(1200),
                 T.plusSeconds(1800).minusMillis(1), T.plusSeconds(1800), T.plusSeconds(2400));
-        times.forEach(at -> received(mall, at));
+        List<String> registered = times.stream().map(at -> received(mall, at)).toList();
         register(mall, counterRepair(null));
+        // Two leave their status: their keys move to the other part of the log.
+        cancel(mall, registered.get(1));
+        cancel(mall, registered.get(5));
         String other = newMall();
         times.forEach(at -> received(other, at));
         String from = T.plusSeconds(600).toString();
@@ -59,7 +65,8 @@ class RequestLogTest extends IntakeIntegrationTest {
 
         for (String params : List.of("", "size=3", "size=3&page=1", "size=3&page=2", "size=3&page=3",
                 "from=" + from, "to=" + to, "from=" + from + "&to=" + to, "from=" + from + "&to=" + to + "&size=2&page=1",
-                "sort=receivedAt,desc", "to=" + T)) {
+                "sort=receivedAt,desc", "to=" + T, "status=REGISTERED", "status=REGISTERED&size=2&page=2",
+                "status=CANCELLED", "status=CANCELLED&from=" + from, "status=CANCELLED&to=" + to, "status=CLOSED")) {
             Map<String, Object> page = page(mall, params);
             Expected expected = asTheQueryDid(mall, params);
             assertThat(ids(page)).as(params).isEqualTo(expected.ids());
@@ -67,6 +74,7 @@ class RequestLogTest extends IntakeIntegrationTest {
         }
         assertThat(page(mall, "").get("total")).isEqualTo(8);
         assertThat(page(mall, "to=" + T).get("total")).isEqualTo(0);
+        assertThat(ids(page(mall, "status=CANCELLED"))).containsExactly(registered.get(5), registered.get(1));
     }
 
     @Test
@@ -75,14 +83,17 @@ class RequestLogTest extends IntakeIntegrationTest {
         String keyed = received(mall, T.plusSeconds(60));
         String older = received(mall, T);
         // As stored before the log was read by key.
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(older)), new Update().unset(ServiceRequest.LOG_KEY),
-                "requests").block();
-        mongo.remove(Query.query(Criteria.where("_id").is(RequestLogKeys.NAME)), LayoutConversion.DONE).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(older)),
+                new Update().unset(ServiceRequest.LOG_KEY).unset(ServiceRequest.STATUS_LOG_KEY), "requests").block();
+        mongo.remove(Query.query(Criteria.where("_id").in(RequestLogKeys.NAME, StatusLogKeys.NAME)),
+                LayoutConversion.DONE).block();
         assertThat(ids(page(mall, ""))).containsExactly(keyed);
+        assertThat(ids(page(mall, "status=REGISTERED"))).containsExactly(keyed);
         // A search with another filter does not read the key.
         assertThat(ids(page(mall, "kind=REPAIR"))).containsExactly(keyed, older);
         // Nor does an instance whose conversion has not run through yet: it reads the log by mall.
-        RequestSearch converting = new RequestSearch(mongo, textIndex, new RequestLogKeys(mongo));
+        RequestSearch converting = new RequestSearch(mongo, textIndex, new RequestLogKeys(mongo),
+                new StatusLogKeys(mongo));
         var firstPage = converting.find(mall, new RequestSearch.Filter(null, null, null, null, null, null, null),
                 ListQuery.of("0", "20", null, RequestSearch.SORTS)).block();
         assertThat(firstPage.items()).extracting(ServiceRequest::getId).containsExactly(keyed, older);
@@ -90,8 +101,11 @@ class RequestLogTest extends IntakeIntegrationTest {
 
         assertThat(conversion.convert().block()).isGreaterThanOrEqualTo(1);
         assertThat(conversion.convert().block()).isZero();
+        assertThat(statusConversion.convert().block()).isGreaterThanOrEqualTo(1);
+        assertThat(statusConversion.convert().block()).isZero();
 
         assertThat(ids(page(mall, ""))).containsExactly(keyed, older);
+        assertThat(ids(page(mall, "status=REGISTERED"))).containsExactly(keyed, older);
         Document stored = mongo.findById(older, Document.class, "requests").block();
         assertThat(stored).containsEntry(ServiceRequest.LOG_KEY,
                 NewestFirstKey.of(mall, stored.getDate("receivedAt").toInstant(), older));
@@ -103,6 +117,9 @@ class RequestLogTest extends IntakeIntegrationTest {
     /** The query of the log before it had its key: the mall, the time bounds, newest first and then by id. */
     private Expected asTheQueryDid(String mall, String params) {
         Criteria criteria = Criteria.where("mallId").is(mall);
+        if (value(params, "status") != null) {
+            criteria = criteria.and("status").is(value(params, "status"));
+        }
         Instant from = time(params, "from");
         Instant to = time(params, "to");
         if (from != null || to != null) {
@@ -136,6 +153,11 @@ class RequestLogTest extends IntakeIntegrationTest {
             }
         }
         return null;
+    }
+
+    private void cancel(String mall, String id) {
+        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests/{id}/cancel", Map.of("reason", "顧客撤回"), mall, id)
+                .expectStatus().isOk();
     }
 
     private String received(String mall, Instant at) {

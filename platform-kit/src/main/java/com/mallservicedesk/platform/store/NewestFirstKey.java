@@ -26,6 +26,19 @@ public final class NewestFirstKey {
     }
 
     /**
+     * The key of a record in one part of the mall's log, such as the requests in one status: each part is a range of
+     * its own. Parts never contain {@code |} (they are enum names); a record that moves to another part changes its key.
+     */
+    public static String of(String mallId, String part, Instant at, String id) {
+        return of(mallId + "|" + part, at, id);
+    }
+
+    /** The records of one part of the mall's log, as {@link #between(String, String, Instant, Instant)}. */
+    public static Criteria between(String field, String mallId, String part, Instant from, Instant to) {
+        return between(field, mallId + "|" + part, from, to);
+    }
+
+    /**
      * The mall's records at or after {@code from} and before {@code to} (either may be null: no bound), in key order:
      * newest first. Times compare at the millisecond, as the store keeps them.
      */

@@ -50,6 +50,19 @@ class NewestFirstKeyTest {
                 .isEqualTo(selected(logged, l -> true));
     }
 
+    @Test
+    void aPartOfTheLogIsARangeOfItsOwn() {
+        List<String> keys = List.of(NewestFirstKey.of("M1", "DISPATCHED", T, "a"),
+                NewestFirstKey.of("M1", "DISPATCHED", T.plusSeconds(1), "b"), NewestFirstKey.of("M1", "CLOSED", T, "c"),
+                NewestFirstKey.of("M1", "DISPATCHED_LATE", T, "d"), NewestFirstKey.of("M10", "DISPATCHED", T, "e"),
+                NewestFirstKey.of("M1", T, "f"));
+        Document bounds = (Document) NewestFirstKey.between("k", "M1", "DISPATCHED", null, null).getCriteriaObject()
+                .get("k");
+        assertThat(keys.stream().sorted().filter(key -> key.compareTo((String) bounds.get("$gte")) >= 0
+                && key.compareTo((String) bounds.get("$lt")) < 0).map(key -> key.substring(key.lastIndexOf('|') + 1)))
+                .containsExactly("b", "a");
+    }
+
     /** The ids whose key the range's bounds hold, in key order. */
     private static List<String> inRange(List<Logged> logged, Criteria range) {
         Document bounds = (Document) range.getCriteriaObject().get("k");
