@@ -63,9 +63,12 @@ final class IdFirstH2Collection extends H2Collection {
         }
         if (query.size() > 1 && query.containsKey("_id")) {
             Document idOnly = new Document("_id", query.get("_id"));
+            // A range of ids is walked in id order: sorting by id would gather all of it before the limit.
+            Document order = OrderedUniqueIndex.isRange(idOnly.get("_id")) && isAscendingBy(orderBy, "_id")
+                    ? null : orderBy;
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(idOnly)) {
-                    return matchDocuments(query, index.getPositions(idOnly), orderBy, skip, limit, batchSize,
+                    return matchDocuments(query, index.getPositions(idOnly), order, skip, limit, batchSize,
                             fieldSelector);
                 }
             }
@@ -168,13 +171,17 @@ final class IdFirstH2Collection extends H2Collection {
 
     /** A range of one field, sorted ascending by that field, which a unique index of the field walks in order. */
     private boolean walkedInOrder(Document query, Document orderBy) {
-        if (query.size() != 1 || orderBy == null || orderBy.size() != 1) {
+        if (query.size() != 1) {
             return false;
         }
         String field = query.keySet().iterator().next();
-        return OrderedUniqueIndex.isRange(query.get(field)) && orderBy.get(field) instanceof Number order
-                && order.intValue() == 1
+        return OrderedUniqueIndex.isRange(query.get(field)) && isAscendingBy(orderBy, field)
                 && getIndexes().stream().anyMatch(index -> index instanceof OrderedUniqueIndex && index.canHandle(query));
+    }
+
+    private static boolean isAscendingBy(Document orderBy, String field) {
+        return orderBy != null && orderBy.size() == 1 && orderBy.get(field) instanceof Number order
+                && order.intValue() == 1;
     }
 
     /**

@@ -121,6 +121,32 @@ class OrderedUniqueIndexTest {
         }
     }
 
+    @Test
+    void aScanInPagesOfIdsReadsEachPageFromTheIdIndexNotTheCollection() {
+        MVStore store = new MVStore.Builder().fileName(home.resolve("pages.mv").toString()).open();
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> requests = client.getDatabase("intake").getCollection("requests");
+            // Every third already keyed: a keying scan's page is the next unkeyed ones after the last id it saw.
+            IntStream.range(0, 1000).forEach(i -> requests.insertOne(i % 3 == 0
+                    ? new Document("_id", "r%03d".formatted(i)).append("mallId", "M1").append("logKey", "k" + i)
+                    : new Document("_id", "r%03d".formatted(i)).append("mallId", "M1")));
+            FullScans.of(store).report(60, 10); // what the inserts' index checks read is not this test's
+
+            // As Spring Data sends a criteria of several fields: one document, no $and.
+            var page = new Document("mallId", new Document("$exists", true))
+                    .append("logKey", new Document("$exists", false)).append("_id", new Document("$gt", "r100"));
+            assertThat(ids(requests.find(page).sort(Sorts.ascending("_id")).limit(4)))
+                    .containsExactly("r101", "r103", "r104", "r106");
+            var last = new Document("logKey", new Document("$exists", false)).append("_id", new Document("$gt", "r997"));
+            assertThat(ids(requests.find(last).sort(Sorts.ascending("_id")).limit(4))).containsExactly("r998");
+            assertThat(FullScans.of(store).report(60, 10)).isNull();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static String key(int i) {
         return String.format("%013d|timer-%d", 1_795_000_000_000L + i, i);
     }

@@ -11,9 +11,11 @@ import com.mallservicedesk.platform.web.ListQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,8 @@ class RequestLogTest extends IntakeIntegrationTest {
         String to = T.plusSeconds(1800).toString();
 
         for (String params : List.of("", "size=3", "size=3&page=1", "size=3&page=2", "size=3&page=3",
-                "from=" + from, "to=" + to, "from=" + from + "&to=" + to, "from=" + from + "&to=" + to + "&size=2&page=1",
+                "from=" + from, "to=" + to, "from=" + from + "&to=" + to,
+                "from=" + from + "&to=" + to + "&size=2&page=1",
                 "sort=receivedAt,desc", "to=" + T, "status=REGISTERED", "status=REGISTERED&size=2&page=2",
                 "status=CANCELLED", "status=CANCELLED&from=" + from, "status=CANCELLED&to=" + to, "status=CLOSED")) {
             Map<String, Object> page = page(mall, params);
@@ -109,6 +112,27 @@ class RequestLogTest extends IntakeIntegrationTest {
         Document stored = mongo.findById(older, Document.class, "requests").block();
         assertThat(stored).containsEntry(ServiceRequest.LOG_KEY,
                 NewestFirstKey.of(mall, stored.getDate("receivedAt").toInstant(), older));
+    }
+
+    @Test
+    void theKeyingScanReadsPageAfterPageUntilEveryRequestIsKeyed() {
+        String mall = newMall();
+        // More than two of the scan's pages, stored as before the keys (no key of either kind).
+        List<Document> stored = IntStream.range(0, 1_100).mapToObj(i -> new Document("_id", mall + "-old-" + i)
+                .append("mallId", mall).append("number", mall + "-" + i).append("status", "CLOSED")
+                .append("kind", "REPAIR")
+                .append("receivedAt", Date.from(T.plusSeconds(i)))).toList();
+        mongo.insert(stored, "requests").collectList().block();
+        mongo.remove(Query.query(Criteria.where("_id").in(RequestLogKeys.NAME, StatusLogKeys.NAME)),
+                LayoutConversion.DONE).block();
+
+        assertThat(conversion.convert().block()).isGreaterThanOrEqualTo(1_100);
+        assertThat(statusConversion.convert().block()).isGreaterThanOrEqualTo(1_100);
+
+        Map<String, Object> newest = page(mall, "size=3");
+        assertThat(newest.get("total")).isEqualTo(1_100);
+        assertThat(ids(newest)).containsExactly(mall + "-old-1099", mall + "-old-1098", mall + "-old-1097");
+        assertThat(page(mall, "status=CLOSED&size=1").get("total")).isEqualTo(1_100);
     }
 
     private record Expected(List<String> ids, long total) {
@@ -156,8 +180,8 @@ class RequestLogTest extends IntakeIntegrationTest {
     }
 
     private void cancel(String mall, String id) {
-        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests/{id}/cancel", Map.of("reason", "顧客撤回"), mall, id)
-                .expectStatus().isOk();
+        post(TestTokens.frontDesk(mall), "/api/v1/malls/{mall}/requests/{id}/cancel", Map.of("reason", "顧客撤回"),
+                mall, id).expectStatus().isOk();
     }
 
     private String received(String mall, Instant at) {

@@ -3,12 +3,14 @@ package com.mallservicedesk.platform.store;
 import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +36,8 @@ public abstract class LayoutConversion implements SmartLifecycle {
     private static final Logger progress = LoggerFactory.getLogger(LayoutConversion.class);
     /** How many documents a keying scan converts between two lines of progress in the log. */
     private static final long PROGRESS_EVERY = 10_000;
+    /** How many documents a keying scan reads at once, by {@code _id}. */
+    static final int SCAN_PAGE = 500;
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private volatile boolean running;
@@ -57,11 +61,19 @@ public abstract class LayoutConversion implements SmartLifecycle {
     /**
      * Gives each stored aggregate that {@code belongs} selects and that has no {@code field} yet the key {@code key}
      * derives from it (a scan, for {@link #once}): each write is conditioned on both still holding, so it neither keys
-     * an aggregate that left meanwhile nor overwrites a key its own save stored. How many it keyed.
+     * an aggregate that left meanwhile nor overwrites a key its own save stored. How many it keyed. The scan reads
+     * {@value #SCAN_PAGE} at a time in {@code _id} order: the local store gathers a query's whole answer in its heap
+     * before the first batch, and a single query for every request of a large store ran it out of memory.
      */
     protected static <T extends OutboxCarrier> Mono<Long> keyed(ReactiveMongoTemplate mongo, Class<T> type, String field,
                                                                  Supplier<Criteria> belongs, Function<T, String> key) {
-        return mongo.find(Query.query(belongs.get().and(field).exists(false)), type)
+        // Ids are strings: the first page starts after the least of them.
+        Function<String, Mono<List<T>>> pageAfter = after -> mongo.find(Query.query(belongs.get().and(field)
+                .exists(false).and("_id").gt(after)).with(Sort.by("_id")).limit(SCAN_PAGE), type).collectList();
+        return pageAfter.apply("")
+                .expand(page -> page.size() < SCAN_PAGE ? Mono.empty()
+                        : pageAfter.apply(page.get(page.size() - 1).getId()))
+                .concatMapIterable(page -> page)
                 .concatMap(found -> mongo.updateFirst(Query.query(belongs.get().and("_id").is(found.getId())
                         .and(field).exists(false)), Update.update(field, key.apply(found)), type))
                 .filter(result -> result.getModifiedCount() > 0)
