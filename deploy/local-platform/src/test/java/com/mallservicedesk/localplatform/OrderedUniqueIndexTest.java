@@ -66,10 +66,7 @@ class OrderedUniqueIndexTest {
 
     @Test
     void rangeQueriesOverTheWireMatchAsMongoDbDoes() {
-        MVStore store = new MVStore.Builder().fileName(home.resolve("range.mv").toString()).open();
-        MongoServer server = new MongoServer(new BsonH2Backend(store));
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+        overTheWire("range.mv", (store, client) -> {
             MongoCollection<Document> due = client.getDatabase("dispatch").getCollection("timer_due");
             IntStream.range(0, 300).forEach(i -> due.insertOne(new Document("_id", key(i)).append("n", i)));
             due.insertOne(new Document("_id", 5).append("n", -1));
@@ -87,17 +84,12 @@ class OrderedUniqueIndexTest {
                     .getDeletedCount()).isEqualTo(100);
             assertThat(ids(due.find(Filters.lte("_id", key(299))).sort(Sorts.ascending("_id")).limit(1)))
                     .containsExactly(key(100));
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @Test
     void aRangeOfAnotherUniqueKeyIsPagedInItsOrderAndCountedInItsIndex() {
-        MVStore store = new MVStore.Builder().fileName(home.resolve("log.mv").toString()).open();
-        MongoServer server = new MongoServer(new BsonH2Backend(store));
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+        overTheWire("log.mv", (store, client) -> {
             MongoDatabase database = client.getDatabase("intake");
             MongoCollection<Document> log = database.getCollection("requests");
             log.createIndex(Indexes.ascending("logKey"), new IndexOptions().unique(true).sparse(true));
@@ -116,17 +108,12 @@ class OrderedUniqueIndexTest {
                     new Document("logKey", new Document("$gt", "M001|" + key(20)).append("$lte", "M001|" + key(120)))));
             assertThat(counted.getInteger("n")).isEqualTo(100);
             assertThat(log.countDocuments(range)).isEqualTo(100);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @Test
     void aScanInPagesOfIdsReadsEachPageFromTheIdIndexNotTheCollection() {
-        MVStore store = new MVStore.Builder().fileName(home.resolve("pages.mv").toString()).open();
-        MongoServer server = new MongoServer(new BsonH2Backend(store));
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+        overTheWire("pages.mv", (store, client) -> {
             MongoCollection<Document> requests = client.getDatabase("intake").getCollection("requests");
             // Every third already keyed: a keying scan's page is the next unkeyed ones after the last id it saw.
             IntStream.range(0, 1000).forEach(i -> requests.insertOne(i % 3 == 0
@@ -142,6 +129,21 @@ class OrderedUniqueIndexTest {
             var last = new Document("logKey", new Document("$exists", false)).append("_id", new Document("$gt", "r997"));
             assertThat(ids(requests.find(last).sort(Sorts.ascending("_id")).limit(4))).containsExactly("r998");
             assertThat(FullScans.of(store).report(60, 10)).isNull();
+        });
+    }
+
+    /** What a test does with the store's server and a client of it. */
+    private interface WireTest {
+        void run(MVStore store, MongoClient client);
+    }
+
+    /** Runs {@code test} against the store's own server on a file of its own, as the services reach it. */
+    private void overTheWire(String file, WireTest test) {
+        MVStore store = new MVStore.Builder().fileName(home.resolve(file).toString()).open();
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            test.run(store, client);
         } finally {
             server.shutdownNow();
         }
