@@ -12,10 +12,7 @@ import com.mallservicedesk.platform.web.PageView;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -69,9 +66,7 @@ class NoticeBoard {
      * index, so a page reads its own notices, with their recipients, however many the mall has published.
      */
     Mono<PageView<Notice>> page(String mallId, ListQuery list) {
-        Criteria range = NewestFirstKey.between(Notice.LOG_KEY, mallId, null, null);
-        var items = mongo.find(Query.query(range).with(Sort.by(Notice.LOG_KEY)).skip(list.offset()).limit(list.size()),
-                Notice.class).collectList();
-        return Mono.zip(items, NewestFirstKey.count(mongo, Notice.class, range)).map(t -> list.page(t.getT1(), t.getT2()));
+        return NewestFirstKey.page(mongo, Notice.class, Notice.LOG_KEY,
+                NewestFirstKey.between(Notice.LOG_KEY, mallId, null, null), list);
     }
 }

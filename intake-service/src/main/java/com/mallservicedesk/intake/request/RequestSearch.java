@@ -60,16 +60,13 @@ class RequestSearch {
     private final ReactiveMongoTemplate mongo;
     private final RequestTextIndex index;
     private final RequestLogKeys logKeys;
-    private final StatusLogKeys statusLogKeys;
     /** How long a text search waits for this instance's newest requests to reach the index. */
     private static final java.time.Duration SETTLE_AT_MOST = java.time.Duration.ofMillis(300);
 
-    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index, RequestLogKeys logKeys,
-                  StatusLogKeys statusLogKeys) {
+    RequestSearch(ReactiveMongoTemplate mongo, RequestTextIndex index, RequestLogKeys logKeys) {
         this.mongo = mongo;
         this.index = index;
         this.logKeys = logKeys;
-        this.statusLogKeys = statusLogKeys;
     }
 
     Mono<PageView<ServiceRequest>> find(String mallId, Filter filter, ListQuery list) {
@@ -81,7 +78,8 @@ class RequestSearch {
         }
         LogRange logRange = NEWEST_FIRST.equals(list.sort()) ? logRange(mallId, filter) : null;
         if (logRange != null) {
-            return findInLog(logRange, list);
+            // A page of the range, and the range's length counted in its index, however many requests every mall has.
+            return NewestFirstKey.page(mongo, ServiceRequest.class, logRange.field(), logRange.range(), list);
         }
         Criteria criteria = Criteria.where("mallId").is(mallId);
         if (filter.status() != null) {
@@ -112,35 +110,23 @@ class RequestSearch {
     /**
      * The range of a log key ({@link NewestFirstKey}) that holds exactly what the filter selects, newest first: the
      * whole log or one status's part of it, between two received times or not. Null when another filter is set, or
-     * while the key's conversion at start has not given every stored request its key (the log is then read by mall,
-     * as before the key).
+     * while the conversion at start has not given every stored request its keys (the log is then read by mall, as
+     * before the keys).
      */
     private LogRange logRange(String mallId, Filter filter) {
-        if (filter.kind() != null || filter.channel() != null || filter.department() != null) {
+        if (filter.kind() != null || filter.channel() != null || filter.department() != null || !logKeys.converted()) {
             return null;
         }
         if (filter.status() == null) {
-            return logKeys.converted() ? new LogRange(ServiceRequest.LOG_KEY,
-                    NewestFirstKey.between(ServiceRequest.LOG_KEY, mallId, filter.from(), filter.to())) : null;
+            return new LogRange(ServiceRequest.LOG_KEY,
+                    NewestFirstKey.between(ServiceRequest.LOG_KEY, mallId, filter.from(), filter.to()));
         }
-        return statusLogKeys.converted() ? new LogRange(ServiceRequest.STATUS_LOG_KEY, NewestFirstKey.between(
-                ServiceRequest.STATUS_LOG_KEY, mallId, filter.status().name(), filter.from(), filter.to())) : null;
+        return new LogRange(ServiceRequest.STATUS_LOG_KEY, NewestFirstKey.between(ServiceRequest.STATUS_LOG_KEY, mallId,
+                filter.status().name(), filter.from(), filter.to()));
     }
 
     /** A range of the key {@code field}, read in the key's order. */
     private record LogRange(String field, Criteria range) {
-    }
-
-    /**
-     * The log as the front desk opens it, newest first, whole or by status, between two times or not: a range of a
-     * log key, so the page reads its own requests and the total counts the range, however many requests every mall
-     * has.
-     */
-    private Mono<PageView<ServiceRequest>> findInLog(LogRange log, ListQuery list) {
-        var items = mongo.find(Query.query(log.range()).with(Sort.by(log.field())).skip(list.offset())
-                .limit(list.size()), ServiceRequest.class).collectList();
-        return Mono.zip(items, NewestFirstKey.count(mongo, ServiceRequest.class, log.range()))
-                .map(t -> list.page(t.getT1(), t.getT2()));
     }
 
     /**

@@ -43,7 +43,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "mall_received", def = "{'mallId': 1, 'receivedAt': -1}"),
         @CompoundIndex(name = ServiceRequest.ACCEPTANCE_QUEUE, def = "{'" + ServiceRequest.ACCEPTANCE_QUEUE + "': 1}",
                 unique = true, sparse = true),
-        // Sparse only for requests stored before the keys, until they are keyed (RequestLogKeys, StatusLogKeys).
+        // Sparse only for requests stored before the keys, until they are keyed (RequestLogKeys).
         @CompoundIndex(name = ServiceRequest.LOG_KEY, def = "{'" + ServiceRequest.LOG_KEY + "': 1}", unique = true,
                 sparse = true),
         @CompoundIndex(name = ServiceRequest.STATUS_LOG_KEY, def = "{'" + ServiceRequest.STATUS_LOG_KEY + "': 1}",

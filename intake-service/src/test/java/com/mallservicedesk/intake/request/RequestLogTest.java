@@ -38,15 +38,12 @@ class RequestLogTest extends IntakeIntegrationTest {
     RequestLogKeys conversion;
 
     @Autowired
-    StatusLogKeys statusConversion;
-
-    @Autowired
     RequestTextIndex textIndex;
 
     @BeforeEach
     void logReadByKey() {
         // The conversion at start runs behind the service; the key is read once it is through.
-        await().atMost(shortly()).until(() -> conversion.converted() && statusConversion.converted());
+        await().atMost(shortly()).until(conversion::converted);
     }
 
     @Test
@@ -88,15 +85,13 @@ class RequestLogTest extends IntakeIntegrationTest {
         // As stored before the log was read by key.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(older)),
                 new Update().unset(ServiceRequest.LOG_KEY).unset(ServiceRequest.STATUS_LOG_KEY), "requests").block();
-        mongo.remove(Query.query(Criteria.where("_id").in(RequestLogKeys.NAME, StatusLogKeys.NAME)),
-                LayoutConversion.DONE).block();
+        mongo.remove(Query.query(Criteria.where("_id").is(RequestLogKeys.NAME)), LayoutConversion.DONE).block();
         assertThat(ids(page(mall, ""))).containsExactly(keyed);
         assertThat(ids(page(mall, "status=REGISTERED"))).containsExactly(keyed);
         // A search with another filter does not read the key.
         assertThat(ids(page(mall, "kind=REPAIR"))).containsExactly(keyed, older);
         // Nor does an instance whose conversion has not run through yet: it reads the log by mall.
-        RequestSearch converting = new RequestSearch(mongo, textIndex, new RequestLogKeys(mongo),
-                new StatusLogKeys(mongo));
+        RequestSearch converting = new RequestSearch(mongo, textIndex, new RequestLogKeys(mongo));
         var firstPage = converting.find(mall, new RequestSearch.Filter(null, null, null, null, null, null, null),
                 ListQuery.of("0", "20", null, RequestSearch.SORTS)).block();
         assertThat(firstPage.items()).extracting(ServiceRequest::getId).containsExactly(keyed, older);
@@ -104,14 +99,14 @@ class RequestLogTest extends IntakeIntegrationTest {
 
         assertThat(conversion.convert().block()).isGreaterThanOrEqualTo(1);
         assertThat(conversion.convert().block()).isZero();
-        assertThat(statusConversion.convert().block()).isGreaterThanOrEqualTo(1);
-        assertThat(statusConversion.convert().block()).isZero();
 
         assertThat(ids(page(mall, ""))).containsExactly(keyed, older);
         assertThat(ids(page(mall, "status=REGISTERED"))).containsExactly(keyed, older);
         Document stored = mongo.findById(older, Document.class, "requests").block();
         assertThat(stored).containsEntry(ServiceRequest.LOG_KEY,
-                NewestFirstKey.of(mall, stored.getDate("receivedAt").toInstant(), older));
+                NewestFirstKey.of(mall, stored.getDate("receivedAt").toInstant(), older))
+                .containsEntry(ServiceRequest.STATUS_LOG_KEY,
+                        NewestFirstKey.of(mall, "REGISTERED", stored.getDate("receivedAt").toInstant(), older));
     }
 
     @Test
@@ -123,11 +118,9 @@ class RequestLogTest extends IntakeIntegrationTest {
                 .append("kind", "REPAIR")
                 .append("receivedAt", Date.from(T.plusSeconds(i)))).toList();
         mongo.insert(stored, "requests").collectList().block();
-        mongo.remove(Query.query(Criteria.where("_id").in(RequestLogKeys.NAME, StatusLogKeys.NAME)),
-                LayoutConversion.DONE).block();
+        mongo.remove(Query.query(Criteria.where("_id").is(RequestLogKeys.NAME)), LayoutConversion.DONE).block();
 
         assertThat(conversion.convert().block()).isGreaterThanOrEqualTo(1_100);
-        assertThat(statusConversion.convert().block()).isGreaterThanOrEqualTo(1_100);
 
         Map<String, Object> newest = page(mall, "size=3");
         assertThat(newest.get("total")).isEqualTo(1_100);

@@ -4,6 +4,7 @@ import com.mallservicedesk.platform.outbox.OutboxCarrier;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -16,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -58,29 +60,50 @@ public abstract class LayoutConversion implements SmartLifecycle {
                         new Document("_id", name).append("at", new Date()), DONE).thenReturn(converted)));
     }
 
-    /**
-     * Gives each stored aggregate that {@code belongs} selects and that has no {@code field} yet the key {@code key}
-     * derives from it (a scan, for {@link #once}): each write is conditioned on both still holding, so it neither keys
-     * an aggregate that left meanwhile nor overwrites a key its own save stored. How many it keyed. The scan reads
-     * {@value #SCAN_PAGE} at a time in {@code _id} order: the local store gathers a query's whole answer in its heap
-     * before the first batch, and a single query for every request of a large store ran it out of memory.
-     */
+    /** {@link #keyed(ReactiveMongoTemplate, Class, Map, Supplier)} for one key. */
     protected static <T extends OutboxCarrier> Mono<Long> keyed(ReactiveMongoTemplate mongo, Class<T> type, String field,
                                                                  Supplier<Criteria> belongs, Function<T, String> key) {
+        return keyed(mongo, type, Map.of(field, key), belongs);
+    }
+
+    /**
+     * Gives each stored aggregate that {@code belongs} selects the keys it has not got yet, each derived from it (a
+     * scan, for {@link #once}; several keys share the scan): each write is conditioned on the aggregate still belonging
+     * and still lacking that key, so it neither keys an aggregate that left meanwhile nor overwrites a key its own save
+     * stored. How many aggregates it keyed. The scan reads {@value #SCAN_PAGE} at a time in {@code _id} order: the local
+     * store gathers a query's whole answer in its heap before the first batch, and a single query for every request of
+     * a large store ran it out of memory.
+     */
+    protected static <T extends OutboxCarrier> Mono<Long> keyed(ReactiveMongoTemplate mongo, Class<T> type,
+                                                                 Map<String, Function<T, String>> keys,
+                                                                 Supplier<Criteria> belongs) {
+        Criteria[] missing = keys.keySet().stream().map(field -> Criteria.where(field).exists(false))
+                .toArray(Criteria[]::new);
+        Supplier<Criteria> unkeyed = () -> keys.size() == 1
+                ? belongs.get().and(keys.keySet().iterator().next()).exists(false)
+                : belongs.get().orOperator(missing);
         // Ids are strings: the first page starts after the least of them.
-        Function<String, Mono<List<T>>> pageAfter = after -> mongo.find(Query.query(belongs.get().and(field)
-                .exists(false).and("_id").gt(after)).with(Sort.by("_id")).limit(SCAN_PAGE), type).collectList();
+        Function<String, Mono<List<T>>> pageAfter = after -> mongo.find(Query.query(unkeyed.get().and("_id").gt(after))
+                .with(Sort.by("_id")).limit(SCAN_PAGE), type).collectList();
+        String names = String.join(", ", keys.keySet());
         return pageAfter.apply("")
                 .expand(page -> page.size() < SCAN_PAGE ? Mono.empty()
                         : pageAfter.apply(page.get(page.size() - 1).getId()))
                 .concatMapIterable(page -> page)
-                .concatMap(found -> mongo.updateFirst(Query.query(belongs.get().and("_id").is(found.getId())
-                        .and(field).exists(false)), Update.update(field, key.apply(found)), type))
-                .filter(result -> result.getModifiedCount() > 0)
+                .concatMap(found -> Flux.fromIterable(keys.entrySet())
+                        .concatMap(key -> Mono.justOrEmpty(key.getValue().apply(found))
+                                .flatMap(value -> mongo.updateFirst(Query.query(belongs.get().and("_id")
+                                        .is(found.getId()).and(key.getKey()).exists(false)),
+                                        Update.update(key.getKey(), value), type)))
+                        // Every key's write, then whether any of them keyed it (any() would cancel the rest).
+                        .filter(result -> result.getModifiedCount() > 0)
+                        .count()
+                        .map(written -> written > 0))
+                .filter(keyed -> keyed)
                 .index()
                 .doOnNext(done -> {
                     if ((done.getT1() + 1) % PROGRESS_EVERY == 0) {
-                        progress.info("Giving {} their {}: {} so far", type.getSimpleName(), field, done.getT1() + 1);
+                        progress.info("Giving {} their {}: {} so far", type.getSimpleName(), names, done.getT1() + 1);
                     }
                 })
                 .count();

@@ -1,16 +1,20 @@
 package com.mallservicedesk.platform.store;
 
 import java.time.Instant;
+import com.mallservicedesk.platform.web.ListQuery;
+import com.mallservicedesk.platform.web.PageView;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
 
 /**
  * A mall's whole log, newest first (every request it received): a key field {@code <mall>|<time counted down>|<id>} in
  * a unique index, so the log's first pages, or the part received between two times, are one range of that index walked
  * forward, and a page reads its own records only. The local store walks unique indexes forward only (MongoDB any index
- * either way), hence the time counted down from the year 2286: the newest sorts first. Its length is a {@link #count}
- * over the same range. Mall ids never contain {@code |} ({@link com.mallservicedesk.platform.tenancy.MallIds}).
+ * either way), hence the time counted down from the year 2286: the newest sorts first. A list reads it a
+ * {@linkplain #page page} at a time. Mall ids never contain {@code |} ({@link com.mallservicedesk.platform.tenancy.MallIds}).
  */
 public final class NewestFirstKey {
 
@@ -50,11 +54,22 @@ public final class NewestFirstKey {
     }
 
     /**
+     * A list's page of a range of the key {@code field}, in the key's order (newest first), with the range's length as
+     * its total: the page reads its own records only.
+     */
+    public static <T> Mono<PageView<T>> page(ReactiveMongoTemplate mongo, Class<T> type, String field, Criteria range,
+                                             ListQuery list) {
+        var items = mongo.find(Query.query(range).with(Sort.by(field)).skip(list.offset()).limit(list.size()), type)
+                .collectList();
+        return Mono.zip(items, count(mongo, type, range)).map(found -> list.page(found.getT1(), found.getT2()));
+    }
+
+    /**
      * How many records a range of the key holds, by the {@code count} command: MongoDB counts the index range, the
      * local store its index's keys. Spring's {@code count} is {@code countDocuments}, an aggregation that the local
      * store answers by reading the whole collection.
      */
-    public static Mono<Long> count(ReactiveMongoTemplate mongo, Class<?> type, Criteria range) {
+    private static Mono<Long> count(ReactiveMongoTemplate mongo, Class<?> type, Criteria range) {
         return mongo.executeCommand(new org.bson.Document("count", mongo.getCollectionName(type))
                         .append("query", range.getCriteriaObject()))
                 .map(answer -> ((Number) answer.get("n")).longValue());
