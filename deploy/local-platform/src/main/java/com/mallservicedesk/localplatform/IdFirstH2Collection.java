@@ -23,8 +23,8 @@ import org.h2.mvstore.MVMap;
  * A range of a unique key ({@code _id} or another) sorted by that key is read in the index's order
  * ({@link OrderedUniqueIndex}), so a {@code limit} ends the walk, and counted in the index ({@link #count}). Two pieces
  * of the library's bookkeeping that cost much of the server's CPU are left out: the data size per collection and a
- * second comparison on each update. And an update changes a copy, never a
- * document already stored (see {@link #forUpdate}).
+ * second comparison on each update. And an update changes a copy, never a document already stored (see
+ * {@link #forUpdate}).
  */
 final class IdFirstH2Collection extends H2Collection {
 
